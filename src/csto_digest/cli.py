@@ -1,0 +1,83 @@
+"""The command line. Each command reads the config first, then runs the
+stages in order: load every article, group them all, render every page, write.
+Nothing is written before everything is gathered (as MkDocs' `build()` does),
+so a failure half-way leaves the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+import yaml
+
+from .config import ConfigError, load_config
+
+
+def _echo_problems(problems, quiet: bool = False) -> None:  # noqa: ARG001 - problems always print
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+@click.group()
+@click.version_option(package_name="csto-digest")
+def main() -> None:
+    """Build a digest site of news articles about the CSTO."""
+
+
+@main.command()
+@click.option("--input", "inputs", multiple=True, type=click.Path(path_type=Path),
+              help="Folder (or file) of articles; repeatable. Default: seeds/.")
+@click.option("--output", type=click.Path(path_type=Path), help="Output folder. Default: build/.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Config file. Default: csto-digest.yml if present.")
+@click.option("--base-url", help="Absolute URL the site is published at (canonical links, feeds, sitemap).")
+@click.option("--templates", type=click.Path(path_type=Path), help="Folder of templates overriding ours by name.")
+@click.option("--clean", is_flag=True, help="Build from nothing: read no cache, rewrite every page.")
+@click.option("--quiet", is_flag=True, help="Print only problems.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any problem was reported.")
+def build(inputs, output, config_path, base_url, templates, clean, quiet, strict) -> None:
+    """Load, group and render the articles into a static site."""
+    from .pipeline import run_build
+
+    try:
+        config = load_config(config_path, inputs=inputs, output=output, base_url=base_url, templates=templates)
+    except ConfigError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    started = time.perf_counter()
+    try:
+        report = run_build(config, clean=clean)
+    except ConfigError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    _echo_problems(report.problems)
+    if not quiet:
+        click.echo(report.summary(time.perf_counter() - started))
+    if report.articles == 0 or (strict and report.problems):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
+@click.option("--config", "config_path", type=click.Path(path_type=Path))
+def inspect(files, fmt, config_path) -> None:
+    """Print the records extracted from FILES, without building."""
+    from .load.corpus import load_files
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    result = load_files(list(files), config)
+    _echo_problems(result.problems)
+    records = [a.to_json() for a in result.articles]
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        click.echo(yaml.safe_dump(records, allow_unicode=True, sort_keys=False))

@@ -1,0 +1,255 @@
+"""The records that pass between the stages: load -> group -> render -> write.
+
+Every record is a frozen dataclass. A stage receives records and returns new
+ones; nothing downstream mutates what an earlier stage produced, so a reader can
+tell who made a value by looking at which stage returns the type.
+
+Every extracted value carries `Evidence`: the words it came from and the rule
+or source that produced it. Analysts must be able to see why the tool believes
+what it shows, so evidence is part of the data, not a log line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+# Where a value came from. Kept as plain strings so that JSON stays readable.
+Rule = Literal[
+    "header",  # a `date 2024-03-28 URL` line or similar header line
+    "dateline",  # `MOSCOW (Sputnik) -`, `YEREVAN, March 5. /ARKA/`
+    "byline",  # a date line under the title, `12 March 2024  Read: 487`
+    "url",  # the article's own URL
+    "front-matter",  # YAML front matter of a Markdown article
+    "registry",  # the registry of known people, outlets and places
+    "override",  # a user's correction file or config entry
+    "title",  # the article's first line
+    "derived",  # made from the text because the text did not state it
+    "text",  # found in the running text by a pattern
+    "inferred",  # reasoned from other evidence; says how in the note
+]
+
+DatePrecision = Literal["day", "month", "year"]
+QuoteKind = Literal["quoted", "unmarked"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a field holds its value: the words, the rule, and how sure we are."""
+
+    text: str
+    rule: str
+    confidence: float = 1.0
+    line: int | None = None
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"text": self.text, "rule": self.rule, "confidence": self.confidence}
+        if self.line is not None:
+            data["line"] = self.line
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A news outlet, either the publisher of an article or one it cites."""
+
+    name: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One direct quotation: the exact words from the article and who said them.
+
+    `text` is always a span of the article's own cleaned text (whitespace
+    folded); `paragraph` indexes `Article.body`.
+    """
+
+    text: str
+    speaker: str | None
+    kind: QuoteKind
+    paragraph: int
+    evidence: Evidence  # the attribution words ("Tasmagambetov told ...") and rule
+    struck: bool = False  # a user marked it as not a quote
+    corrected: bool = False  # a user changed it (speaker, text)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person quoted directly in an article, under the fullest name it gives."""
+
+    name: str
+    role: str | None
+    quote_count: int
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    """An article's membership in a theme, with the sentence that put it there."""
+
+    slug: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A user's correction of an extracted field, shown on the page as such."""
+
+    field: str
+    old: Any
+    new: Any
+    source: str  # the correction file and line, e.g. "seeds/003.yml:4"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the build met and reports: one line naming the file (and line)."""
+
+    path: str
+    message: str
+    line: int | None = None
+    severity: Literal["error", "warning"] = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{self.severity}: {where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as the loader understood it. The stable JSON interface of
+    `csto-digest inspect` is `to_json()`; keep its keys backward compatible."""
+
+    id: str
+    path: str
+    title: str
+    title_derived: bool
+    title_evidence: Evidence
+    url: str | None
+    source: Outlet | None
+    cited_sources: tuple[Outlet, ...]
+    date: str | None
+    date_precision: DatePrecision | None
+    date_evidence: Evidence | None
+    author: str | None
+    disclaimer: str | None
+    speakers: tuple[Speaker, ...]
+    quotes: tuple[Quote, ...]
+    themes: tuple[ThemeHit, ...]
+    places: tuple[str, ...]
+    organizations: tuple[str, ...]
+    body: tuple[str, ...]
+    removed: tuple[str, ...]
+    content_hash: str
+    format: Literal["text", "markdown"] = "text"
+    markdown: str | None = None  # the original Markdown body, rendered safely
+    corrections: tuple[Correction, ...] = field(default_factory=tuple)
+
+    @property
+    def live_quotes(self) -> tuple[Quote, ...]:
+        """Quotes a user has not struck out."""
+        return tuple(q for q in self.quotes if not q.struck)
+
+    def to_json(self) -> dict[str, Any]:
+        quotes = [
+            {"text": q.text, "speaker": q.speaker, "kind": q.kind}
+            for q in self.quotes
+            if not q.struck
+        ]
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "title_derived": self.title_derived,
+            "url": self.url,
+            "source": (
+                {"name": self.source.name, "evidence": self.source.evidence.text} if self.source else None
+            ),
+            "cited_sources": [o.name for o in self.cited_sources],
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "date_evidence": self.date_evidence.text if self.date_evidence else None,
+            "author": self.author,
+            "speakers": [{"name": s.name, "role": s.role} for s in self.speakers],
+            "quotes": quotes,
+            "themes": [t.slug for t in self.themes],
+            "places": list(self.places),
+            "organizations": list(self.organizations),
+            "body": list(self.body),
+            "removed": list(self.removed),
+            "evidence": self.evidence_json(),
+            "corrections": [asdict(c) for c in self.corrections],
+        }
+
+    def evidence_json(self) -> dict[str, Any]:
+        """Per-field evidence: rule, words and confidence for each value."""
+        return {
+            "title": self.title_evidence.to_json(),
+            "source": self.source.evidence.to_json() if self.source else None,
+            "cited_sources": {o.name: o.evidence.to_json() for o in self.cited_sources},
+            "date": self.date_evidence.to_json() if self.date_evidence else None,
+            "speakers": {s.name: s.evidence.to_json() for s in self.speakers},
+            "quotes": [q.evidence.to_json() for q in self.quotes if not q.struck],
+            "themes": {t.slug: t.evidence.to_json() for t in self.themes},
+        }
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme declared in YAML: what it is and the patterns that put an article in it."""
+
+    slug: str
+    title: str
+    description: str
+    patterns: tuple[str, ...]  # regular expressions matched against one sentence
+    requires: tuple[str, ...] = ()  # each must also match the same sentence
+    excludes: tuple[str, ...] = ()  # a sentence matching any of these does not count
+    min_sentences: int = 1
+
+
+@dataclass(frozen=True)
+class StatementMember:
+    article: str
+    quote: int  # index into that article's live quotes
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The same words carried by several articles, in wordings or translations."""
+
+    id: str
+    members: tuple[StatementMember, ...]
+    speakers: tuple[str, ...]  # distinct attributions; more than one is a conflict
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles reporting one interview or event, with why they were grouped."""
+
+    id: str
+    articles: tuple[str, ...]  # article ids, earliest first
+    reasons: tuple[str, ...]
+    copies: tuple[tuple[str, str], ...] = ()  # (copy id, original id): syndicated copies
+
+
+@dataclass(frozen=True)
+class Groups:
+    """What the grouper found over the whole corpus."""
+
+    themes: dict[str, tuple[str, ...]]  # slug -> article ids
+    stories: tuple[Story, ...]
+    statements: tuple[Statement, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "themes": {slug: list(ids) for slug, ids in sorted(self.themes.items())},
+            "stories": [list(s.articles) for s in self.stories],
+            "statements": [
+                [{"article": m.article, "quote": m.quote} for m in s.members] for s in self.statements
+            ],
+        }

@@ -1,0 +1,70 @@
+"""The build as four stages, each one call: load, group, render, write.
+
+Data flows one way. `load_corpus` returns frozen `Article` records, `group_articles`
+returns `Groups`, `render_site` returns every output file as bytes keyed by its
+relative path, and only then does `write_site` touch the output folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .config import Config
+from .group import group_articles
+from .load.corpus import load_corpus
+from .model import Problem
+from .render import render_site
+from .write import write_site
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    articles: int
+    themes: int
+    stories: int
+    quotes: int
+    pages_written: int
+    pages_unchanged: int
+    problems: tuple[Problem, ...]
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self, seconds: float) -> str:
+        stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.stage_seconds.items())
+        return (
+            f"{self.articles} articles, {self.themes} themes, {self.stories} stories, {self.quotes} quotes; "
+            f"{self.pages_written} files written, {self.pages_unchanged} unchanged; "
+            f"{len(self.problems)} problems; {seconds:.2f}s ({stages})"
+        )
+
+
+def run_build(config: Config, clean: bool = False) -> BuildReport:
+    """Build the whole site. Nothing is written until every page is rendered."""
+    import time
+
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    loaded = load_corpus(config, use_cache=not clean)
+    timings["load"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    groups = group_articles(loaded.articles, config)
+    timings["group"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    files = render_site(loaded.articles, groups, config)
+    timings["render"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    written = write_site(files, config.output, inputs=config.inputs, keep=config.keep, clean=clean)
+    timings["write"] = time.perf_counter() - start
+
+    return BuildReport(
+        articles=len(loaded.articles),
+        themes=sum(1 for ids in groups.themes.values() if ids),
+        stories=len(groups.stories),
+        quotes=sum(len(a.live_quotes) for a in loaded.articles),
+        pages_written=written.written,
+        pages_unchanged=written.unchanged,
+        problems=loaded.problems + written.problems,
+        stage_seconds=timings,
+    )

@@ -1,0 +1,58 @@
+"""Safe, stable slugs for ids and file names made from untrusted titles and names.
+
+A slug is lower-case ASCII letters, digits and single hyphens, at most
+`max_length` long, never empty, never a Windows device name, and never a path:
+`../../etc/passwd` becomes `etc-passwd`. Cyrillic is transliterated so that
+Russian titles keep readable slugs; other scripts fall back to a short hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєўғқңөұүһә",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i i e u g k n o u u h a".split(),
+        strict=True,
+    )
+)
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def short_hash(text: str, length: int = 8) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """Return a safe slug for `text`; a text with no letters gets a hash slug."""
+    out = []
+    for char in unicodedata.normalize("NFKC", text).lower():
+        if char in _CYRILLIC:
+            out.append(_CYRILLIC[char].replace("_", ""))
+        else:
+            out.append(char)
+    ascii_text = unicodedata.normalize("NFKD", "".join(out)).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    slug = slug.strip("-")
+    if not slug:
+        return "x-" + short_hash(text)
+    if slug in _RESERVED:
+        return slug + "-" + short_hash(text, 4)
+    return slug
+
+
+def unique_slugs(items: list[tuple[str, str]], max_length: int = 60) -> dict[str, str]:
+    """Map each key to a unique slug of its text. Keys whose slugs collide all get
+    a suffix hashed from the key, so each id depends only on its own key and text."""
+    slugs = {key: slugify(text, max_length) for key, text in items}
+    counts: dict[str, int] = {}
+    for slug in slugs.values():
+        counts[slug] = counts.get(slug, 0) + 1
+    return {
+        key: (slug if counts[slug] == 1 else f"{slug}-{short_hash(key, 6)}") for key, slug in slugs.items()
+    }
