@@ -17,7 +17,7 @@ import yaml
 from .config import ConfigError, load_config
 
 
-def _echo_problems(problems, quiet: bool = False) -> None:  # noqa: ARG001 - problems always print
+def _echo_problems(problems, quiet: bool = False) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
 
@@ -29,11 +29,17 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--input", "inputs", multiple=True, type=click.Path(path_type=Path),
-              help="Folder (or file) of articles; repeatable. Default: seeds/.")
+@click.option(
+    "--input",
+    "inputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Folder (or file) of articles; repeatable. Default: seeds/.",
+)
 @click.option("--output", type=click.Path(path_type=Path), help="Output folder. Default: build/.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
-              help="Config file. Default: csto-digest.yml if present.")
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Config file. Default: csto-digest.yml if present."
+)
 @click.option("--base-url", help="Absolute URL the site is published at (canonical links, feeds, sitemap).")
 @click.option("--templates", type=click.Path(path_type=Path), help="Folder of templates overriding ours by name.")
 @click.option("--clean", is_flag=True, help="Build from nothing: read no cache, rewrite every page.")

@@ -155,20 +155,14 @@ class Article:
         return tuple(q for q in self.quotes if not q.struck)
 
     def to_json(self) -> dict[str, Any]:
-        quotes = [
-            {"text": q.text, "speaker": q.speaker, "kind": q.kind}
-            for q in self.quotes
-            if not q.struck
-        ]
+        quotes = [{"text": q.text, "speaker": q.speaker, "kind": q.kind} for q in self.quotes if not q.struck]
         return {
             "id": self.id,
             "path": self.path,
             "title": self.title,
             "title_derived": self.title_derived,
             "url": self.url,
-            "source": (
-                {"name": self.source.name, "evidence": self.source.evidence.text} if self.source else None
-            ),
+            "source": ({"name": self.source.name, "evidence": self.source.evidence.text} if self.source else None),
             "cited_sources": [o.name for o in self.cited_sources],
             "date": self.date,
             "date_precision": self.date_precision,
@@ -249,7 +243,5 @@ class Groups:
         return {
             "themes": {slug: list(ids) for slug, ids in sorted(self.themes.items())},
             "stories": [list(s.articles) for s in self.stories],
-            "statements": [
-                [{"article": m.article, "quote": m.quote} for m in s.members] for s in self.statements
-            ],
+            "statements": [[{"article": m.article, "quote": m.quote} for m in s.members] for s in self.statements],
         }

@@ -78,8 +78,7 @@ class Registry:
                 for p in data.get("places") or ()
             ),
             organizations=tuple(
-                Entity(str(o["name"]), tup(o.get("aliases")), "organization")
-                for o in data.get("organizations") or ()
+                Entity(str(o["name"]), tup(o.get("aliases")), "organization") for o in data.get("organizations") or ()
             ),
         )
 

@@ -15,7 +15,7 @@ import unicodedata
 _CYRILLIC = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєўғқңөұүһә",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i i e u g k n o u u h a".split(),
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i i e u g k n o u u h a".split(),  # noqa: E501, SIM905
         strict=True,
     )
 )
@@ -53,6 +53,4 @@ def unique_slugs(items: list[tuple[str, str]], max_length: int = 60) -> dict[str
     counts: dict[str, int] = {}
     for slug in slugs.values():
         counts[slug] = counts.get(slug, 0) + 1
-    return {
-        key: (slug if counts[slug] == 1 else f"{slug}-{short_hash(key, 6)}") for key, slug in slugs.items()
-    }
+    return {key: (slug if counts[slug] == 1 else f"{slug}-{short_hash(key, 6)}") for key, slug in slugs.items()}

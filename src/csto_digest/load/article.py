@@ -1,0 +1,211 @@
+"""One article: raw text in, a frozen `Article` record out.
+
+The rules run in a fixed order, each in its own module: layout (header,
+title, furniture, paragraphs), then date, outlets, people, quotes, places
+and organisations, themes. Front matter, where there is any, wins over
+what the rules extract, and says so in the evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from ..config import Config
+from ..model import Article, Evidence, Outlet, Speaker
+from .classify import classify
+from .dates import FoundDate, date_from_url, parse_date
+from .entities import organizations, places
+from .frontmatter import FrontMatter
+from .layout import Layout, parse_layout
+from .outlets import Dateline, canonical_outlet, cited_outlets, find_dateline, outlet_from_url
+from .people import build_index
+from .quotes import QuoteFinder
+from .text import fold, sentences
+
+
+def extract(text: str, path: str, config: Config, front: FrontMatter | None = None) -> Article:
+    """Extract the record of one article from its text (for Markdown: its body)."""
+    registry = config.registry
+    layout = parse_layout(text)
+    paragraphs = layout.paragraphs
+    dateline = _first_dateline(layout.raw_paragraphs)
+    title, title_derived, title_evidence = _title(layout, paragraphs)
+
+    url = layout.url
+    source = _source(layout, dateline, config)
+    date, precision, date_evidence = _date(layout, dateline)
+
+    joined = "\n".join(paragraphs)
+    offsets = _offsets(paragraphs)
+    blocked = _blocked_words(config)
+    people = build_index(joined, registry, blocked)
+    quotes = QuoteFinder(paragraphs, people, offsets, joined).run()
+    speakers = _speakers(quotes, people)
+
+    exclude = {source.name} if source else set()
+    cited = tuple(cited_outlets(joined, registry, people.names(), exclude))
+    full_text = f"{title}\n{joined}"
+    record = Article(
+        id=path,  # replaced by a unique slug in corpus.py, once all titles are known
+        path=path,
+        title=title,
+        title_derived=title_derived,
+        title_evidence=title_evidence,
+        url=url,
+        source=source,
+        cited_sources=cited,
+        date=date,
+        date_precision=precision,  # type: ignore[arg-type]
+        date_evidence=date_evidence,
+        author=layout.author,
+        disclaimer=layout.disclaimer,
+        speakers=speakers,
+        quotes=tuple(quotes),
+        themes=classify(title if not title_derived else "", paragraphs, config.themes),
+        places=places(full_text, registry),
+        organizations=organizations(full_text, registry),
+        body=tuple(paragraphs),
+        removed=tuple(layout.removed),
+        content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+    )
+    if front is not None:
+        record = front.apply(record, config)
+    return record
+
+
+def _offsets(paragraphs: list[str]) -> list[int]:
+    offsets, position = [], 0
+    for paragraph in paragraphs:
+        offsets.append(position)
+        position += len(paragraph) + 1
+    return offsets
+
+
+def _blocked_words(config: Config) -> set[str]:
+    """Words that name places, organisations or outlets, never people."""
+    registry = config.registry
+    blocked: set[str] = set()
+    for entity in (*registry.places, *registry.organizations):
+        for name in (entity.name, *entity.aliases):
+            blocked.update(w.lower() for w in name.split())
+    for outlet in registry.outlets:
+        for name in (outlet.name, *outlet.aliases):
+            blocked.update(w.lower() for w in name.split())
+    return blocked
+
+
+def _first_dateline(paragraphs: list[str]) -> Dateline | None:
+    for paragraph in paragraphs[:4]:
+        found = find_dateline(paragraph)
+        if found:
+            return found
+    return None
+
+
+def _title(layout: Layout, paragraphs: list[str]) -> tuple[str, bool, Evidence]:
+    if layout.title:
+        return layout.title, False, Evidence(layout.title, "title", 1.0, line=layout.title_line)
+    first = paragraphs[0] if paragraphs else ""
+    dateline = find_dateline(first)
+    if dateline:
+        first = first[len(dateline.words) :]
+    lead = sentences(first)[0] if first else "Untitled article"
+    derived = _shorten(fold(lead), 110)
+    return derived, True, Evidence(lead[:300], "derived", 0.5, note="no title line: made from the first sentence")
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = text.rstrip(" .")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def _source(layout: Layout, dateline: Dateline | None, config: Config) -> Outlet | None:
+    if layout.url:
+        outlet = outlet_from_url(layout.url, config.registry)
+        if outlet:
+            return outlet
+    if dateline and dateline.agency:
+        name = canonical_outlet(dateline.agency, config.registry)
+        return Outlet(name, Evidence(dateline.words, "dateline", 0.9))
+    return None
+
+
+def _date(layout: Layout, dateline: Dateline | None) -> tuple[str | None, str | None, Evidence | None]:
+    """The publication date, from the most trustworthy place that states one."""
+    candidates: list[tuple[FoundDate, Evidence]] = []
+    if layout.header_date and layout.header_date_evidence:
+        candidates.append((layout.header_date, layout.header_date_evidence))
+    if layout.byline_date and layout.byline_evidence:
+        candidates.append((layout.byline_date, layout.byline_evidence))
+    if dateline and dateline.date:
+        candidates.append((dateline.date, Evidence(dateline.words, "dateline", 0.9)))
+    if layout.url:
+        from_url = date_from_url(layout.url)
+        if from_url:
+            candidates.append((from_url, Evidence(layout.url, "url", 0.85, note=f"read from {from_url.words!r}")))
+    for found, evidence in candidates:
+        if found.precision == "day":
+            return found.value, "day", _with_words(evidence, found)
+    for found, evidence in candidates:
+        return found.value, found.precision, _with_words(evidence, found)
+    return None, None, None
+
+
+def _with_words(evidence: Evidence, found: FoundDate) -> Evidence:
+    return Evidence(
+        evidence.text,
+        evidence.rule,
+        evidence.confidence,
+        evidence.line,
+        evidence.note or f"date read from {found.words!r}",
+    )
+
+
+def _speakers(quotes: list, people) -> tuple[Speaker, ...]:
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    evidence: dict[str, Evidence] = {}
+    for position, quote in enumerate(quotes):
+        if not quote.speaker:
+            continue
+        counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+        first.setdefault(quote.speaker, position)
+        evidence.setdefault(quote.speaker, quote.evidence)
+    ordered = sorted(counts, key=lambda name: (-counts[name], first[name]))
+    result = []
+    for name in ordered:
+        role = people.roles.get(name)
+        result.append(
+            Speaker(
+                name=name,
+                role=role[0] if role else None,
+                quote_count=counts[name],
+                evidence=role[1] if role else evidence[name],
+            )
+        )
+    return tuple(result)
+
+
+def parse_front_date(value: Any) -> FoundDate | None:
+    """A front-matter date: a YAML date, or a string in a format we read."""
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return FoundDate(value.isoformat(), "day", str(value))
+    if isinstance(value, int) and 1990 <= value <= 2100:
+        return FoundDate(f"{value:04d}", "year", str(value))
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"(19|20)\d\d", text):
+            return FoundDate(text, "year", text)
+        if re.fullmatch(r"(19|20)\d\d-[01]\d", text):
+            return FoundDate(text, "month", text)
+        return parse_date(text)
+    return None

@@ -1,0 +1,60 @@
+"""Page furniture: the lines a web page puts around an article.
+
+The patterns are data (`defaults/furniture.yml`); this module compiles them
+once and answers "is this line furniture, and if it holds a field, which?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .text import fold, is_mostly_latin
+
+
+@dataclass(frozen=True)
+class FurniturePatterns:
+    line: tuple[re.Pattern[str], ...]
+    author: tuple[re.Pattern[str], ...]
+    disclaimer: tuple[re.Pattern[str], ...]
+
+
+@cache
+def default_patterns() -> FurniturePatterns:
+    text = resources.files("csto_digest").joinpath("defaults/furniture.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+
+    def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(rf"(?:{p})", re.IGNORECASE) for p in data.get(key) or ())
+
+    return FurniturePatterns(compile_all("line"), compile_all("author"), compile_all("disclaimer"))
+
+
+def field_line(line: str, patterns: FurniturePatterns | None = None) -> tuple[str, str] | None:
+    """("author" | "disclaimer", value) when the line states that field."""
+    patterns = patterns or default_patterns()
+    folded = fold(line)
+    for name, group in (("author", patterns.author), ("disclaimer", patterns.disclaimer)):
+        for pattern in group:
+            match = pattern.fullmatch(folded)
+            if match:
+                return name, fold(match.group(1))
+    return None
+
+
+def is_furniture(line: str, article_is_latin: bool = True, patterns: FurniturePatterns | None = None) -> bool:
+    """True for a line that is page furniture, not article text.
+
+    A short line in another script than the article's (a login prompt in
+    Russian under an English article) is furniture too."""
+    patterns = patterns or default_patterns()
+    folded = fold(line)
+    if not folded:
+        return False
+    if any(p.fullmatch(folded) for p in patterns.line):
+        return True
+    return article_is_latin and len(folded) < 120 and not is_mostly_latin(folded)

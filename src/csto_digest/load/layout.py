@@ -1,0 +1,211 @@
+"""The layout of a raw article: header lines, title, byline, furniture, paragraphs.
+
+This is where an article "as it comes off the web" becomes a title and a list
+of clean paragraphs. Everything taken out is kept in `removed`, and the header
+facts (URL, header date, byline date, author, disclaimer) keep the line they
+came from as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Evidence
+from .dates import FoundDate, byline_date, parse_date
+from .furniture import field_line, is_furniture
+from .outlets import find_dateline
+from .text import comparable, fold, is_mostly_latin, normalize_spaces, shingles, words
+
+_DATE_HEADER = re.compile(
+    r"^\s*(?:date|published|posted|updated|дата)\s*:?\s+(?P<date>[^h\n]*?\d[^h\n]*?)\s*(?P<url>https?://\S+)?\s*$",
+    re.IGNORECASE,
+)
+_URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|original|источник)\s*:\s*)?(?P<url>https?://\S+)\s*$", re.IGNORECASE)
+_BY_LINE = re.compile(r"^\s*(?:by|автор:?)\s+(?P<name>[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){1,3})\s*$")
+_SENTENCE_PUNCT = tuple('.!?…:;"”»)')
+
+
+@dataclass
+class Layout:
+    title: str | None = None
+    title_line: int | None = None
+    url: str | None = None
+    url_evidence: Evidence | None = None
+    header_date: FoundDate | None = None
+    header_date_evidence: Evidence | None = None
+    byline_date: FoundDate | None = None
+    byline_evidence: Evidence | None = None
+    author: str | None = None
+    disclaimer: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    raw_paragraphs: list[str] = field(default_factory=list)  # before de-duplication (datelines live here)
+
+
+def looks_like_title(line: str) -> bool:
+    text = fold(line)
+    if not text or len(text) > 220 or len(text.split()) > 32:
+        return False
+    if text[0] in "\"“«„'‘—–-" or text.endswith(tuple(".!:;,…")) or text.endswith(('."', ".”")):
+        return False
+    if find_dateline(text):
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+def parse_layout(text: str) -> Layout:
+    layout = Layout()
+    lines = normalize_spaces(text).split("\n")
+    latin = is_mostly_latin(text[:5000])
+    body_lines: list[tuple[int, str]] = []
+    in_header = True
+    for number, raw in enumerate(lines, start=1):
+        line = fold(raw)
+        if not line:
+            body_lines.append((number, ""))
+            continue
+        if in_header and _header_line(layout, line, number):
+            continue
+        if layout.title and comparable(line) == comparable(layout.title):
+            layout.removed.append(line)  # the title again, under a byline
+            continue
+        if in_header and layout.title is None and not body_lines_have_text(body_lines) and looks_like_title(line):
+            layout.title, layout.title_line = line, number
+            continue
+        named = field_line(line)
+        if named:
+            setattr(layout, named[0], named[1])
+            continue
+        if is_furniture(line, latin):
+            layout.removed.append(line)
+            continue
+        if in_header and len(body_lines_text(body_lines)) == 0 and layout.byline_date is None:
+            found = byline_date(line)
+            if found:
+                layout.byline_date = found
+                layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
+                layout.removed.append(line)
+                continue
+        by = _BY_LINE.match(line)
+        if by and in_header:
+            layout.author = by.group("name")
+            continue
+        in_header = in_header and len(words(line)) < 4
+        body_lines.append((number, line))
+    _drop_trailing_headlines(body_lines, layout)
+    paragraphs = _paragraphs(body_lines)
+    layout.raw_paragraphs = [p for _, p in paragraphs]
+    kept, dropped = _dedupe([p for _, p in paragraphs])
+    layout.removed.extend(dropped)
+    layout.paragraphs = kept
+    line_of = {p: n for n, p in paragraphs}
+    layout.paragraph_lines = [line_of.get(p, 0) for p in kept]
+    return layout
+
+
+def body_lines_have_text(body: list[tuple[int, str]]) -> bool:
+    return any(text for _, text in body)
+
+
+def body_lines_text(body: list[tuple[int, str]]) -> list[str]:
+    return [text for _, text in body if text]
+
+
+def _header_line(layout: Layout, line: str, number: int) -> bool:
+    match = _DATE_HEADER.match(line)
+    if match:
+        found = parse_date(match.group("date"))
+        if found:
+            if layout.header_date is None:
+                layout.header_date = found
+                layout.header_date_evidence = Evidence(line, "header", 1.0, line=number)
+            if match.group("url") and not layout.url:
+                layout.url = match.group("url")
+                layout.url_evidence = Evidence(line, "header", 1.0, line=number)
+            return True
+    match = _URL_LINE.match(line)
+    if match:
+        if not layout.url:
+            layout.url = match.group("url")
+            layout.url_evidence = Evidence(line, "header", 1.0, line=number)
+        return True
+    return False
+
+
+def _is_headline(line: str) -> bool:
+    text = fold(line)
+    return bool(text) and not text.endswith(_SENTENCE_PUNCT) and len(text.split()) <= 25
+
+
+def _drop_trailing_headlines(body: list[tuple[int, str]], layout: Layout) -> None:
+    """A block of three or more headline-like lines closing the page is a list of
+    other articles, not part of this one."""
+    content = [i for i, (_, text) in enumerate(body) if text]
+    run: list[int] = []
+    for i in reversed(content):
+        if _is_headline(body[i][1]):
+            run.append(i)
+        else:
+            break
+    if len(run) >= 3:
+        for i in sorted(run):
+            layout.removed.append(body[i][1])
+            body[i] = (body[i][0], "")
+
+
+def _paragraphs(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines become paragraphs. Hard-wrapped lines (one not ending a sentence,
+    the next starting in lower case) are joined back together."""
+    out: list[tuple[int, str]] = []
+    previous_blank = True
+    for number, text in body:
+        if not text:
+            previous_blank = True
+            continue
+        if out and not previous_blank and not out[-1][1].endswith(_SENTENCE_PUNCT) and text[:1].islower():
+            out[-1] = (out[-1][0], out[-1][1] + " " + text)
+        else:
+            out.append((number, text))
+        previous_blank = False
+    return out
+
+
+def _dedupe(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Keep one copy of a repeated lead or section.
+
+    First a paragraph that only collapses several later paragraphs into one
+    (a page's summary block) goes; then a paragraph mostly covered by one kept
+    before it is a repeat, and goes."""
+    grams = [shingles(_without_dateline(p)) for p in paragraphs]
+    dropped: set[int] = set()
+    for i, own in enumerate(grams):
+        if len(own) < 12:
+            continue
+        sources = [j for j, other in enumerate(grams) if j != i and j not in dropped and own & other]
+        union = set().union(*(grams[j] for j in sources)) if sources else set()
+        big_sources = [j for j in sources if len(own & grams[j]) >= 5]
+        if (
+            len(own & union) >= 0.8 * len(own)
+            and len(big_sources) >= 2
+            and all(len(grams[j]) < len(own) for j in big_sources)
+        ):
+            dropped.add(i)
+    kept: list[int] = []
+    for i, own in enumerate(grams):
+        if i in dropped:
+            continue
+        if not own:
+            dropped.add(i)
+            continue
+        if any(len(own & grams[j]) >= 0.8 * len(own) for j in kept):
+            dropped.add(i)
+            continue
+        kept.append(i)
+    return [paragraphs[i] for i in kept], [paragraphs[i] for i in sorted(dropped)]
+
+
+def _without_dateline(paragraph: str) -> str:
+    dateline = find_dateline(paragraph)
+    return paragraph[len(dateline.words) :] if dateline else paragraph

@@ -1,0 +1,188 @@
+"""Outlets: the one that published the article, and those it cites.
+
+The publisher is known only from the article itself: its URL, a dateline or
+agency tag (`MOSCOW (Sputnik) -`, `YEREVAN, March 5. /ARKA/`), or front
+matter. It is never guessed from what the text talks about. Cited outlets
+are those the text credits with a verb of reporting ("reports Orda.kz",
+"told TASS", "Sputnik Tajikistan reports"), not every outlet it names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..model import Evidence, Outlet
+from ..registry import Registry
+from .dates import FoundDate, parse_date
+
+_CITY = r"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,30}?)"
+_CITY_ANY = r"(?P<city>[A-ZА-ЯЁ][\w'’.\- ]{1,30}?)"
+_AGENCY = r"(?P<agency>[A-Za-zА-Яа-яЁё][\w.&'’\- ]{0,38}?)"
+_DASH = r"\s*(?:--|[-–—:])+\s*"
+_DATEPART = r"(?P<date>[^/()\n]{3,40}?)"
+
+DATELINES: tuple[re.Pattern[str], ...] = (
+    # MOSCOW (Sputnik) -   ALMATY, Kazakhstan (Reuters) -
+    re.compile(rf"^{_CITY_ANY}(?:,\s*[A-Z][\w ]{{2,25}})?\s*\({_AGENCY}\)" + _DASH),
+    # MOSCOW, January 29. /TASS/.   YEREVAN, March 5 /ARKA/ -
+    re.compile(rf"^{_CITY_ANY},\s*{_DATEPART}\.?\s*/{_AGENCY}/\.?(?:{_DASH})?"),
+    # /TASS/ -   at the very start
+    re.compile(rf"^/{_AGENCY}/\.?{_DASH}"),
+    # DUSHANBE, June 22, 2012, Asia-Plus --
+    re.compile(
+        rf"^{_CITY},\s*(?P<date>(?:[A-Za-z]+\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Za-z]+),?\s*(?:\d{{4}})?),\s*{_AGENCY}\s*(?:--|[–—])\s*"
+    ),
+    # ASTANA, 12 March 2024 -   (a date but no agency)
+    re.compile(rf"^{_CITY},\s*(?P<date>[^\n]{{3,30}}?\d{{4}})\s*(?:--|[–—-])\s*"),
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    words: str
+    city: str
+    agency: str | None
+    date: FoundDate | None
+    date_words: str | None  # the date as written, even when it has no year
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the start of a paragraph, if it has one."""
+    for pattern in DATELINES:
+        match = pattern.match(paragraph)
+        if not match:
+            continue
+        groups = match.groupdict()
+        city = (groups.get("city") or "").strip()
+        if city and not _looks_like_city(city, pattern is DATELINES[0] or pattern is DATELINES[1]):
+            continue
+        agency = (groups.get("agency") or "").strip() or None
+        if agency and not _looks_like_agency(agency):
+            continue
+        date_words = (groups.get("date") or "").strip(" ,.") or None
+        date = parse_date(date_words) if date_words else None
+        if date_words and not date and not re.search(r"\d", date_words):
+            continue
+        return Dateline(match.group(0).strip(), city, agency, date, date_words)
+    return None
+
+
+def _looks_like_city(city: str, tagged: bool) -> bool:
+    letters = [c for c in city if c.isalpha()]
+    if not letters or len(city.split()) > 4:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    # Without an agency tag only an all-caps city makes a dateline.
+    return upper >= 0.8 or (tagged and city[0].isupper())
+
+
+def _looks_like_agency(agency: str) -> bool:
+    words = agency.split()
+    if not words or len(words) > 4:
+        return False
+    if agency.lower() in {"photo", "video", "updated", "ap photo", "file"}:
+        return False
+    return agency[0].isupper() or agency[0].isdigit()
+
+
+def canonical_outlet(name: str, registry: Registry) -> str:
+    """The registry's name for an outlet, trying the name, then shorter prefixes
+    ("Cronos.Asia Analytical Center" -> "Cronos.Asia"), then a known suffix
+    ("STV TV channel" -> "STV")."""
+    clean = name.strip(" .,;:'\"“”«»")
+    table = registry.outlet_by_alias
+    if clean.lower() in table:
+        return table[clean.lower()].name
+    tokens = clean.split()
+    for end in range(len(tokens) - 1, 0, -1):
+        prefix = " ".join(tokens[:end])
+        if prefix.lower() in table:
+            return table[prefix.lower()].name
+    return clean
+
+
+def outlet_from_url(url: str, registry: Registry) -> Outlet | None:
+    """The outlet a URL belongs to: the registry's name for its domain, or the domain itself."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    host = host.removeprefix("www.").removeprefix("m.")
+    table = registry.outlet_by_alias
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        candidate = ".".join(parts[i:])
+        if candidate in table:
+            return Outlet(table[candidate].name, Evidence(url, "url", 0.95))
+    return Outlet(host, Evidence(url, "url", 0.8, note="domain not in the registry"))
+
+
+# "reports Orda.kz", "told the X magazine", "according to TASS", "X reports",
+# "cited as saying by RIA Novosti", "in an interview with TASS".
+_NAME = (
+    r"(?P<name>(?:the\s+)?(?:[A-Z][\w.&'’\-]*|[0-9][\w.]*\.[a-z]{2,})"
+    r"(?:[ ]+(?:[A-Z][\w.&'’\-]*|of|de|al|\([^)\n]{2,40}\)))*"
+    r"(?:[ ]+(?:magazine|newspaper|news agency|agency|TV channel|TV|channel|radio|portal|website|daily|weekly|"
+    r"news website|news portal|outlet|service|Analytical Center))?)"
+)
+_CITING_BEFORE = re.compile(
+    r"\b(?:reports?|reported|writes|wrote|according to|told|telling|cited as saying by|quoted by|"
+    r"as quoted by|(?:in|during) (?:an?|his|her|their) (?:interview|talk|conversation) with|"
+    r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
+    r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by)\s+" + _NAME
+)
+_CITING_AFTER = re.compile(
+    _NAME + r"\s+(?:reports|reported|writes|wrote|informs|quoted|cited|says|said|notes|noted|learned|has learned)\b"
+)
+_OUTLET_WORDS = re.compile(
+    r"\b(news|agency|magazine|newspaper|channel|tv|radio|portal|times|post|press|daily|weekly|novosti|"
+    r"sputnik|tass|interfax|reuters|center|centre|media|\.[a-z]{2,4})\b",
+    re.IGNORECASE,
+)
+
+
+def cited_outlets(text: str, registry: Registry, people: set[str], exclude: set[str]) -> list[Outlet]:
+    """Outlets the text credits, in order of first mention, canonical names.
+
+    A name counts when it is a known outlet, or when it looks like one (a
+    domain, or words such as "agency", "magazine", "TV channel") and is not
+    a person or an organisation the article names."""
+    found: dict[str, Outlet] = {}
+    for pattern in (_CITING_BEFORE, _CITING_AFTER):
+        for match in pattern.finditer(text):
+            raw = _strip_article(match.group("name")).rstrip(".")
+            name = _outlet_name(raw, registry)
+            if not name or name in exclude or name in found:
+                continue
+            if any(name == p or name in p.split() for p in people):
+                continue
+            sentence_start = text.rfind(".", 0, match.start()) + 1
+            found[name] = Outlet(name, Evidence(text[sentence_start : match.end()].strip()[-160:], "text", 0.85))
+    return sorted(found.values(), key=lambda o: text.find(o.evidence.text))
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).strip(" .,;:")
+
+
+def _outlet_name(raw: str, registry: Registry) -> str | None:
+    # "Natsionalnaya Oborona (National Defense) magazine" -> "National Defense magazine"
+    paren = re.match(r"^(?P<orig>[^()]+?)\s*\((?P<tr>[^)]+)\)\s*(?P<kind>.*)$", raw)
+    if paren:
+        raw = f"{paren['tr']} {paren['kind']}".strip()
+    canonical = canonical_outlet(raw, registry)
+    if canonical.lower() in registry.outlet_by_alias or canonical != raw.strip(" .,;:'\"“”«»"):
+        return canonical
+    if re.search(
+        r"\b(the\s+)?(csto|organi[sz]ation|ministry|government|council|secretariat|press (center|service))\b",
+        raw,
+        re.IGNORECASE,
+    ):
+        return None
+    if _OUTLET_WORDS.search(raw):
+        return raw
+    return None

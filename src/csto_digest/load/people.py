@@ -1,0 +1,263 @@
+"""People named in an article: their mentions, their fullest names and roles.
+
+A person is a run of capitalised name words that are not role words, places,
+organisations or outlets ("CSTO Secretary General Imangali Tasmagambetov" is
+the role "CSTO Secretary General" and the name "Imangali Tasmagambetov").
+Short forms are resolved to the fullest name the article gives anywhere
+(`Mr. Zas`, `Zas`, `Stanislav` -> `Stanislav Zas`), with the registry as a
+fallback for a full name the article never spells out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Evidence
+from ..registry import Person, Registry
+
+ROLE_WORDS = {
+    "secretary", "general", "secretary-general", "president", "vice-president", "minister", "prime",
+    "foreign", "defence", "defense", "deputy", "chairman", "chairwoman", "chair", "chief", "head", "spokesman",
+    "spokeswoman", "spokesperson", "press", "ambassador", "envoy", "commander", "colonel", "lieutenant",
+    "major", "captain", "director", "adviser", "advisor", "speaker", "representative", "official", "leader",
+    "premier", "governor", "mayor", "senator", "lawmaker", "mp", "analyst", "expert", "professor", "editor",
+    "correspondent", "journalist", "permanent", "acting", "first", "former", "interior", "state", "security",
+    "council", "assembly", "parliamentary", "national", "collective", "treaty", "organization", "organisation",
+    "ministry", "affairs", "emergency", "emergencies", "border", "service", "staff", "joint", "armed", "forces",
+    "army", "military", "political", "scientist", "researcher", "political scientist", "executive", "senior",
+    "member", "members", "pm", "fm", "ceo", "mr", "mrs", "ms", "dr", "prof", "gen", "sir", "madam", "mister",
+    "general's", "office", "department", "committee", "secretariat", "nurse", "doctor", "head's",
+}  # fmt: skip
+NOT_NAME_WORDS = {
+    "the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "but", "or",
+    "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these",
+    "those", "there", "here", "when", "while", "after", "before", "during", "since", "according", "meanwhile",
+    "moreover", "however", "also", "furthermore", "besides", "earlier", "later", "today", "yesterday",
+    "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "csto", "sco", "cis", "un", "nato", "eu", "eaeu", "osce", "usa", "us", "photo", "video", "read",
+    "news", "tass", "ria", "novosti", "sputnik", "interfax", "reuters", "kremlin", "duma", "republic",
+    "federation", "union", "west", "western", "east", "eastern", "central", "asia", "asian", "south", "north",
+    "soviet", "islamic", "god", "what", "why", "how", "who", "which", "question", "answer", "q", "a:", "so",
+    "yes", "no", "not", "all", "both", "each", "every", "such", "some", "many", "if", "then", "thus",
+    "therefore", "nevertheless", "regarding", "despite", "although", "because", "let", "dear", "thanks",
+    "program", "programme", "operation", "strategy", "concept", "agreement", "treaty", "charter", "day",
+    "afghan", "tajik", "kazakh", "kyrgyz", "armenian", "russian", "belarusian", "uzbek", "chinese", "iranian",
+    "azerbaijani", "turkish", "american", "european", "ukrainian", "georgian", "taliban", "international",
+    "multimedia", "center", "centre", "hall", "presidential", "agency", "magazine", "channel", "tv", "radio",
+    "original", "author", "disclaimer", "more", "about", "lines", "line", "targeted", "interstate",
+}  # fmt: skip
+PRONOUNS = {"he", "she"}
+
+_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.|[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?|[A-ZА-ЯЁ][\w'’]*(?:-[A-ZА-ЯЁ]?[\w'’]+)*")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.$")
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place the text names a person: the words as written and where."""
+
+    words: str  # the name as written ("Zas", "Imangali Tasmagambetov")
+    start: int
+    end: int
+    role: str | None = None
+    possessive: bool = False
+
+
+@dataclass
+class PeopleIndex:
+    """Every person named in one article, with their canonical names."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)  # written name -> fullest name
+    roles: dict[str, tuple[str, Evidence]] = field(default_factory=dict)  # fullest name -> role
+    registry_names: dict[str, Person] = field(default_factory=dict)
+
+    def resolve(self, written: str) -> str:
+        written = strip_honorific(written)
+        return self.canonical.get(written, written)
+
+    def names(self) -> set[str]:
+        return set(self.canonical.values())
+
+    def last_before(self, offset: int, skip_possessive: bool = True) -> str | None:
+        """The person most recently named before `offset`."""
+        for mention in reversed(self.mentions):
+            if mention.end <= offset and not (skip_possessive and mention.possessive):
+                return self.resolve(mention.words)
+        return None
+
+
+def strip_honorific(name: str) -> str:
+    return re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name.strip())
+
+
+def _is_name_token(token: str, blocked: set[str]) -> bool:
+    low = token.lower().rstrip(".")
+    if _INITIAL.match(token):
+        return True
+    if low in NOT_NAME_WORDS or low in ROLE_WORDS or token.lower() in blocked:
+        return False
+    if token.isupper() and len(token) > 1:  # CSTO, TASS: acronyms are not names
+        return False
+    return token[0].isupper()
+
+
+def find_mentions(text: str, registry: Registry, blocked: set[str]) -> list[Mention]:
+    """Every run of name words in `text` that reads as a person's name."""
+    mentions: list[Mention] = []
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        run = [tokens[i]]
+        j = i + 1
+        while j < len(tokens) and _adjacent(text, run[-1], tokens[j]):
+            run.append(tokens[j])
+            j += 1
+        mentions.extend(_mentions_in_run(text, run, registry, blocked))
+        i = j
+    return mentions
+
+
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    gap = text[left.end() : right.start()]
+    return gap in (" ", "") and not left.group(0).endswith("’s") and not left.group(0).endswith("'s")
+
+
+def _mentions_in_run(text: str, run: list[re.Match[str]], registry: Registry, blocked: set[str]) -> list[Mention]:
+    # Split the run into a leading role part and a trailing name part.
+    name_start = len(run)
+    for k in range(len(run) - 1, -1, -1):
+        token = run[k].group(0)
+        if _HONORIFIC.match(token) or _is_name_token(token, blocked):
+            name_start = k
+        else:
+            break
+    name_tokens = run[name_start:]
+    # an initial alone, or a run ending in an initial, is not a name
+    while name_tokens and _INITIAL.match(name_tokens[-1].group(0)):
+        name_tokens = name_tokens[:-1]
+    real = [t for t in name_tokens if not _HONORIFIC.match(t.group(0))]
+    if not real or len(real) > 4:
+        return []
+    first_tok = real[0]
+    # A sentence-initial single capitalised word is usually not a name ("Yerevan", "Steps").
+    words = " ".join(t.group(0) for t in real).replace("’s", "").replace("'s", "")
+    if len(real) == 1 and not _could_be_surname(text, run[0], real[0], registry, name_tokens):
+        return []
+    role_tokens = run[:name_start]
+    role = " ".join(t.group(0) for t in role_tokens) or None
+    if role and not any(t.group(0).lower().rstrip(".") in ROLE_WORDS for t in role_tokens):
+        role = None
+    end_token = real[-1]
+    possessive = text[end_token.end() - 2 : end_token.end()] in ("’s", "'s") or text[
+        end_token.end() : end_token.end() + 2
+    ] in ("’s", "'s")
+    return [Mention(words, first_tok.start(), end_token.end(), role, possessive)]
+
+
+_SPEECH_NEAR = re.compile(
+    r"^\s*(?:,\s*)?(?:also\s+|further\s+|then\s+|has\s+|had\s+|was\s+|is\s+)?"
+    r"(?:said|says|told|stated|noted|added|stressed|emphasi[sz]ed|explained|clarified|underlined|underscored|"
+    r"believes|affirmed|reiterated|spoke|speaking|warned|recalled|remarked|declared|announced|insisted|"
+    r"called|confirmed|continued|concluded|pointed|argued|admitted|acknowledged|expressed|highlighted|"
+    r"cited|quoted|replied|answered|responded|asked|urged|wrote|commented|mentioned|assured|informed|"
+    r"did|does|is|was|has|had|will|would|could|also|,)\b"
+)
+
+
+def _could_be_surname(
+    text: str, first: re.Match[str], token: re.Match[str], registry: Registry, name_tokens: list[re.Match[str]]
+) -> bool:
+    word = token.group(0).replace("’s", "").replace("'s", "")
+    if any(_HONORIFIC.match(t.group(0)) for t in name_tokens):
+        return True
+    if word.lower() in registry.person_by_alias or any(
+        word == p.name.split()[-1] or word == p.name.split()[0] for p in registry.people
+    ):
+        return True
+    # A lone capitalised word counts when a verb of speech or action follows it.
+    return bool(_SPEECH_NEAR.match(text[token.end() : token.end() + 40]))
+
+
+def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex:
+    """Find every mention and map each written form to the fullest name."""
+    mentions = find_mentions(text, registry, blocked)
+    index = PeopleIndex(mentions=mentions)
+    full_names = sorted({m.words for m in mentions if len(m.words.split()) >= 2}, key=lambda n: -len(n))
+    for mention in mentions:
+        index.canonical[mention.words] = _fullest(mention.words, full_names, registry, mentions)
+    # Roles: the first role the text gives a person, else the registry's.
+    for mention in mentions:
+        name = index.canonical[mention.words]
+        if mention.role and name not in index.roles:
+            index.roles[name] = (mention.role, Evidence(f"{mention.role} {mention.words}", "text", 0.8))
+    for mention in mentions:
+        name = index.canonical[mention.words]
+        if name not in index.roles:
+            appositive = _appositive_role(text, mention)
+            if appositive:
+                index.roles[name] = (appositive, Evidence(f"{mention.words}, {appositive}", "text", 0.75))
+    for name in set(index.canonical.values()):
+        person = registry.person_by_alias.get(name.lower())
+        if person and person.role and name not in index.roles:
+            index.roles[name] = (person.role, Evidence(person.name, "registry", 0.6))
+    return index
+
+
+def _fullest(written: str, full_names: list[str], registry: Registry, mentions: list[Mention]) -> str:
+    parts = written.split()
+    # the registry's canonical name for an alias
+    known = registry.person_by_alias.get(written.lower())
+    if known:
+        return known.name
+    for full in full_names:
+        full_parts = full.split()
+        if full == written:
+            continue
+        if len(parts) < len(full_parts) and _is_short_form(parts, full_parts):
+            known = registry.person_by_alias.get(full.lower())
+            return known.name if known else full
+    if len(parts) == 1:
+        word = parts[0]
+        surnames = [p for p in registry.people if p.name.split()[-1] == word]
+        if len(surnames) == 1:
+            return surnames[0].name
+        firsts = [p for p in registry.people if p.name.split()[0] == word]
+        mentioned = {m.words for m in mentions}
+        for person in firsts:
+            if person.name.split()[-1] in mentioned:
+                return person.name
+    if len(parts) >= 2:
+        surnames = [p for p in registry.people if p.name.split()[-1] == parts[-1]]
+        if len(surnames) == 1 and _is_short_form(parts, surnames[0].name.split()):
+            return surnames[0].name
+    return written
+
+
+def _is_short_form(parts: list[str], full_parts: list[str]) -> bool:
+    """`Zas` of `Stanislav Zas`; `V. Semerikov` of `Valery Semerikov`."""
+    if parts[-1] != full_parts[-1]:
+        return False
+    for part, full in zip(parts[:-1], full_parts[: len(parts) - 1], strict=False):
+        if part.endswith(".") and not full.startswith(part[0]):
+            return False
+        if not part.endswith(".") and part != full:
+            return False
+    return True
+
+
+_APPOSITIVE = re.compile(r"^,\s+(?:the\s+)?(?P<role>[^,;()]{3,90}?)(?:\s*\([A-Z]{2,6}\))?(?=,|\.|;)")
+
+
+def _appositive_role(text: str, mention: Mention) -> str | None:
+    match = _APPOSITIVE.match(text[mention.end : mention.end + 140])
+    if not match:
+        return None
+    role = match.group("role").strip()
+    first = role.split()[0].lower()
+    if first in ROLE_WORDS or first in {"csto", "russian", "armenian", "kazakh", "belarusian", "kyrgyz", "tajik"}:
+        return role
+    return None

@@ -1,0 +1,448 @@
+"""Direct quotations and who said them.
+
+A quotation is words inside quote marks (curly, straight, «guillemets»,
+„low-high“), or speech with no marks that ends in an attribution and speaks
+in the first person (`..., said Imangali Tasmagambetov.`), or an answer in an
+interview laid out as questions and answers. Quoted names of programmes,
+titles and two-word scare quotes are not quotations of a speaker.
+
+The speaker comes from the attribution next to the quote: after it
+(`," Zas said`, `," said Zas`, `," the CSTO chief said`, `," he added`),
+before it (`Lavrov said: "`, `According to him, "`), or from the sentence
+that leads into it. A pronoun is the person last named before it; a role
+("the minister") is the person in the article holding that role. Where
+nothing attributes it, the speaker is null rather than a guess.
+
+Every quote's text is a span of the article's cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Evidence, Quote
+from .people import PRONOUNS, ROLE_WORDS, PeopleIndex
+from .text import comparable, words
+
+OPENERS = "“«„"
+CLOSERS = "”»"
+SPEECH_VERB = (
+    r"(?:said|says|say|told|tells|stated|states|noted|notes|added|adds|stressed|stresses|"
+    r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|explained|clarified|remarked|declared|"
+    r"announced|affirmed|asserted|insisted|continued|concluded|recalled|warned|admitted|"
+    r"acknowledged|argued|believes|commented|observed|pointed out|wrote|writes|replied|responded|"
+    r"answered|assured|confirmed|reiterated|highlighted|mentioned|informed|urged|suggested|specified|"
+    r"complained|promised|went on|summed up|elaborated|opined|predicted|cautioned|vowed|conceded|"
+    r"(?:was|is|were) (?:cited|quoted) as saying|quoted|explains|adds|stresses|notes|shared|"
+    r"(?:also|further|then|has|had|later) (?:said|noted|added|stressed|told|stated))"
+)
+_VERB = re.compile(rf"\b{SPEECH_VERB}\b")
+_ACCORDING = re.compile(
+    r"\b(?:according to|in the words of|as (?:put|noted|stated|said) by)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]\s*$",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|I'm|we're|We're|I've|we've|We've)\b")
+_SUBJECT_BOUNDARY = re.compile(
+    r"[,;:!?\"“”«»()—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.|\band\b|\bbut\b|\bthat\b|\bwhile\b"
+)
+_ADVERBS = {"also", "further", "then", "later", "has", "had", "once", "again", "earlier", "recently", "was", "is"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quoted stretch of one paragraph: inner text offsets and its marks."""
+
+    open_mark: int
+    start: int
+    end: int
+    close_mark: int | None  # None: the quote never closes in this paragraph
+
+
+def find_quote_spans(paragraph: str) -> list[Span]:
+    """Top-level quoted spans; nested quotes stay inside their outer quote."""
+    spans: list[Span] = []
+    stack: list[tuple[str, int]] = []
+    for pos, char in enumerate(paragraph):
+        if char not in OPENERS and char not in CLOSERS and char != '"':
+            continue
+        kind = _mark_role(paragraph, pos, char, stack)
+        if kind == "open":
+            stack.append((char, pos))
+        elif kind == "close" and stack:
+            _, opened = stack.pop()
+            if not stack:
+                spans.append(Span(opened, opened + 1, pos, pos))
+    if stack:
+        opened = stack[0][1]
+        spans.append(Span(opened, opened + 1, len(paragraph), None))
+    return spans
+
+
+def _mark_role(text: str, pos: int, char: str, stack: list[tuple[str, int]]) -> str:
+    prev = text[pos - 1] if pos > 0 else " "
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    if char == "“" and stack and stack[-1][0] == "„":
+        return "close"  # „German style“
+    if char in OPENERS:
+        return "open"
+    if char in CLOSERS:
+        return "close"
+    # A straight quote: its neighbours say which way it faces.
+    opens = (prev.isspace() or prev in "([{—–-:/'‘") and not nxt.isspace()
+    closes = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-'’")
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "close" if stack else "open"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    words: str
+    rule: str
+    confidence: float
+
+
+class QuoteFinder:
+    """Finds the quotes of one article, given its paragraphs and its people."""
+
+    def __init__(self, paragraphs: list[str], people: PeopleIndex, offsets: list[int], text: str):
+        self.paragraphs = paragraphs
+        self.people = people
+        self.offsets = offsets  # paragraph i starts at text[offsets[i]]
+        self.text = text  # paragraphs joined by "\n": the coordinates of `people`
+        self.last_speaker: str | None = None
+        self.quotes: list[Quote] = []
+        self._seen: list[str] = []
+
+    # -- the whole article -------------------------------------------------
+    def run(self) -> list[Quote]:
+        interview = self._interview_answers()
+        continuing: str | None = None  # speaker of a quote that runs on into the next paragraph
+        for index, paragraph in enumerate(self.paragraphs):
+            if index in interview:
+                self._add_answer(index, interview[index])
+                continue
+            spans = find_quote_spans(paragraph)
+            if not spans:
+                continuing = None
+                self._unmarked(index, paragraph)
+                continue
+            for span in spans:
+                continuing = self._quoted(index, paragraph, span, continuing)
+        return self.quotes
+
+    # -- quoted speech -----------------------------------------------------
+    def _quoted(self, index: int, paragraph: str, span: Span, continuing: str | None) -> str | None:
+        inner = paragraph[span.start : span.end]
+        attribution: Attribution | None = None
+        end = span.end
+        if span.close_mark is None:
+            cut = self._trailing_attribution(index, paragraph, span)
+            if cut:
+                end, attribution = cut
+        inner = paragraph[span.start : end].rstrip(" ,")
+        if attribution is None and span.close_mark is not None:
+            attribution = self._after(index, paragraph, span.close_mark + 1)
+        if attribution is None:
+            attribution = self._before(index, paragraph, span.open_mark)
+        runs_on = span.close_mark is None and attribution is None and self._next_opens_quote(index)
+        if attribution is None and continuing and span.open_mark == 0:
+            attribution = Attribution(continuing, "continues the quote above", "continuation", 0.8)
+        if not self._is_quotation(inner, attribution, span, paragraph):
+            return None
+        if attribution is None and span.open_mark == 0 and len(words(inner)) >= 8 and self.last_speaker:
+            previous_para = self.paragraphs[index - 1] if index > 0 else ""
+            if previous_para.rstrip().endswith(":") or self._last_quote_paragraph() >= index - 2:
+                attribution = Attribution(self.last_speaker, "follows a quote of the same speaker", "context", 0.6)
+        self._add(index, paragraph, span.start, span.start + len(inner), attribution, "quoted")
+        speaker = attribution.speaker if attribution else None
+        return speaker if runs_on or (span.close_mark is None and continuing) else None
+
+    def _is_quotation(self, inner: str, attribution: Attribution | None, span: Span, paragraph: str) -> bool:
+        tokens = words(inner)
+        if len(tokens) < 3:
+            return False
+        if _is_title_case(inner):
+            return False
+        if attribution is not None:
+            return True
+        # Unattributed: only a whole sentence or more, not a phrase in running text.
+        if len(tokens) < 8:
+            return False
+        whole_paragraph = span.open_mark == 0
+        has_sentence_end = bool(re.search(r"[.!?…]", inner.rstrip()[-3:] if inner else ""))
+        return whole_paragraph or has_sentence_end
+
+    def _next_opens_quote(self, index: int) -> bool:
+        return index + 1 < len(self.paragraphs) and self.paragraphs[index + 1][:1] in OPENERS + '"'
+
+    def _last_quote_paragraph(self) -> int:
+        return self.quotes[-1].paragraph if self.quotes else -10
+
+    # -- attribution -------------------------------------------------------
+    def _after(self, index: int, paragraph: str, pos: int) -> Attribution | None:
+        """`," Zas said`, `," said Zas`, `," the CSTO chief noted`, `," he added`."""
+        tail = paragraph[pos : pos + 160]
+        match = re.match(r"^\s*[,.]?\s*(?:[—–-]+\s*)?", tail)
+        rest_start = pos + (match.end() if match else 0)
+        rest = paragraph[rest_start : rest_start + 160]
+        if rest[:1].isupper() and paragraph[pos - 2 : pos - 1] in ".!?" and not _VERB.match(rest):
+            # A new sentence starts after the quote: it attributes only if it opens with "he said" etc.
+            pass
+        inverted = re.match(rf"^(?P<verb>{SPEECH_VERB})\s+(?P<who>[^,.;:!?\"“”]{{2,80}})", rest)
+        if inverted:
+            who_start = rest_start + inverted.start("who")
+            speaker = self._resolve_subject(index, who_start, who_start + len(inverted.group("who")))
+            if speaker:
+                return Attribution(speaker, rest[: inverted.end()].strip(), "after", 0.9)
+        verb = _VERB.search(rest[:90])
+        if verb:
+            subject = rest[: verb.start()]
+            if subject.strip() and not _SUBJECT_BOUNDARY.search(subject.strip()) and len(subject.split()) <= 9:
+                start = rest_start
+                speaker = self._resolve_subject(index, start, start + len(subject))
+                if speaker:
+                    return Attribution(speaker, rest[: verb.end()].strip(), "after", 0.9)
+        return None
+
+    def _before(self, index: int, paragraph: str, open_mark: int) -> Attribution | None:
+        """`Lavrov said: "`, `According to him, "`, `X noted that ..., “`."""
+        lead = paragraph[:open_mark]
+        sentence_start = _sentence_start(lead)
+        clause = lead[sentence_start:]
+        according = _ACCORDING.search(clause)
+        if according:
+            who_start = sentence_start + according.start("who")
+            speaker = self._resolve_subject(index, who_start, who_start + len(according.group("who")))
+            if speaker:
+                return Attribution(speaker, clause.strip(), "before", 0.85)
+        if not clause.strip() and index > 0 and self.paragraphs[index - 1].rstrip().endswith(":"):
+            # `He said:` closing the paragraph above.
+            previous = self.paragraphs[index - 1]
+            sub = self._verb_subject(index - 1, previous, _sentence_start(previous.rstrip()[:-1]), len(previous))
+            if sub:
+                return Attribution(sub[0], sub[1], "before", 0.8)
+            return None
+        sub = self._verb_subject(index, paragraph, sentence_start, open_mark)
+        if sub:
+            return Attribution(sub[0], sub[1], "before", 0.85)
+        return None
+
+    def _verb_subject(self, index: int, paragraph: str, start: int, end: int) -> tuple[str, str] | None:
+        """The subject of the last verb of speech in paragraph[start:end]."""
+        window = paragraph[start:end]
+        verbs = list(_VERB.finditer(window))
+        for verb in reversed(verbs):
+            before = window[: verb.start()]
+            boundary = max((m.end() for m in _SUBJECT_BOUNDARY.finditer(before)), default=0)
+            subject_start = start + boundary
+            subject_end = start + verb.start()
+            speaker = self._resolve_subject(index, subject_start, subject_end)
+            if speaker:
+                return speaker, window[boundary : verb.end()].strip()
+        return None
+
+    def _resolve_subject(self, index: int, start: int, end: int) -> str | None:
+        """The person a subject phrase (paragraph offsets) names: a name, a pronoun or a role."""
+        base = self.offsets[index]
+        absolute_start, absolute_end = base + start, base + end
+        named = [m for m in self.people.mentions if m.start >= absolute_start and m.end <= absolute_end]
+        if named:
+            return self.people.resolve(named[-1].words)
+        phrase = self.text[absolute_start:absolute_end]
+        tokens = [t for t in re.findall(r"[\w'’-]+", phrase.lower()) if t not in _ADVERBS]
+        if not tokens or len(tokens) > 8:
+            return None
+        if tokens[-1] in PRONOUNS and len(tokens) <= 2:
+            return self.people.last_before(absolute_start) or self.last_speaker
+        if any(t in ROLE_WORDS for t in tokens):
+            return self._by_role(tokens, absolute_start)
+        return None
+
+    def _by_role(self, tokens: list[str], offset: int) -> str | None:
+        wanted = _role_terms(tokens)
+        if not wanted:
+            return None
+        best: tuple[int, int, str] | None = None
+        order = {self.people.resolve(m.words): i for i, m in enumerate(self.people.mentions) if m.start < offset}
+        for name, (role, _evidence) in self.people.roles.items():
+            have = _role_terms(re.findall(r"[\w'’-]+", role.lower()))
+            score = len(wanted & have)
+            if score == 0 or name not in order:
+                continue
+            key = (score, order[name], name)
+            if best is None or key > best:
+                best = key
+        return best[2] if best else None
+
+    def _trailing_attribution(self, index: int, paragraph: str, span: Span) -> tuple[int, Attribution] | None:
+        """In a quote that never closes, `..., Zas was cited as saying by RIA Novosti.`"""
+        inner = paragraph[span.start : span.end]
+        for comma in reversed([m.start() for m in re.finditer(r",\s", inner)]):
+            rest = inner[comma + 1 :]
+            if len(rest.split()) > 16:
+                break
+            verb = _VERB.search(rest)
+            if not verb:
+                continue
+            subject = rest[: verb.start()]
+            start = span.start + comma + 1
+            speaker = self._resolve_subject(index, start, start + len(subject))
+            if speaker:
+                return span.start + comma, Attribution(speaker, rest.strip(), "after", 0.8)
+        return None
+
+    # -- speech without quote marks ------------------------------------------
+    def _unmarked(self, index: int, paragraph: str) -> None:
+        """`We were able to ..., said Imangali Tasmagambetov.` (first person, attributed at the end)."""
+        match = re.search(
+            rf",\s+(?:(?P<verb1>{SPEECH_VERB})\s+(?P<who1>[^,.;:!?]{{2,80}}?)|(?P<who2>[^,.;:!?]{{2,80}}?)\s+(?P<verb2>{SPEECH_VERB})(?:\s+[^,.;:!?]{{0,60}})?)\s*[.!]?\s*$",
+            paragraph,
+        )
+        if not match:
+            return
+        who_group = "who1" if match.group("who1") else "who2"
+        speaker = self._resolve_subject(index, match.start(who_group), match.end(who_group))
+        if not speaker:
+            return
+        speech = paragraph[: match.start()]
+        start = self._speech_start(speech, speaker)
+        spoken = speech[start:]
+        if len(words(spoken)) < 8 or not _FIRST_PERSON.search(spoken):
+            return
+        attribution = Attribution(speaker, paragraph[match.start() + 1 :].strip(), "unmarked", 0.75)
+        self._add(index, paragraph, start, len(speech), attribution, "unmarked")
+
+    def _speech_start(self, speech: str, speaker: str) -> int:
+        """Skip leading sentences that speak of the speaker in the third person."""
+        surname = speaker.split()[-1]
+        start = 0
+        for match in re.finditer(r"[.!?]\s+", speech):
+            sentence = speech[start : match.start()]
+            if surname in sentence or re.search(r"\b(he|she)\b", sentence, re.IGNORECASE):
+                start = match.end()
+            else:
+                break
+        return start
+
+    # -- interviews ----------------------------------------------------------
+    def _interview_answers(self) -> dict[int, tuple[int, ...]]:
+        """Paragraph index of each answer's first paragraph -> all its paragraphs.
+
+        An interview is at least two question paragraphs (`— Question?`,
+        `Q: ...?`, `1. ...?`) each followed by paragraphs that are not questions."""
+        questions = [i for i, p in enumerate(self.paragraphs) if _is_question(p)]
+        if len(questions) < 2:
+            return {}
+        answers: dict[int, tuple[int, ...]] = {}
+        for n, q in enumerate(questions):
+            stop = questions[n + 1] if n + 1 < len(questions) else len(self.paragraphs)
+            block = tuple(i for i in range(q + 1, stop) if not _is_question(self.paragraphs[i]))
+            # an answer ends at a paragraph that is plainly narration about the interview
+            if block:
+                answers[block[0]] = block
+        return answers
+
+    def _add_answer(self, index: int, block: tuple[int, ...]) -> None:
+        speaker = self._interviewee()
+        paragraph = self.paragraphs[index]
+        start = len(re.match(r"^\s*(?:[—–-]+\s*|A:\s*|Answer:\s*)?", paragraph).group(0))
+        attribution = Attribution(speaker, "answer in an interview", "interview", 0.7)
+        self._add(index, paragraph, start, len(paragraph), attribution, "unmarked")
+
+    def _interviewee(self) -> str | None:
+        intro = self.text[: self.offsets[min(len(self.offsets) - 1, 2)] + 1]
+        counts: dict[str, int] = {}
+        for mention in self.people.mentions:
+            if mention.start < len(intro) + 400:
+                name = self.people.resolve(mention.words)
+                counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            return None
+        return max(sorted(counts), key=lambda n: counts[n])
+
+    # -- recording -------------------------------------------------------------
+    def _add(
+        self, index: int, paragraph: str, start: int, end: int, attribution: Attribution | None, kind: str
+    ) -> None:
+        text = paragraph[start:end].strip()
+        text = text.rstrip(" ,")
+        if not text:
+            return
+        key = comparable(text)
+        if not key or any(key == seen or key in seen for seen in self._seen):
+            return  # the same quote again (a repeated lead): keep one
+        self._seen.append(key)
+        speaker = attribution.speaker if attribution else None
+        evidence = (
+            Evidence(attribution.words, attribution.rule, attribution.confidence)
+            if attribution
+            else Evidence(text[:60], "unattributed", 0.3, note="no attribution found near the quote")
+        )
+        self.quotes.append(Quote(text=text, speaker=speaker, kind=kind, paragraph=index, evidence=evidence))  # type: ignore[arg-type]
+        if speaker:
+            self.last_speaker = speaker
+
+
+def _sentence_start(text: str) -> int:
+    """Offset where the last sentence of `text` begins."""
+    best = 0
+    for match in re.finditer(r"[.!?][\"”»’]?\s+(?=[A-Z\"“«])", text):
+        before = text[: match.start() + 1]
+        if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z])\.$", before):
+            continue
+        best = match.end()
+    return best
+
+
+def _is_title_case(inner: str) -> bool:
+    """A programme's or a book's name: mostly capitalised words, no sentence end."""
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    if not tokens or re.search(r"[.!?]\s*$", inner.strip()):
+        return False
+    small = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "at", "with"}
+    significant = [t for t in tokens if t.lower() not in small]
+    if not significant:
+        return False
+    capitalised = sum(1 for t in significant if t[0].isupper())
+    return capitalised / len(significant) >= 0.75
+
+
+_QUESTION = re.compile(r"^\s*(?:[—–-]+\s*|Q\s*[:.]\s*|Question\s*[:.]?\s*|\d{1,2}[.)]\s+)?.{8,400}\?\s*$")
+
+
+def _is_question(paragraph: str) -> bool:
+    if not _QUESTION.match(paragraph):
+        return False
+    # A question mark inside a quotation is not an interviewer's question.
+    return not any(m in paragraph for m in OPENERS) and paragraph.count('"') < 2
+
+
+_ROLE_SYNONYMS = {
+    "secretary-general": {"secretary", "general"},
+    "chief": {"secretary", "general", "head"},
+    "head": {"secretary", "general", "chief"},
+    "spokesman": {"spokesperson", "spokeswoman", "spokesman", "press"},
+    "spokeswoman": {"spokesperson", "spokeswoman", "spokesman", "press"},
+    "spokesperson": {"spokesperson", "spokeswoman", "spokesman", "press"},
+    "premier": {"prime", "minister"},
+    "pm": {"prime", "minister"},
+    "fm": {"foreign", "minister"},
+}
+_ROLE_NOISE = {"the", "a", "an", "of", "organization", "organisation", "collective", "security", "treaty"}
+
+
+def _role_terms(tokens: list[str]) -> set[str]:
+    terms: set[str] = set()
+    for token in tokens:
+        if token in _ROLE_NOISE:
+            continue
+        terms.add(token)
+        terms |= _ROLE_SYNONYMS.get(token, set())
+        if "-" in token:
+            terms |= set(token.split("-"))
+    return {t for t in terms if t in ROLE_WORDS or t in {"csto", "kremlin", "russian", "armenian", "kazakh"}}

@@ -1,0 +1,79 @@
+"""Text helpers shared by the loader's rules: normalising, sentences, words.
+
+Kept apart so that every rule sees the same notion of a "word", a "sentence"
+and "the same text", which is what makes duplicate and quote matching agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Non-breaking and other odd spaces seen in pasted web text.
+_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_WS = re.compile(r"\s+")
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«„‘(\[]?[A-ZА-ЯЁ0-9])")
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|Vol|vs|etc|U\.S|U\.N|[A-Z])\.$")
+
+
+def normalize_spaces(text: str) -> str:
+    """NBSPs and zero-width spaces become plain spaces; line ends become LF."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPACES.sub(" ", text)
+
+
+def fold(text: str) -> str:
+    """Whitespace folded to single spaces, trimmed."""
+    return _WS.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words, apostrophes and hyphens kept inside a word."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def comparable(text: str) -> str:
+    """A form of `text` for equality tests across outlets: case, accents,
+    punctuation and quote styles do not matter."""
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join(w for w in words(text))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences in `text`.
+
+    A regex splitter, not a model: good enough to decide which sentence an
+    attribution or a theme keyword belongs to, and predictable."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        before = text[start : match.start()].rstrip('"”»’')
+        if _ABBREV.search(before):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e].strip() for s, e in split_sentences(text)]
+
+
+def is_mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if c < "\u0250")
+    return latin / len(letters) >= 0.5
+
+
+def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
+    """Word n-grams; a text shorter than `size` words is one shingle."""
+    tokens = words(text)
+    if len(tokens) < size:
+        return {tuple(tokens)} if tokens else set()
+    return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
