@@ -71,6 +71,13 @@ def parse_layout(text: str) -> Layout:
         if layout.title and comparable(line) == comparable(layout.title):
             layout.removed.append(line)  # the title again, under a byline
             continue
+        if in_header and len(body_lines_text(body_lines)) == 0 and layout.byline_date is None:
+            found = byline_date(line)
+            if found:
+                layout.byline_date = found
+                layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
+                layout.removed.append(line)
+                continue
         if in_header and layout.title is None and not body_lines_have_text(body_lines) and looks_like_title(line):
             layout.title, layout.title_line = line, number
             continue
@@ -81,13 +88,6 @@ def parse_layout(text: str) -> Layout:
         if is_furniture(line, latin):
             layout.removed.append(line)
             continue
-        if in_header and len(body_lines_text(body_lines)) == 0 and layout.byline_date is None:
-            found = byline_date(line)
-            if found:
-                layout.byline_date = found
-                layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
-                layout.removed.append(line)
-                continue
         by = _BY_LINE.match(line)
         if by and in_header:
             layout.author = by.group("name")

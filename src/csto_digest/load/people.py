@@ -48,7 +48,7 @@ NOT_NAME_WORDS = {
     "multimedia", "center", "centre", "hall", "presidential", "agency", "magazine", "channel", "tv", "radio",
     "original", "author", "disclaimer", "more", "about", "lines", "line", "targeted", "interstate",
 }  # fmt: skip
-PRONOUNS = {"he", "she"}
+PRONOUNS = {"he", "she", "him", "her"}
 
 _TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.|[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?|[A-ZА-ЯЁ][\w'’]*(?:-[A-ZА-ЯЁ]?[\w'’]+)*")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.$")

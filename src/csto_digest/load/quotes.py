@@ -121,23 +121,26 @@ class QuoteFinder:
     # -- the whole article -------------------------------------------------
     def run(self) -> list[Quote]:
         interview = self._interview_answers()
-        continuing: str | None = None  # speaker of a quote that runs on into the next paragraph
         for index, paragraph in enumerate(self.paragraphs):
             if index in interview:
+                self._flush_pending()
                 self._add_answer(index, interview[index])
                 continue
             spans = find_quote_spans(paragraph)
+            if not spans or spans[0].open_mark != 0:
+                self._flush_pending()
             if not spans:
-                continuing = None
                 self._unmarked(index, paragraph)
                 continue
             for span in spans:
-                continuing = self._quoted(index, paragraph, span, continuing)
+                self._quoted(index, paragraph, span)
+        self._flush_pending()
         return self.quotes
 
     # -- quoted speech -----------------------------------------------------
-    def _quoted(self, index: int, paragraph: str, span: Span, continuing: str | None) -> str | None:
-        inner = paragraph[span.start : span.end]
+    _pending: tuple[int, int, Attribution | None] | None = None  # (paragraph, absolute start, attribution)
+
+    def _quoted(self, index: int, paragraph: str, span: Span) -> None:
         attribution: Attribution | None = None
         end = span.end
         if span.close_mark is None:
@@ -147,20 +150,42 @@ class QuoteFinder:
         inner = paragraph[span.start : end].rstrip(" ,")
         if attribution is None and span.close_mark is not None:
             attribution = self._after(index, paragraph, span.close_mark + 1)
-        if attribution is None:
+        if attribution is None and not (self._pending and span.open_mark == 0):
             attribution = self._before(index, paragraph, span.open_mark)
+        base = self.offsets[index]
         runs_on = span.close_mark is None and attribution is None and self._next_opens_quote(index)
-        if attribution is None and continuing and span.open_mark == 0:
-            attribution = Attribution(continuing, "continues the quote above", "continuation", 0.8)
+        if self._pending and span.open_mark == 0:
+            # The last paragraph of a quote that ran over several paragraphs.
+            first_index, first_start, first_attribution = self._pending
+            self._pending = None
+            attribution = attribution or first_attribution
+            if runs_on:
+                self._pending = (first_index, first_start, attribution)
+                return
+            text = self.text[first_start : base + span.start + len(inner)]
+            self._add_text(first_index, text, attribution, "quoted")
+            return
+        if runs_on:
+            self._pending = (index, base + span.start, attribution)
+            return
         if not self._is_quotation(inner, attribution, span, paragraph):
-            return None
+            return
         if attribution is None and span.open_mark == 0 and len(words(inner)) >= 8 and self.last_speaker:
             previous_para = self.paragraphs[index - 1] if index > 0 else ""
             if previous_para.rstrip().endswith(":") or self._last_quote_paragraph() >= index - 2:
                 attribution = Attribution(self.last_speaker, "follows a quote of the same speaker", "context", 0.6)
         self._add(index, paragraph, span.start, span.start + len(inner), attribution, "quoted")
-        speaker = attribution.speaker if attribution else None
-        return speaker if runs_on or (span.close_mark is None and continuing) else None
+
+    def _flush_pending(self) -> None:
+        """A quote that seemed to run on but never closed: keep its first paragraph."""
+        if not self._pending:
+            return
+        first_index, first_start, attribution = self._pending
+        self._pending = None
+        paragraph_end = self.offsets[first_index] + len(self.paragraphs[first_index])
+        text = self.text[first_start:paragraph_end]
+        if len(words(text)) >= 8:
+            self._add_text(first_index, text, attribution, "quoted")
 
     def _is_quotation(self, inner: str, attribution: Attribution | None, span: Span, paragraph: str) -> bool:
         tokens = words(inner)
@@ -199,6 +224,9 @@ class QuoteFinder:
             speaker = self._resolve_subject(index, who_start, who_start + len(inverted.group("who")))
             if speaker:
                 return Attribution(speaker, rest[: inverted.end()].strip(), "after", 0.9)
+        appositive = self._named_then_verb(index, paragraph, rest_start)
+        if appositive:
+            return appositive
         verb = _VERB.search(rest[:90])
         if verb:
             subject = rest[: verb.start()]
@@ -208,6 +236,25 @@ class QuoteFinder:
                 if speaker:
                     return Attribution(speaker, rest[: verb.end()].strip(), "after", 0.9)
         return None
+
+    def _named_then_verb(self, index: int, paragraph: str, start: int) -> Attribution | None:
+        """`," Nikol Pashinyan, who chairs the council, wrote on Facebook.`: a name right
+        after the quote, then an aside, then the verb, all in one sentence."""
+        base = self.offsets[index]
+        sentence_end = re.search(r"[.!?](?:\s|$)", paragraph[start:])
+        stop = start + (sentence_end.start() if sentence_end else len(paragraph) - start)
+        first = next((m for m in self.people.mentions if base + start <= m.start < base + start + 70), None)
+        if first is None or first.end > base + stop:
+            return None
+        between = self.text[base + start : first.start]
+        if _SUBJECT_BOUNDARY.search(between) or len(between.split()) > 6:
+            return None
+        tail = self.text[first.end : base + stop]
+        verb = _VERB.search(tail)
+        if not verb or not tail.lstrip().startswith(","):
+            return None
+        words_said = self.text[base + start : first.end + verb.end()]
+        return Attribution(self.people.resolve(first.words), words_said.strip(), "after", 0.8)
 
     def _before(self, index: int, paragraph: str, open_mark: int) -> Attribution | None:
         """`Lavrov said: "`, `According to him, "`, `X noted that ..., “`."""
@@ -369,8 +416,10 @@ class QuoteFinder:
     def _add(
         self, index: int, paragraph: str, start: int, end: int, attribution: Attribution | None, kind: str
     ) -> None:
-        text = paragraph[start:end].strip()
-        text = text.rstrip(" ,")
+        self._add_text(index, paragraph[start:end], attribution, kind)
+
+    def _add_text(self, index: int, text: str, attribution: Attribution | None, kind: str) -> None:
+        text = " ".join(text.split()).rstrip(" ,")
         if not text:
             return
         key = comparable(text)
