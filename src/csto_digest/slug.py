@@ -15,7 +15,7 @@ import unicodedata
 _CYRILLIC = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєўғқңөұүһә",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i i e u g k n o u u h a".split(),  # noqa: E501, SIM905
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i i e u g k n o u u h a".split(),  # noqa: SIM905
         strict=True,
     )
 )
