@@ -69,9 +69,14 @@ def parse_date(text: str) -> FoundDate | None:
     `12.03.2024`, `12 марта 2024`, and `March 2024` (month precision). A slash
     date is read day-first only when it cannot be month-first."""
     best: tuple[int, FoundDate] | None = None
+    invalid: list[tuple[int, int]] = []  # spans of impossible dates ("31 February 2024")
     for pattern, precision in DATE_PATTERNS:
         for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in invalid):
+                continue
             found = _from_match(match, precision)
+            if found is None and precision == "day":
+                invalid.append(match.span())
             if found and (best is None or match.start() < best[0]):
                 best = (match.start(), found)
                 break

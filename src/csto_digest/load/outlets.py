@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ..model import Evidence, Outlet
 from ..registry import Registry
 from .dates import FoundDate, parse_date
+from .people import ROLE_WORDS
 
 _CITY = r"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,30}?)"
 _CITY_ANY = r"(?P<city>[A-ZА-ЯЁ][\w'’.\- ]{1,30}?)"
@@ -57,6 +58,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
         groups = match.groupdict()
         city = (groups.get("city") or "").strip()
         if city and not _looks_like_city(city, pattern is DATELINES[0] or pattern is DATELINES[1]):
+            continue
+        if city.split()[0].lower() in {"the", "a", "an", "in", "on", "at", "as", "for"} or any(
+            w.lower() in ROLE_WORDS for w in city.split()
+        ):
             continue
         agency = (groups.get("agency") or "").strip() or None
         if agency and not _looks_like_agency(agency):
@@ -130,7 +135,7 @@ _NAME = (
     r"news website|news portal|outlet|service|Analytical Center))?)"
 )
 _CITING_BEFORE = re.compile(
-    r"\b(?:reports?|reported|writes|wrote|according to|told|telling|cited as saying by|quoted by|"
+    r"\b(?i:reports?|reported|writes|wrote|according to|told|telling|cited as saying by|quoted by|"
     r"as quoted by|(?:in|during) (?:an?|his|her|their) (?:interview|talk|conversation) with|"
     r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
     r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by)\s+" + _NAME

@@ -1,0 +1,50 @@
+"""Outlets: the publisher from URL or dateline only; cited outlets by reporting verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from csto_digest.load.outlets import cited_outlets, find_dateline, outlet_from_url
+
+
+@pytest.mark.parametrize(
+    ("line", "agency", "date"),
+    [
+        ("MOSCOW (Sputnik) - The CSTO said", "Sputnik", None),
+        ("MOSCOW, January 29. /TASS/. Russia said", "TASS", None),
+        ("YEREVAN, March 5. /ARKA/. Armenia", "ARKA", None),
+        ("DUSHANBE, June 22, 2012, Asia-Plus -- The CSTO", "Asia-Plus", "2012-06-22"),
+        ("ALMATY, Kazakhstan (Reuters) - Kazakhstan asked", "Reuters", None),
+        ("ASTANA, 12 March 2024 - The talks", None, "2024-03-12"),
+    ],
+)
+def test_datelines(line, agency, date):
+    found = find_dateline(line)
+    assert found is not None
+    assert found.agency == agency
+    assert (found.date.value if found.date else None) == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Moreover, the CSTO said", "The Secretary General (CSTO) - said", "Secretary General (CSTO) - said", "In 2022, Russia (and others) - no"],
+)
+def test_not_datelines(line):
+    assert find_dateline(line) is None
+
+
+def test_outlet_from_url_uses_the_registry_then_the_domain(config):
+    assert outlet_from_url("https://sputnikglobe.com/20240328/x.html", config.registry).name == "Sputnik"
+    assert outlet_from_url("https://www.tass.com/politics/1", config.registry).name == "TASS"
+    unknown = outlet_from_url("https://news.example.org/a", config.registry)
+    assert unknown.name == "news.example.org" and unknown.evidence.note
+
+
+def test_cited_outlets_need_a_reporting_verb(config):
+    text = (
+        "The meeting was held at the press center of the Russia Today news agency. "
+        "Zas said this, Kazinform reports. He told the Vremya newspaper that talks go on. "
+        "According to Eurasianet, the deal stalled. Tasmagambetov said it was fine."
+    )
+    names = [o.name for o in cited_outlets(text, config.registry, {"Zas", "Tasmagambetov"}, set())]
+    assert names == ["Kazinform", "Vremya newspaper", "Eurasianet"]
