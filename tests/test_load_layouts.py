@@ -138,3 +138,69 @@ def test_unknown_person_with_patronymic_is_found(extract_text):
         """)
     )
     assert [s.name for s in record.speakers] == ["Arkady Petrovich Dubnov"]
+
+
+ARMENPRESS = article("""
+    Armenia will not attend CSTO summit, Pashinyan confirms
+
+    By Anna Petrosyan
+    November 23, 2023 17:45
+
+    YEREVAN, NOVEMBER 23, ARMENPRESS. Prime Minister Nikol Pashinyan on Thursday confirmed that he would skip the summit of the Collective Security Treaty Organization in Minsk.
+
+    ‘Armenia’s position on the CSTO is well known, and I have nothing to add to it,’ Pashinyan told reporters in Yerevan.
+
+    Asked whether Armenia intends to leave the bloc, he said the question was not on the agenda "for now".
+
+    "We are not discussing withdrawal today," the Armenian leader said, "but we are not participating in the work of the organisation either."
+
+    Pashinyan: The CSTO failed to fulfil its obligations to Armenia in 2021 and 2022, and everyone knows it.
+""")
+
+
+def test_byline_author_single_quotes_interrupted_quote_and_transcript_label(extract_text):
+    record = extract_text(ARMENPRESS)
+    assert record.author == "Anna Petrosyan"
+    assert (record.date, record.date_evidence.rule) == ("2023-11-23", "byline")
+    assert record.source.name == "Armenpress"
+    got = [(q.text[:16], q.speaker, q.kind) for q in record.quotes]
+    assert got == [
+        ("Armenia’s positi", "Nikol Pashinyan", "quoted"),  # ‘single marks’, apostrophe inside
+        ("We are not discu", "Nikol Pashinyan", "quoted"),  # "the Armenian leader said", second half not repeated
+        ("The CSTO failed ", "Nikol Pashinyan", "unmarked"),  # "Pashinyan: ..."
+    ]
+
+
+MARKDOWN = """---
+title: CSTO to hold peacekeeping drills in Kyrgyzstan
+date: 2023-09-01
+source: 24.kg
+---
+# CSTO to hold peacekeeping drills in Kyrgyzstan
+
+BISHKEK -- The **Collective Security Treaty Organization** will hold its *Interaction-2023* drills, the [Defence Ministry](https://mil.kg) said.
+
+"More than 2,000 servicemen from all member states will take part in the exercises," Colonel Yuri Aksenov told reporters.
+"""
+
+
+def test_markdown_front_matter_wins_and_says_so(extract_text):
+    record = extract_text(MARKDOWN, "drills.md")
+    assert record.format == "markdown"
+    assert record.title == "CSTO to hold peacekeeping drills in Kyrgyzstan"
+    assert (record.date, record.date_evidence.rule) == ("2023-09-01", "front-matter")
+    assert record.source.name == "24.kg" and record.source.evidence.rule == "front-matter"
+    assert [q.speaker for q in record.quotes] == ["Yuri Aksenov"]
+    assert "**" not in " ".join(record.body)
+
+
+def test_bad_front_matter_is_a_problem_naming_the_line(config):
+    from csto_digest.load.corpus import extract_one
+    from csto_digest.model import Problem
+
+    problem = extract_one("bad.md", "---\ntitle: ok\ndate: [yesterday\n---\nText.\n", config)
+    assert isinstance(problem, Problem) and problem.line is not None and "YAML" in problem.message
+    wrong_type = extract_one("bad.md", "---\ntitle: ok\nspeakers: 3\n---\nText.\n", config)
+    assert isinstance(wrong_type, Problem) and wrong_type.line == 3 and "speakers" in wrong_type.message
+    not_a_date = extract_one("bad.md", "---\ndate: yesterday\n---\nText.\n", config)
+    assert isinstance(not_a_date, Problem) and not_a_date.line == 2

@@ -27,7 +27,12 @@ def test_datelines(line, agency, date):
 
 @pytest.mark.parametrize(
     "line",
-    ["Moreover, the CSTO said", "The Secretary General (CSTO) - said", "Secretary General (CSTO) - said", "In 2022, Russia (and others) - no"],
+    [
+        "Moreover, the CSTO said",
+        "The Secretary General (CSTO) - said",
+        "Secretary General (CSTO) - said",
+        "In 2022, Russia (and others) - no",
+    ],
 )
 def test_not_datelines(line):
     assert find_dateline(line) is None
@@ -48,3 +53,20 @@ def test_cited_outlets_need_a_reporting_verb(config):
     )
     names = [o.name for o in cited_outlets(text, config.registry, {"Zas", "Tasmagambetov"}, set())]
     assert names == ["Kazinform", "Vremya newspaper", "Eurasianet"]
+
+
+@pytest.mark.parametrize(
+    ("line", "agency", "date"),
+    [
+        ("BEIJING, Nov. 23 (Xinhua) -- The CSTO", "Xinhua", None),
+        ("MINSK, 23 November (BelTA) - Belarus", "BelTA", None),
+        ("ASTANA. KAZINFORM - President Tokayev", "KAZINFORM", None),
+        ("YEREVAN, NOVEMBER 23, 2023, ARMENPRESS. Armenia", "ARMENPRESS", "2023-11-23"),
+        ("BAKU, Azerbaijan, Nov. 23. Trend: The CSTO", "Trend", None),
+        ("Bishkek (AKIpress) - The CSTO", "AKIpress", None),
+    ],
+)
+def test_more_dateline_forms(line, agency, date):
+    found = find_dateline(line)
+    assert found is not None and found.agency == agency
+    assert (found.date.value if found.date else None) == date

@@ -26,7 +26,8 @@ _DATEPART = r"(?P<date>[^/()\n]{3,40}?)"
 
 DATELINES: tuple[re.Pattern[str], ...] = (
     # MOSCOW (Sputnik) -   ALMATY, Kazakhstan (Reuters) -
-    re.compile(rf"^{_CITY_ANY}(?:,\s*[A-Z][\w ]{{2,25}})?\s*\({_AGENCY}\)" + _DASH),
+    # BEIJING, Nov. 23 (Xinhua) --   MINSK, 23 November (BelTA) -
+    re.compile(rf"^{_CITY_ANY}(?:,\s*(?P<date>[^,()\n]{{2,30}}?))?\s*\({_AGENCY}\)" + _DASH),
     # MOSCOW, January 29. /TASS/.   YEREVAN, March 5 /ARKA/ -
     re.compile(rf"^{_CITY_ANY},\s*{_DATEPART}\.?\s*/{_AGENCY}/\.?(?:{_DASH})?"),
     # /TASS/ -   at the very start
@@ -34,6 +35,16 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     # DUSHANBE, June 22, 2012, Asia-Plus --
     re.compile(
         rf"^{_CITY},\s*(?P<date>(?:[A-Za-z]+\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Za-z]+),?\s*(?:\d{{4}})?),\s*{_AGENCY}\s*(?:--|[–—])\s*"
+    ),
+    # ASTANA. KAZINFORM -
+    re.compile(rf"^{_CITY}\.\s+(?P<agency>[A-Z][A-Z0-9.\-]{{2,20}})\s*(?:--|[-–—])\s*"),
+    # YEREVAN, NOVEMBER 23, ARMENPRESS.   YEREVAN, NOVEMBER 23, 2023, ARMENPRESS.
+    re.compile(
+        rf"^{_CITY},\s*(?P<date>[A-Z]+\s+\d{{1,2}}(?:,\s*\d{{4}})?),\s*(?P<agency>[A-Z][A-Z0-9.\-]{{2,20}})\.\s*"
+    ),
+    # BAKU, Azerbaijan, Nov. 23. Trend:
+    re.compile(
+        rf"^{_CITY},(?:\s*[A-Z][a-z]+,)?\s*(?P<date>[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\.?\s+{_AGENCY}:\s*"
     ),
     # ASTANA, 12 March 2024 -   (a date but no agency)
     re.compile(rf"^{_CITY},\s*(?P<date>[^\n]{{3,30}}?\d{{4}})\s*(?:--|[–—-])\s*"),
@@ -69,7 +80,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
         date_words = (groups.get("date") or "").strip(" ,.") or None
         date = parse_date(date_words) if date_words else None
         if date_words and not date and not re.search(r"\d", date_words):
-            continue
+            date_words = None  # "ALMATY, Kazakhstan (Reuters)": a region, not a date
         return Dateline(match.group(0).strip(), city, agency, date, date_words)
     return None
 

@@ -27,7 +27,7 @@ ROLE_WORDS = {
     "ministry", "affairs", "emergency", "emergencies", "border", "service", "staff", "joint", "armed", "forces",
     "army", "military", "political", "scientist", "researcher", "political scientist", "executive", "senior",
     "member", "members", "pm", "fm", "ceo", "mr", "mrs", "ms", "dr", "prof", "gen", "sir", "madam", "mister",
-    "general's", "office", "department", "committee", "secretariat", "nurse", "doctor", "head's",
+    "general's", "office", "department", "committee", "secretariat", "nurse", "doctor", "diplomat", "leader",
 }  # fmt: skip
 NOT_NAME_WORDS = {
     "the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "but", "or",
@@ -73,7 +73,12 @@ class PeopleIndex:
     mentions: list[Mention] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)  # written name -> fullest name
     roles: dict[str, tuple[str, Evidence]] = field(default_factory=dict)  # fullest name -> role
-    registry_names: dict[str, Person] = field(default_factory=dict)
+    registry_roles: dict[str, str] = field(default_factory=dict)  # fullest name -> the registry's role
+
+    def role_words(self, name: str) -> str:
+        """Every role the text and the registry give a person, for matching "the minister"."""
+        text_role = self.roles.get(name)
+        return " ".join(filter(None, [text_role[0] if text_role else None, self.registry_roles.get(name)]))
 
     def resolve(self, written: str) -> str:
         written = strip_honorific(written)
@@ -200,10 +205,12 @@ def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex
             appositive = _appositive_role(text, mention)
             if appositive:
                 index.roles[name] = (appositive, Evidence(f"{mention.words}, {appositive}", "text", 0.75))
-    for name in set(index.canonical.values()):
+    for name in sorted(set(index.canonical.values())):
         person = registry.person_by_alias.get(name.lower())
-        if person and person.role and name not in index.roles:
-            index.roles[name] = (person.role, Evidence(person.name, "registry", 0.6))
+        if person and person.role:
+            index.registry_roles[name] = person.role
+            if name not in index.roles:
+                index.roles[name] = (person.role, Evidence(person.name, "registry", 0.6))
     return index
 
 

@@ -60,7 +60,13 @@ class Span:
 
 
 def find_quote_spans(paragraph: str) -> list[Span]:
-    """Top-level quoted spans; nested quotes stay inside their outer quote."""
+    """Top-level quoted spans; nested quotes stay inside their outer quote.
+
+    A paragraph with no double quote marks may use single ones (‘…’, the
+    British style); there a closing ’ must not be followed by a letter, which
+    tells it from the apostrophe in "Armenia’s"."""
+    if not any(mark in paragraph for mark in OPENERS + CLOSERS + '"') and "‘" in paragraph:
+        return _single_quote_spans(paragraph)
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
     for pos, char in enumerate(paragraph):
@@ -75,6 +81,22 @@ def find_quote_spans(paragraph: str) -> list[Span]:
                 spans.append(Span(opened, opened + 1, pos, pos))
     if stack:
         opened = stack[0][1]
+        spans.append(Span(opened, opened + 1, len(paragraph), None))
+    return spans
+
+
+def _single_quote_spans(paragraph: str) -> list[Span]:
+    spans: list[Span] = []
+    opened: int | None = None
+    for pos, char in enumerate(paragraph):
+        prev = paragraph[pos - 1] if pos > 0 else " "
+        nxt = paragraph[pos + 1] if pos + 1 < len(paragraph) else " "
+        if char == "‘" and opened is None and (prev.isspace() or prev in "([—–-:"):
+            opened = pos
+        elif char == "’" and opened is not None and not nxt.isalpha() and not prev.isspace():
+            spans.append(Span(opened, opened + 1, pos, pos))
+            opened = None
+    if opened is not None:
         spans.append(Span(opened, opened + 1, len(paragraph), None))
     return spans
 
@@ -126,14 +148,22 @@ class QuoteFinder:
                 self._flush_pending()
                 self._add_answer(index, interview[index])
                 continue
+            if self._transcript(index, paragraph):
+                self._flush_pending()
+                continue
             spans = find_quote_spans(paragraph)
             if not spans or spans[0].open_mark != 0:
                 self._flush_pending()
             if not spans:
                 self._unmarked(index, paragraph)
                 continue
+            previous: Span | None = None
             for span in spans:
+                if previous is not None and _continues(paragraph, previous, span):
+                    previous = span
+                    continue  # the second half of `"We are ready," Zas said, "to talk."`
                 self._quoted(index, paragraph, span)
+                previous = span
         self._flush_pending()
         return self.quotes
 
@@ -316,8 +346,8 @@ class QuoteFinder:
             return None
         best: tuple[int, int, str] | None = None
         order = {self.people.resolve(m.words): i for i, m in enumerate(self.people.mentions) if m.start < offset}
-        for name, (role, _evidence) in self.people.roles.items():
-            have = _role_terms(re.findall(r"[\w'’-]+", role.lower()))
+        for name in sorted(set(self.people.roles) | set(self.people.registry_roles)):
+            have = _role_terms(re.findall(r"[\w'’-]+", self.people.role_words(name).lower()))
             score = len(wanted & have)
             if score == 0 or name not in order:
                 continue
@@ -377,6 +407,20 @@ class QuoteFinder:
         return start
 
     # -- interviews ----------------------------------------------------------
+    def _transcript(self, index: int, paragraph: str) -> bool:
+        """`Zas: We believe ...`: a paragraph labelled with a person's name."""
+        match = _LABEL.match(paragraph)
+        if not match or _is_question(paragraph):
+            return False
+        base = self.offsets[index]
+        named = [m for m in self.people.mentions if m.start == base and m.end <= base + match.end("label")]
+        if not named or len(words(match.group("speech"))) < 5:
+            return False
+        speaker = self.people.resolve(named[0].words)
+        attribution = Attribution(speaker, match.group("label") + ":", "transcript", 0.8)
+        self._add(index, paragraph, match.start("speech"), len(paragraph), attribution, "unmarked")
+        return True
+
     def _interview_answers(self) -> dict[int, tuple[int, ...]]:
         """Paragraph index of each answer's first paragraph -> all its paragraphs.
 
@@ -437,6 +481,17 @@ class QuoteFinder:
             self.last_speaker = speaker
 
 
+def _continues(paragraph: str, previous: Span, span: Span) -> bool:
+    """The span resumes the previous quote after a short attribution."""
+    if previous.close_mark is None:
+        return False
+    between = paragraph[previous.close_mark + 1 : span.open_mark]
+    inner = paragraph[span.start : span.start + 1]
+    return (
+        inner.islower() and between.rstrip().endswith(",") and len(between.split()) <= 8 and bool(_VERB.search(between))
+    )
+
+
 def _sentence_start(text: str) -> int:
     """Offset where the last sentence of `text` begins."""
     best = 0
@@ -461,6 +516,9 @@ def _is_title_case(inner: str) -> bool:
     return capitalised / len(significant) >= 0.75
 
 
+_LABEL = re.compile(
+    r"^(?P<label>(?:Mr\.\s|Mrs\.\s|Ms\.\s)?[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,2}):\s+(?P<speech>\S.*)$"
+)
 _QUESTION = re.compile(r"^\s*(?:[—–-]+\s*|Q\s*[:.]\s*|Question\s*[:.]?\s*|\d{1,2}[.)]\s+)?.{8,400}\?\s*$")
 
 
@@ -481,7 +539,15 @@ _ROLE_SYNONYMS = {
     "premier": {"prime", "minister"},
     "pm": {"prime", "minister"},
     "fm": {"foreign", "minister"},
+    "leader": {"president", "prime", "premier", "head"},
+    "diplomat": {"foreign", "minister", "ambassador", "spokeswoman", "spokesman"},
 }
+_DEMONYMS = {
+    "armenian": "armenia", "russian": "russia", "kazakh": "kazakhstan", "kazakhstani": "kazakhstan",
+    "belarusian": "belarus", "kyrgyz": "kyrgyzstan", "tajik": "tajikistan", "uzbek": "uzbekistan",
+    "azerbaijani": "azerbaijan", "kremlin": "russia",
+}  # fmt: skip
+_COUNTRIES = set(_DEMONYMS.values())
 _ROLE_NOISE = {"the", "a", "an", "of", "organization", "organisation", "collective", "security", "treaty"}
 
 
@@ -490,8 +556,10 @@ def _role_terms(tokens: list[str]) -> set[str]:
     for token in tokens:
         if token in _ROLE_NOISE:
             continue
-        terms.add(token)
+        terms.add(_DEMONYMS.get(token, token))
+        if token == "kremlin":
+            terms.add("kremlin")
         terms |= _ROLE_SYNONYMS.get(token, set())
         if "-" in token:
             terms |= set(token.split("-"))
-    return {t for t in terms if t in ROLE_WORDS or t in {"csto", "kremlin", "russian", "armenian", "kazakh"}}
+    return {t for t in terms if t in ROLE_WORDS or t in _COUNTRIES or t in {"csto", "kremlin"}}
