@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Evidence
-from ..registry import Person, Registry
+from ..registry import Registry
 
 ROLE_WORDS = {
     "secretary", "general", "secretary-general", "president", "vice-president", "minister", "prime",
@@ -27,7 +27,7 @@ ROLE_WORDS = {
     "ministry", "affairs", "emergency", "emergencies", "border", "service", "staff", "joint", "armed", "forces",
     "army", "military", "political", "scientist", "researcher", "political scientist", "executive", "senior",
     "member", "members", "pm", "fm", "ceo", "mr", "mrs", "ms", "dr", "prof", "gen", "sir", "madam", "mister",
-    "general's", "office", "department", "committee", "secretariat", "nurse", "doctor", "diplomat", "leader",
+    "general's", "office", "department", "committee", "secretariat", "nurse", "doctor", "diplomat",
 }  # fmt: skip
 NOT_NAME_WORDS = {
     "the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "but", "or",
