@@ -112,3 +112,15 @@ class Registry:
             for key in (person.name, *person.aliases):
                 table[key.lower()] = person
         return table
+
+    @cached_property
+    def non_person_words(self) -> frozenset[str]:
+        """Lower-cased words of place, organisation and outlet names: never part of a person's name."""
+        words: set[str] = set()
+        for entity in (*self.places, *self.organizations):
+            for name in (entity.name, *entity.aliases):
+                words.update(w.lower() for w in name.split())
+        for outlet in self.outlets:
+            for name in (outlet.name, *outlet.aliases):
+                words.update(w.lower() for w in name.split())
+        return frozenset(words)

@@ -39,7 +39,7 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
 
     joined = "\n".join(paragraphs)
     offsets = _offsets(paragraphs)
-    blocked = _blocked_words(config)
+    blocked = set(registry.non_person_words)
     people = build_index(joined, registry, blocked)
     quotes = QuoteFinder(paragraphs, people, offsets, joined).run()
     speakers = _speakers(quotes, people)
@@ -81,19 +81,6 @@ def _offsets(paragraphs: list[str]) -> list[int]:
         offsets.append(position)
         position += len(paragraph) + 1
     return offsets
-
-
-def _blocked_words(config: Config) -> set[str]:
-    """Words that name places, organisations or outlets, never people."""
-    registry = config.registry
-    blocked: set[str] = set()
-    for entity in (*registry.places, *registry.organizations):
-        for name in (entity.name, *entity.aliases):
-            blocked.update(w.lower() for w in name.split())
-    for outlet in registry.outlets:
-        for name in (outlet.name, *outlet.aliases):
-            blocked.update(w.lower() for w in name.split())
-    return blocked
 
 
 def _first_dateline(paragraphs: list[str]) -> Dateline | None:

@@ -30,7 +30,13 @@ def sentence_matches(theme: Theme, sentence: str) -> bool:
 def classify(title: str, paragraphs: list[str], themes: tuple[Theme, ...]) -> tuple[ThemeHit, ...]:
     all_sentences = [s for p in [title, *paragraphs] for s in sentences(p)]
     hits: list[ThemeHit] = []
+    whole = "\n".join([title, *paragraphs])
     for theme in themes:
+        # Most themes miss most articles: one search over the whole text rules them out.
+        if theme.requires and not all(p.search(whole) for p in _compiled(theme.requires)):
+            continue
+        if not any(p.search(whole) for p in _compiled(theme.patterns)):
+            continue
         matching = [s for s in all_sentences if sentence_matches(theme, s)]
         if len(matching) >= max(1, theme.min_sentences):
             confidence = min(1.0, 0.5 + 0.15 * len(matching))

@@ -27,6 +27,7 @@ from .text import comparable, words
 
 OPENERS = "“«„"
 CLOSERS = "”»"
+_DOUBLE_MARKS = re.compile(r'["“”«»„]')
 SPEECH_VERB = (
     r"(?:said|says|say|told|tells|stated|states|noted|notes|added|adds|stressed|stresses|"
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|explained|clarified|remarked|declared|"
@@ -69,9 +70,8 @@ def find_quote_spans(paragraph: str) -> list[Span]:
         return _single_quote_spans(paragraph)
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
-    for pos, char in enumerate(paragraph):
-        if char not in OPENERS and char not in CLOSERS and char != '"':
-            continue
+    for mark in _DOUBLE_MARKS.finditer(paragraph):
+        pos, char = mark.start(), mark.group(0)
         kind = _mark_role(paragraph, pos, char, stack)
         if kind == "open":
             stack.append((char, pos))

@@ -63,12 +63,15 @@ def sentences(text: str) -> list[str]:
     return [text[s:e].strip() for s, e in split_sentences(text)]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
+
+
 def is_mostly_latin(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return True
-    latin = sum(1 for c in letters if c < "\u0250")
-    return latin / len(letters) >= 0.5
+    return len(_NON_LATIN_LETTER.findall(text)) / letters <= 0.5
 
 
 def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
