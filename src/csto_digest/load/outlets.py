@@ -70,7 +70,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
         city = (groups.get("city") or "").strip()
         if city and not _looks_like_city(city, pattern is DATELINES[0] or pattern is DATELINES[1]):
             continue
-        if city.split()[0].lower() in {"the", "a", "an", "in", "on", "at", "as", "for"} or any(
+        if city and city.split()[0].lower() in {"the", "a", "an", "in", "on", "at", "as", "for"} or any(
             w.lower() in ROLE_WORDS for w in city.split()
         ):
             continue
