@@ -204,3 +204,41 @@ def test_bad_front_matter_is_a_problem_naming_the_line(config):
     assert isinstance(wrong_type, Problem) and wrong_type.line == 3 and "speakers" in wrong_type.message
     not_a_date = extract_one("bad.md", "---\ndate: yesterday\n---\nText.\n", config)
     assert isinstance(not_a_date, Problem) and not_a_date.line == 2
+
+
+QA = article("""
+    Q&A: The CSTO after Kazakhstan
+    Kazinform correspondent spoke with CSTO Secretary General Stanislav Zas about the organisation's plans.
+    Q: What lessons did the organisation draw from the January events?
+    A: The main lesson is that the mechanism works. The decision was taken within hours.
+    Q: Will the CSTO expand?
+    A: We do not set ourselves the task of expansion. Quality matters more to us than quantity.
+""")
+
+
+def test_q_and_a_interview(extract_text):
+    record = extract_text(QA)
+    assert [(q.text[:12], q.speaker, q.kind) for q in record.quotes] == [
+        ("The main les", "Stanislav Zas", "unmarked"),
+        ("We do not se", "Stanislav Zas", "unmarked"),
+    ]
+
+
+ANALYSIS = article("""
+    Why the CSTO failed Armenia
+    Prime Minister Nikol Pashinyan has repeatedly accused the organisation of failing to meet its obligations. In February 2024 he said Armenia had "de facto frozen" its participation.
+    "The CSTO did not fulfil its obligations towards Armenia, and we cannot pretend that this did not happen," Pashinyan told lawmakers on June 12.
+    "Armenia's leadership is using the CSTO as a scapegoat for its own failures," said Andrei Kortunov, a political scientist.
+    For now, the so-called "frozen membership" remains an unusual status that the CSTO charter does not foresee.
+""")
+
+
+def test_analysis_partial_and_scare_quotes_are_not_quotes(extract_text):
+    record = extract_text(ANALYSIS)
+    assert [(q.text[:12], q.speaker) for q in record.quotes] == [
+        ("The CSTO did", "Nikol Pashinyan"),
+        ("Armenia's le", "Andrei Kortunov"),
+    ]
+    assert record.date is None  # "In February 2024" and "June 12" are events, not the publication
+    roles = {s.name: s.role for s in record.speakers}
+    assert roles["Andrei Kortunov"] == "political scientist"

@@ -256,7 +256,7 @@ def _is_short_form(parts: list[str], full_parts: list[str]) -> bool:
     return True
 
 
-_APPOSITIVE = re.compile(r"^,\s+(?:the\s+)?(?P<role>[^,;()]{3,90}?)(?:\s*\([A-Z]{2,6}\))?(?=,|\.|;)")
+_APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;()]{3,90}?)(?:\s*\([A-Z]{2,6}\))?(?=,|\.|;)")
 
 
 def _appositive_role(text: str, mention: Mention) -> str | None:
