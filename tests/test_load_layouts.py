@@ -242,3 +242,23 @@ def test_analysis_partial_and_scare_quotes_are_not_quotes(extract_text):
     assert record.date is None  # "In February 2024" and "June 12" are events, not the publication
     roles = {s.name: s.role for s in record.speakers}
     assert roles["Andrei Kortunov"] == "political scientist"
+
+
+INSTITUTIONS = article("""
+    Russia comments on the summit
+    Russian Foreign Ministry spokeswoman Maria Zakharova spoke at a briefing on Tuesday about the CSTO summit.
+    The ministry said the "counter-terrorist operation in the south of the country will continue for a while".
+    Analysts said the so-called "frozen membership regime" was unprecedented.
+    "We see no need for a new mission at the border of our ally today," the spokeswoman said.
+    "The collective forces are ready to act at short notice," the CSTO secretariat said in a statement.
+""")
+
+
+def test_institutions_quote_nobody_and_common_nouns_are_not_people(extract_text):
+    record = extract_text(INSTITUTIONS)
+    assert [(q.text[:12], q.speaker) for q in record.quotes] == [
+        ("counter-terr", None),  # "the ministry said": a quotation of no one person
+        ("We see no ne", "Maria Zakharova"),  # "the spokeswoman said"
+        ("The collecti", None),
+    ]
+    assert [s.name for s in record.speakers] == ["Maria Zakharova"]

@@ -47,6 +47,11 @@ NOT_NAME_WORDS = {
     "azerbaijani", "turkish", "american", "european", "ukrainian", "georgian", "taliban", "international",
     "multimedia", "center", "centre", "hall", "presidential", "agency", "magazine", "channel", "tv", "radio",
     "original", "author", "disclaimer", "more", "about", "lines", "line", "targeted", "interstate",
+    "analysts", "officials", "experts", "observers", "diplomats", "sources", "critics", "reporters",
+    "journalists", "residents", "lawmakers", "deputies", "participants", "authorities", "media", "leaders",
+    "representatives", "activists", "protesters", "militants", "soldiers", "troops", "ministers", "parties",
+    "sides", "others", "most", "several", "everyone", "nobody", "someone", "people", "citizens", "voters",
+    "witnesses", "locals", "residents", "scientists", "researchers", "commentators",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "him", "her"}
 
@@ -183,8 +188,11 @@ def _could_be_surname(
         word == p.name.split()[-1] or word == p.name.split()[0] for p in registry.people
     ):
         return True
-    # A lone capitalised word counts when a verb of speech or action follows it.
-    return bool(_SPEECH_NEAR.match(text[token.end() : token.end() + 40]))
+    # A lone capitalised word counts when a verb of speech or action follows it,
+    # unless the text also writes it in lower case (a common noun opening a sentence).
+    if not _SPEECH_NEAR.match(text[token.end() : token.end() + 40]):
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is None
 
 
 def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex:

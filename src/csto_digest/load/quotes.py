@@ -221,6 +221,8 @@ class QuoteFinder:
         tokens = words(inner)
         if len(tokens) < 3:
             return False
+        if attribution is not None and attribution.speaker is None and len(tokens) < 5:
+            return False  # a short phrase after "analysts said the ..." is a scare quote
         if _is_title_case(inner):
             return False
         if attribution is not None:
@@ -245,9 +247,6 @@ class QuoteFinder:
         match = re.match(r"^\s*[,.]?\s*(?:[—–-]+\s*)?", tail)
         rest_start = pos + (match.end() if match else 0)
         rest = paragraph[rest_start : rest_start + 160]
-        if rest[:1].isupper() and paragraph[pos - 2 : pos - 1] in ".!?" and not _VERB.match(rest):
-            # A new sentence starts after the quote: it attributes only if it opens with "he said" etc.
-            pass
         inverted = re.match(rf"^(?P<verb>{SPEECH_VERB})\s+(?P<who>[^,.;:!?\"“”]{{2,80}})", rest)
         if inverted:
             who_start = rest_start + inverted.start("who")
@@ -265,6 +264,9 @@ class QuoteFinder:
                 speaker = self._resolve_subject(index, start, start + len(subject))
                 if speaker:
                     return Attribution(speaker, rest[: verb.end()].strip(), "after", 0.9)
+                if _names_a_source(subject):
+                    # `," the ministry said.`: a quotation, but of no one person.
+                    return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.5)
         return None
 
     def _named_then_verb(self, index: int, paragraph: str, start: int) -> Attribution | None:
@@ -307,7 +309,7 @@ class QuoteFinder:
         sub = self._verb_subject(index, paragraph, sentence_start, open_mark)
         if sub:
             return Attribution(sub[0], sub[1], "before", 0.85)
-        return None
+        return self._unnamed_before(paragraph, sentence_start, open_mark)
 
     def _verb_subject(self, index: int, paragraph: str, start: int, end: int) -> tuple[str, str] | None:
         """The subject of the last verb of speech in paragraph[start:end]."""
@@ -321,6 +323,19 @@ class QuoteFinder:
             speaker = self._resolve_subject(index, subject_start, subject_end)
             if speaker:
                 return speaker, window[boundary : verb.end()].strip()
+        return None
+
+    def _unnamed_before(self, paragraph: str, start: int, end: int) -> Attribution | None:
+        """`The ministry said the "..."`: attributed, but to no one person."""
+        window = paragraph[start:end]
+        verbs = list(_VERB.finditer(window))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        before = window[: verb.start()]
+        boundary = max((m.end() for m in _SUBJECT_BOUNDARY.finditer(before)), default=0)
+        if _names_a_source(before[boundary:]):
+            return Attribution(None, window[boundary : verb.end()].strip(), "before-unnamed", 0.5)
         return None
 
     def _resolve_subject(self, index: int, start: int, end: int) -> str | None:
@@ -341,6 +356,10 @@ class QuoteFinder:
         return None
 
     def _by_role(self, tokens: list[str], offset: int) -> str | None:
+        """The person "the minister" or "the CSTO chief" refers to. An institution
+        ("the ministry said") or an anonymous "official" is nobody in particular."""
+        if tokens[-1] not in PERSON_ROLE_HEADS and not (set(tokens) & {"secretary-general", "spokesman"}):
+            return None
         wanted = _role_terms(tokens)
         if not wanted:
             return None
@@ -481,6 +500,21 @@ class QuoteFinder:
             self.last_speaker = speaker
 
 
+_SOURCE_NOUNS = re.compile(
+    r"\b(ministry|ministries|secretariat|office|service|kremlin|government|statement|press release|council|"
+    r"committee|department|embassy|mission|agency|organi[sz]ation|csto|source|sources|officials?|analysts?|"
+    r"experts?|observers?|diplomats?|spokesman|spokeswoman|spokesperson|report|document|declaration|communique|"
+    r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_source(subject: str) -> bool:
+    """A short subject phrase naming an institution or unnamed people."""
+    tokens = subject.split()
+    return 0 < len(tokens) <= 7 and bool(_SOURCE_NOUNS.search(subject))
+
+
 def _continues(paragraph: str, previous: Span, span: Span) -> bool:
     """The span resumes the previous quote after a short attribution."""
     if previous.close_mark is None:
@@ -529,6 +563,12 @@ def _is_question(paragraph: str) -> bool:
     return not any(m in paragraph for m in OPENERS) and paragraph.count('"') < 2
 
 
+# The last word of a phrase that names one person by office ("the CSTO chief").
+PERSON_ROLE_HEADS = {
+    "secretary", "general", "secretary-general", "president", "minister", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chair", "chief", "head", "ambassador", "envoy", "commander",
+    "director", "leader", "premier", "diplomat", "governor", "mayor", "speaker", "pm", "fm", "secretary's",
+}  # fmt: skip
 _ROLE_SYNONYMS = {
     "secretary-general": {"secretary", "general"},
     "chief": {"secretary", "general", "head"},
