@@ -6,6 +6,7 @@ so a failure half-way leaves the previous site untouched.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -87,3 +88,65 @@ def inspect(files, fmt, config_path) -> None:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:
         click.echo(yaml.safe_dump(records, allow_unicode=True, sort_keys=False))
+
+
+@main.command()
+@click.option("--input", "inputs", multiple=True, type=click.Path(path_type=Path))
+@click.option("--output", type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path))
+@click.option("--templates", type=click.Path(path_type=Path))
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(inputs, output, config_path, templates, port) -> None:
+    """Serve the site on 127.0.0.1, rebuilding when an article, the config or a template changes."""
+    from .pipeline import run_build
+    from .serve import serve as serve_site
+
+    def configured():
+        return load_config(config_path, inputs=inputs, output=output, templates=templates)
+
+    try:
+        config = configured()
+    except ConfigError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+
+    def rebuild() -> None:
+        started = time.perf_counter()
+        try:
+            report = run_build(configured())
+        except ConfigError as error:  # keep serving the last good site
+            click.echo(f"error: {error}", err=True)
+            return
+        _echo_problems(report.problems)
+        click.echo(report.summary(time.perf_counter() - started))
+
+    rebuild()
+    watched = [*config.inputs, *(p for p in (config.config_path, config.templates) if p)]
+    click.echo(f"Serving {config.output} at http://127.0.0.1:{port}/index.html (Ctrl-C to stop)")
+    with contextlib.suppress(KeyboardInterrupt):
+        serve_site(config.output, watched, rebuild, port)
+
+
+@main.command()
+@click.option(
+    "--output",
+    "site",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="The built site to publish.",
+)
+@click.option("--remote", default="origin", show_default=True)
+@click.option("--branch", default="gh-pages", show_default=True)
+@click.option("--message", default=None, help="Commit message.")
+@click.option("--no-push", is_flag=True, help="Commit to the branch without pushing.")
+def publish(site, remote, branch, message, no_push) -> None:
+    """Put the built site on the Pages branch of this repository."""
+    from .publish import PublishError, publish_site
+
+    try:
+        publish_site(site, remote=remote, branch=branch, message=message, push=not no_push)
+    except PublishError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Published {site} to {remote}/{branch}")
