@@ -1,0 +1,435 @@
+"""Render stage: records and groups in, every output file out, as bytes.
+
+`render_site` is pure: it reads templates but writes nothing, and the same
+input always gives byte-identical output (everything is sorted; the build time
+is printed only when the config asks for it). One small function per page kind
+gathers that page's values and hands them to its template; the lookups all
+pages share are built once in `render_index.build_index`.
+
+Every internal link is relative to the page that holds it and names its file
+(`../articles/x.html`, never `../articles/`), so the site works opened from
+disk and under a sub-path such as GitHub Pages' `/repo/`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .config import Config
+from .model import Article, Evidence, Groups
+from .render_env import environment, static_files, template_dirs
+from .render_index import (
+    OutletEntry,
+    QuoteRef,
+    SiteIndex,
+    SpeakerEntry,
+    StatementEntry,
+    StoryEntry,
+    ThemeEntry,
+    build_index,
+    related_articles,
+)
+from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
+
+INFERRED_RULES = frozenset({"inferred", "derived"})
+LATEST = 10  # articles, stories and statements on the home page
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative links from one page to every other, given the page's depth."""
+
+    root: str  # "" at the top, "../" one folder down
+    index: SiteIndex
+
+    def page(self, path: str) -> str:
+        return self.root + path
+
+    def article(self, article: Article) -> str:
+        return f"{self.root}articles/{self.index.article_files[article.id]}.html"
+
+    def quote(self, ref: QuoteRef) -> str:
+        return f"{self.article(ref.article)}#{ref.anchor}"
+
+    def outlet(self, name: str) -> str:
+        return f"{self.root}outlets/{self.index.outlet_slugs[name]}.html"
+
+    def speaker(self, name: str) -> str | None:
+        slug = self.index.speaker_slugs.get(name)
+        return f"{self.root}speakers/{slug}.html" if slug else None
+
+    def theme(self, slug: str) -> str | None:
+        entry = self.index.theme_by_slug.get(slug)
+        return f"{self.root}themes/{entry.file}.html" if entry else None
+
+    def story(self, entry: StoryEntry) -> str:
+        return f"{self.root}stories/{entry.file}.html"
+
+    def statement(self, entry: StatementEntry) -> str:
+        return f"{self.root}statements/index.html#{entry.anchor}"
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """One row of an article's extracted-fields table."""
+
+    label: str
+    value: str
+    href: str | None
+    evidence: Evidence | None
+
+    @property
+    def inferred(self) -> bool:
+        return self.evidence is not None and self.evidence.rule in INFERRED_RULES
+
+
+@dataclass(frozen=True)
+class _Renderer:
+    env: jinja2.Environment
+    index: SiteIndex
+    config: Config
+    built: str | None  # the build time, only when the config asks for it
+
+    def page(
+        self, path: str, template: str, title: str, description: str, root: str | None = None, **values: Any
+    ) -> tuple[str, bytes]:
+        """Render one page; `path` is its place in the site, which sets its links."""
+        links = Links("../" * path.count("/") if root is None else root, self.index)
+        html = self.env.get_template(template).render(
+            page_path=path,
+            links=links,
+            site=self.index,
+            site_title=self.config.site_title,
+            title=title,
+            description=description,
+            canonical=_canonical(self.config.base_url, path),
+            built=self.built,
+            theme_title=self._theme_title,
+            **values,
+        )
+        return path, html.encode("utf-8")
+
+    def _theme_title(self, slug: str) -> str:
+        entry = self.index.theme_by_slug.get(slug)
+        return entry.title if entry else slug
+
+
+def render_site(articles: tuple[Article, ...], groups: Groups, config: Config) -> dict[str, bytes]:
+    """Every file of the site keyed by its POSIX path relative to the output."""
+    dirs = template_dirs(config.templates)
+    built = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if config.timestamp else None
+    renderer = _Renderer(environment(dirs), build_index(articles, groups, config), config, built)
+    files: dict[str, bytes] = {}
+    for pages in _ALL_PAGES:
+        files.update(pages(renderer))
+    files.update(static_files(dirs))
+    files.update(_data_files(renderer.index, groups))
+    return dict(sorted(files.items()))
+
+
+def _canonical(base_url: str, path: str) -> str | None:
+    base = base_url.strip().rstrip("/")
+    if not base.lower().startswith(("http://", "https://")):
+        return None
+    return f"{base}/" if path == "index.html" else f"{base}/{path}"
+
+
+def _data_files(index: SiteIndex, groups: Groups) -> dict[str, bytes]:
+    """The machine-readable exports: the inspect records and the groups."""
+    records = [a.to_json() for a in sorted(index.articles, key=lambda a: a.id)]
+    return {
+        "data/articles.json": _json(records),
+        "data/groups.json": _json(groups.to_json()),
+    }
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+
+
+# --- pages -----------------------------------------------------------------
+
+
+def _home(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    index = r.index
+    yield r.page(
+        "index.html",
+        "index.html",
+        r.config.site_title,
+        f"What officials said about the CSTO: {len(index.articles)} articles, "
+        f"{len(index.stories)} stories, {len(index.quotes)} quotes.",
+        themes=[t for t in index.themes if t.articles],
+        articles=index.articles[:LATEST],
+        stories=index.stories[:LATEST],
+        statements=_newest_statements(index)[:LATEST],
+    )
+
+
+def _newest_statements(index: SiteIndex) -> tuple[StatementEntry, ...]:
+    return index.statements  # already newest first
+
+
+def _article_list(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    yield r.page(
+        "articles/index.html",
+        "articles.html",
+        "All articles",
+        f"All {len(r.index.articles)} articles, newest first.",
+        articles=r.index.articles,
+    )
+
+
+def _articles(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    for article in r.index.articles:
+        yield _article_page(r, article)
+
+
+def _article_page(r: _Renderer, article: Article) -> tuple[str, bytes]:
+    quotes = article.live_quotes
+    if article.format == "markdown" and article.markdown is not None:
+        rendered, placed = mark_in_html(markdown_html(article.markdown), quotes)
+        paragraphs: list[Markup] = [rendered]
+        is_markdown = True
+    else:
+        paragraphs, placed = body_html(article.body, quotes)
+        is_markdown = False
+    story = r.index.story_of.get(article.id)
+    path = f"articles/{r.index.article_files[article.id]}.html"
+    links = Links("../", r.index)
+    return r.page(
+        path,
+        "article.html",
+        article.title,
+        _describe_article(article),
+        article=article,
+        paragraphs=paragraphs,
+        is_markdown=is_markdown,
+        quotes=[QuoteRef(article, i, q) for i, q in enumerate(quotes)],
+        placed=placed,
+        statement_of=lambda i: r.index.statements_of.get((article.id, i)),
+        fields=_field_rows(article, links),
+        original_url=safe_url(article.url),
+        story=story,
+        also_reported=_also_reported(article, story),
+        related=related_articles(article, r.index),
+    )
+
+
+def _describe_article(article: Article) -> str:
+    outlet = article.source.name if article.source else "an unnamed outlet"
+    speakers = ", ".join(s.name for s in article.speakers[:3])
+    said = f", quoting {speakers}" if speakers else ""
+    return f"{article.title} — from {outlet}{said}."
+
+
+def _also_reported(article: Article, story: StoryEntry | None) -> list[Article]:
+    """The story's other articles: who else carried this interview or event."""
+    return [a for a in story.articles if a.id != article.id] if story else []
+
+
+def _field_rows(article: Article, links: Links) -> list[FieldRow]:
+    """The extracted fields, each beside the evidence that gave it."""
+    rows = [FieldRow("Title", article.title, None, article.title_evidence)]
+    if article.source:
+        rows.append(
+            FieldRow("Published by", article.source.name, links.outlet(article.source.name), article.source.evidence)
+        )
+    else:
+        rows.append(FieldRow("Published by", "not stated in the article", None, None))
+    rows += [FieldRow("Cites", o.name, links.outlet(o.name), o.evidence) for o in article.cited_sources]
+    date = f"{article.date} ({article.date_precision})" if article.date else "not stated in the article"
+    rows.append(FieldRow("Date", date, None, article.date_evidence))
+    if article.author:
+        rows.append(FieldRow("Author", article.author, None, None))
+    for speaker in article.speakers:
+        value = f"{speaker.name}, {speaker.role}" if speaker.role else speaker.name
+        rows.append(FieldRow("Speaker", value, links.speaker(speaker.name), speaker.evidence))
+    for number, quote in enumerate(article.live_quotes):
+        rows.append(
+            FieldRow(f"Quote {number + 1}", quote.speaker or "unattributed", f"#{quote_anchor(number)}", quote.evidence)
+        )
+    for hit in article.themes:
+        entry = links.index.theme_by_slug.get(hit.slug)
+        rows.append(FieldRow("Theme", entry.title if entry else hit.slug, links.theme(hit.slug), hit.evidence))
+    if article.places:
+        rows.append(FieldRow("Places", ", ".join(article.places), None, None))
+    if article.organizations:
+        rows.append(FieldRow("Organizations", ", ".join(article.organizations), None, None))
+    return rows
+
+
+def _theme_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    themes = r.index.themes
+    yield r.page(
+        "themes/index.html",
+        "themes.html",
+        "Themes",
+        f"{len(themes)} themes the articles are sorted into, with their counts.",
+        themes=themes,
+    )
+    for theme in themes:
+        yield _theme_page(r, theme)
+
+
+def _theme_page(r: _Renderer, theme: ThemeEntry) -> tuple[str, bytes]:
+    ids = {a.id for a in theme.articles}
+    stories = [s for s in r.index.stories if any(a.id in ids for a in s.articles)]
+    statements = [s for s in r.index.statements if any(w.article.id in ids for w in s.wordings)]
+    outlets = Counter(a.source.name for a in theme.articles if a.source)
+    return r.page(
+        f"themes/{theme.file}.html",
+        "theme.html",
+        theme.title,
+        f"{theme.title}: {len(theme.articles)} articles. {theme.description[:120]}".strip(),
+        theme=theme,
+        description_html=markdown_html(theme.description) if theme.description else Markup(""),
+        stories=stories,
+        statements=statements,
+        outlets=sorted(outlets.items(), key=lambda item: (-item[1], item[0])),
+    )
+
+
+def _outlet_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    outlets = r.index.outlets
+    yield r.page(
+        "outlets/index.html",
+        "outlets.html",
+        "Outlets",
+        f"{len(outlets)} outlets that published or are cited by the articles.",
+        outlets=outlets,
+    )
+    for outlet in outlets:
+        yield _outlet_page(r, outlet)
+
+
+def _outlet_page(r: _Renderer, outlet: OutletEntry) -> tuple[str, bytes]:
+    return r.page(
+        f"outlets/{outlet.slug}.html",
+        "outlet.html",
+        outlet.name,
+        f"{outlet.name}: {len(outlet.published)} articles published, cited by {len(outlet.cited)}.",
+        outlet=outlet,
+    )
+
+
+def _speaker_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    speakers = r.index.speakers
+    yield r.page(
+        "speakers/index.html",
+        "speakers.html",
+        "Speakers",
+        f"{len(speakers)} people quoted directly in the articles.",
+        speakers=speakers,
+    )
+    for speaker in speakers:
+        yield _speaker_page(r, speaker)
+
+
+def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> tuple[str, bytes]:
+    role = f", {speaker.roles[0]}" if speaker.roles else ""
+    return r.page(
+        f"speakers/{speaker.slug}.html",
+        "speaker.html",
+        speaker.name,
+        f"{speaker.name}{role}: {len(speaker.quotes)} quotes in {len(speaker.articles)} articles.",
+        speaker=speaker,
+    )
+
+
+def _story_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    stories = r.index.stories
+    yield r.page(
+        "stories/index.html",
+        "stories.html",
+        "Stories",
+        f"{len(stories)} interviews and events reported by several articles.",
+        stories=stories,
+    )
+    for story in stories:
+        yield _story_page(r, story)
+
+
+def _story_page(r: _Renderer, story: StoryEntry) -> tuple[str, bytes]:
+    originals = [a for a in story.articles if a.id not in story.copies]
+    copies_of = {a.id: [c for c in story.articles if story.copies.get(c.id) == a.id] for a in originals}
+    outlets = sorted({a.source.name for a in originals if a.source})
+    dated = [a for a in story.articles if a.date]
+    first = min(dated, key=lambda a: (a.date or "", a.id)) if dated else None
+    ids = {a.id for a in story.articles}
+    statements = [s for s in r.index.statements if any(w.article.id in ids for w in s.wordings)]
+    return r.page(
+        f"stories/{story.file}.html",
+        "story.html",
+        story.title,
+        f"One story reported by {len(originals)} articles: {story.title}.",
+        story=story,
+        originals=originals,
+        copies_of=copies_of,
+        outlets=outlets,
+        first=first,
+        statements=statements,
+    )
+
+
+def _statement_page(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    statements = r.index.statements
+    diffs = {
+        (s.anchor, n): diff_words(s.wordings[0].quote.text, w.quote.text)
+        for s in statements
+        for n, w in enumerate(s.wordings)
+    }
+    yield r.page(
+        "statements/index.html",
+        "statements.html",
+        "Statements",
+        f"{len(statements)} statements carried by several articles, their wordings side by side.",
+        statements=statements,
+        diffs=diffs,
+    )
+
+
+def _quote_page(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    quotes = r.index.quotes
+    facets = {
+        "speaker": sorted({q.speaker for q in quotes if q.speaker}),
+        "outlet": sorted({q.article.source.name for q in quotes if q.article.source}),
+        "theme": sorted({t.slug for q in quotes for t in q.article.themes}),
+        "year": sorted({q.article.date[:4] for q in quotes if q.article.date}, reverse=True),
+    }
+    yield r.page(
+        "quotes/index.html",
+        "quotes.html",
+        "Quote index",
+        f"All {len(quotes)} direct quotes, with speaker, outlet and article.",
+        quotes=quotes,
+        facets=facets,
+    )
+
+
+def _not_found(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    """404 is served at any depth, so its links start from the base URL when known."""
+    canonical = _canonical(r.config.base_url, "")
+    root = canonical.rstrip("/") + "/" if canonical else ""
+    yield r.page("404.html", "404.html", "Page not found", "There is no page at this address.", root=root)
+
+
+_ALL_PAGES = (
+    _home,
+    _article_list,
+    _articles,
+    _theme_pages,
+    _outlet_pages,
+    _speaker_pages,
+    _story_pages,
+    _statement_page,
+    _quote_page,
+    _not_found,
+)

@@ -1,0 +1,89 @@
+"""Where templates and static files come from, and the one Jinja environment.
+
+Lookup order, like MkDocs' `custom_dir`: a user's folder (`config.templates`)
+first, file by file, then ours. Ours sit in the package when installed from a
+wheel and at the repository's top level in a source checkout.
+
+The environment always autoescapes (article text is untrusted) and uses
+`StrictUndefined`, so a template naming a value the renderer did not pass fails
+the build instead of printing an empty string.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+
+import csto_digest
+
+STATIC_DIR = "static"
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def packaged_templates() -> Path:
+    """Our templates: inside the installed package, else the checkout's top level."""
+    package = Path(csto_digest.__file__).parent
+    inside = package / "templates"
+    return inside if inside.is_dir() else package.parents[1] / "templates"
+
+
+def template_dirs(user: Path | None) -> tuple[Path, ...]:
+    """The folders searched for a template or static file, first match wins."""
+    return (Path(user), packaged_templates()) if user else (packaged_templates(),)
+
+
+@functools.lru_cache(maxsize=4)
+def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    """The compiled environment, made once per set of folders.
+
+    Jinja checks a template file's modification time before reusing it, so
+    `serve` still sees a template edited between builds.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["human_date"] = human_date
+    env.filters["percent"] = percent
+    return env
+
+
+def static_files(dirs: tuple[Path, ...]) -> dict[str, bytes]:
+    """Every file under each folder's `static/`, the first folder winning by name."""
+    files: dict[str, bytes] = {}
+    for folder in reversed(dirs):  # ours first, then the user's over them
+        root = folder / STATIC_DIR
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                files[f"{STATIC_DIR}/{path.relative_to(root).as_posix()}"] = path.read_bytes()
+    return dict(sorted(files.items()))
+
+
+def human_date(value: str | None) -> str:
+    """`2024-03-28` as `28 March 2024`; a month or a year as far as it is known."""
+    if not value:
+        return "undated"
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return value
+    return value
+
+
+def percent(value: float) -> str:
+    return f"{round(value * 100)}%"

@@ -1,0 +1,281 @@
+"""The lookups every page needs, built once from the articles and groups.
+
+The renderer works from this one frozen `SiteIndex` rather than searching the
+articles again on every page: which file each article, outlet, speaker, theme
+and story goes to, every quote with where it stands, and each article's story
+and statements. Building it once keeps the page functions small and the site
+consistent (every page names an outlet by the same slug).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .model import Article, Groups, Outlet, Quote, Statement, Story
+from .render_text import quote_anchor
+from .slug import short_hash, slugify, unique_slugs
+
+_SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+RELATED_PER_THEME = 3  # neighbours by date on each side, per shared theme
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """One live quote and where it stands: its article and its anchor there."""
+
+    article: Article
+    index: int  # among the article's live quotes
+    quote: Quote
+
+    @property
+    def anchor(self) -> str:
+        return quote_anchor(self.index)
+
+    @property
+    def speaker(self) -> str | None:
+        return self.quote.speaker
+
+
+@dataclass(frozen=True)
+class OutletEntry:
+    name: str
+    slug: str
+    published: tuple[Article, ...]  # articles whose publisher it is
+    cited: tuple[tuple[Article, Outlet], ...]  # articles that credit it, with the words
+
+
+@dataclass(frozen=True)
+class SpeakerEntry:
+    name: str
+    slug: str
+    roles: tuple[str, ...]  # most often given first
+    quotes: tuple[QuoteRef, ...]  # in date order, undated last
+    articles: tuple[Article, ...]
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeEntry:
+    slug: str  # as the config and groups name it
+    file: str  # safe file name stem
+    title: str
+    description: str
+    articles: tuple[Article, ...]  # newest first
+    positions: dict[str, int]  # article id -> place in `articles`
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    story: Story
+    file: str
+    articles: tuple[Article, ...]  # as the story orders them, earliest first
+    copies: dict[str, str]  # copy id -> original id
+
+    @property
+    def title(self) -> str:
+        return self.articles[0].title if self.articles else self.story.id
+
+
+@dataclass(frozen=True)
+class StatementEntry:
+    statement: Statement
+    anchor: str
+    wordings: tuple[QuoteRef, ...]
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    articles: tuple[Article, ...]  # newest first, undated last
+    by_id: dict[str, Article]
+    article_files: dict[str, str]  # article id -> safe file stem
+    outlets: tuple[OutletEntry, ...]  # by name
+    outlet_slugs: dict[str, str]
+    speakers: tuple[SpeakerEntry, ...]  # by name
+    speaker_slugs: dict[str, str]
+    themes: tuple[ThemeEntry, ...]  # as the config orders them, then the rest by slug
+    theme_by_slug: dict[str, ThemeEntry]
+    stories: tuple[StoryEntry, ...]  # newest first
+    story_of: dict[str, StoryEntry]  # article id -> its story
+    statements: tuple[StatementEntry, ...]
+    statements_of: dict[tuple[str, int], StatementEntry]  # (article id, quote index) -> statement
+    quotes: tuple[QuoteRef, ...]  # every live quote, newest article first
+
+
+def date_key(article: Article) -> tuple[int, str, str]:
+    """Sort key for newest first; undated articles go last, then by id."""
+    return (0 if article.date else 1, _invert(article.date or ""), article.id)
+
+
+def _invert(text: str) -> str:
+    """A string that sorts in reverse order of `text` (for newest-first dates)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text) + "\U0010ffff"
+
+
+def chronological_key(article: Article) -> tuple[int, str, str]:
+    """Sort key for oldest first; undated articles go last."""
+    return (0 if article.date else 1, article.date or "", article.id)
+
+
+def build_index(articles: tuple[Article, ...], groups: Groups, config: Config) -> SiteIndex:
+    """Gather every lookup the pages need; the one place that reads `groups`."""
+    ordered = tuple(sorted(articles, key=date_key))
+    by_id = {a.id: a for a in ordered}
+    quotes = tuple(QuoteRef(a, i, q) for a in ordered for i, q in enumerate(a.live_quotes))
+    outlets = _outlets(ordered)
+    speakers = _speakers(ordered, quotes)
+    themes = _themes(ordered, by_id, groups, config)
+    stories = _stories(groups, by_id)
+    statements = _statements(groups, by_id)
+    return SiteIndex(
+        articles=ordered,
+        by_id=by_id,
+        article_files=_article_files(ordered),
+        outlets=outlets,
+        outlet_slugs={o.name: o.slug for o in outlets},
+        speakers=speakers,
+        speaker_slugs={s.name: s.slug for s in speakers},
+        themes=themes,
+        theme_by_slug={t.slug: t for t in themes},
+        stories=stories,
+        story_of={a.id: s for s in stories for a in s.articles},
+        statements=statements,
+        statements_of={(w.article.id, w.index): s for s in statements for w in s.wordings},
+        quotes=quotes,
+    )
+
+
+def safe_name(key: str) -> str:
+    """A file-name stem for an id: kept when already a safe slug, else slugified
+    with a hash of the id so that two unsafe ids cannot meet on one file."""
+    if _SAFE_NAME.match(key):
+        return key
+    return f"{slugify(key, 60)}-{short_hash(key, 6)}"
+
+
+def _article_files(articles: tuple[Article, ...]) -> dict[str, str]:
+    return {a.id: safe_name(a.id) for a in articles}
+
+
+def _outlets(articles: tuple[Article, ...]) -> tuple[OutletEntry, ...]:
+    published: dict[str, list[Article]] = {}
+    cited: dict[str, list[tuple[Article, Outlet]]] = {}
+    for article in articles:
+        if article.source:
+            published.setdefault(article.source.name, []).append(article)
+        for outlet in article.cited_sources:
+            cited.setdefault(outlet.name, []).append((article, outlet))
+    names = sorted(set(published) | set(cited), key=lambda n: (n.casefold(), n))
+    slugs = unique_slugs([(n, n) for n in names])
+    return tuple(OutletEntry(n, slugs[n], tuple(published.get(n, ())), tuple(cited.get(n, ()))) for n in names)
+
+
+def _speakers(articles: tuple[Article, ...], quotes: tuple[QuoteRef, ...]) -> tuple[SpeakerEntry, ...]:
+    roles: dict[str, Counter[str]] = {}
+    quoted_in: dict[str, dict[str, Article]] = {}
+    for article in articles:
+        for speaker in article.speakers:
+            roles.setdefault(speaker.name, Counter())
+            if speaker.role:
+                roles[speaker.name][speaker.role] += 1
+            quoted_in.setdefault(speaker.name, {})[article.id] = article
+    by_speaker: dict[str, list[QuoteRef]] = {}
+    for ref in quotes:
+        if ref.speaker:
+            by_speaker.setdefault(ref.speaker, []).append(ref)
+            quoted_in.setdefault(ref.speaker, {})[ref.article.id] = ref.article
+    names = sorted(set(quoted_in), key=lambda n: (n.casefold(), n))
+    slugs = unique_slugs([(n, n) for n in names])
+    entries = []
+    for name in names:
+        counted = roles.get(name, Counter())
+        ranked = tuple(sorted(counted, key=lambda r: (-counted[r], r)))
+        refs = tuple(sorted(by_speaker.get(name, ()), key=lambda r: (chronological_key(r.article), r.index)))
+        mine = tuple(sorted(quoted_in[name].values(), key=date_key))
+        themes = tuple(sorted({t.slug for a in mine for t in a.themes}))
+        entries.append(SpeakerEntry(name, slugs[name], ranked, refs, mine, themes))
+    return tuple(entries)
+
+
+def _themes(
+    articles: tuple[Article, ...], by_id: dict[str, Article], groups: Groups, config: Config
+) -> tuple[ThemeEntry, ...]:
+    declared = {t.slug: t for t in config.themes}
+    members: dict[str, set[str]] = {slug: set(ids) for slug, ids in groups.themes.items()}
+    for article in articles:  # an article's own theme hits count even if the grouper left them out
+        for hit in article.themes:
+            members.setdefault(hit.slug, set()).add(article.id)
+    order = [t.slug for t in config.themes] + sorted(set(members) - set(declared))
+    files = unique_slugs([(slug, slug) for slug in order])
+    entries = []
+    for slug in order:
+        theme = declared.get(slug)
+        chosen = tuple(sorted((by_id[i] for i in members.get(slug, ()) if i in by_id), key=date_key))
+        description = _theme_description(slug, config) or (theme.description if theme else "")
+        positions = {a.id: n for n, a in enumerate(chosen)}
+        title = theme.title if theme else slug
+        entries.append(ThemeEntry(slug, files[slug], title, description, chosen, positions))
+    return tuple(entries)
+
+
+def _theme_description(slug: str, config: Config) -> str | None:
+    """A user's `SLUG.md` for the theme, if the config names a folder of them."""
+    if not config.theme_descriptions:
+        return None
+    path = Path(config.theme_descriptions) / f"{slugify(slug)}.md"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _stories(groups: Groups, by_id: dict[str, Article]) -> tuple[StoryEntry, ...]:
+    files = unique_slugs([(s.id, s.id) for s in groups.stories])
+    entries = []
+    for story in groups.stories:
+        members = tuple(by_id[i] for i in story.articles if i in by_id)
+        if members:
+            entries.append(StoryEntry(story, files[story.id], members, dict(story.copies)))
+    return tuple(sorted(entries, key=lambda e: (min(date_key(a) for a in e.articles), e.story.id)))
+
+
+def _statements(groups: Groups, by_id: dict[str, Article]) -> tuple[StatementEntry, ...]:
+    entries = []
+    anchors = unique_slugs([(s.id, s.id) for s in groups.statements])
+    for statement in groups.statements:
+        wordings = []
+        for member in statement.members:
+            article = by_id.get(member.article)
+            if article and 0 <= member.quote < len(article.live_quotes):
+                wordings.append(QuoteRef(article, member.quote, article.live_quotes[member.quote]))
+        if wordings:
+            ordered = tuple(sorted(wordings, key=lambda w: (chronological_key(w.article), w.index)))
+            entries.append(StatementEntry(statement, f"s-{anchors[statement.id]}", ordered))
+    return tuple(sorted(entries, key=lambda e: (date_key(e.wordings[-1].article), e.anchor)))
+
+
+def related_articles(article: Article, index: SiteIndex, limit: int = 8) -> tuple[Article, ...]:
+    """Articles of the same story first, then those sharing most themes, nearest in date.
+
+    Only date neighbours within each shared theme are considered, so the cost
+    stays small when a theme holds thousands of articles.
+    """
+    story = index.story_of.get(article.id)
+    chosen = [a for a in (story.articles if story else ()) if a.id != article.id]
+    shared: Counter[str] = Counter()
+    for hit in article.themes:
+        theme = index.theme_by_slug.get(hit.slug)
+        if not theme:
+            continue
+        position = theme.positions.get(article.id, 0)
+        lo, hi = max(0, position - RELATED_PER_THEME), position + RELATED_PER_THEME + 1
+        for other in theme.articles[lo:hi]:
+            if other.id != article.id:
+                shared[other.id] += 1
+    ranked = sorted(shared, key=lambda i: (-shared[i], date_key(index.by_id[i])))
+    seen = {article.id} | {a.id for a in chosen}
+    chosen += [index.by_id[i] for i in ranked if i not in seen]
+    return tuple(chosen[:limit])
