@@ -1,0 +1,392 @@
+"""The renderer on records built by hand: pages, safety, determinism, lookups."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+
+from csto_digest.config import Config, load_config
+from csto_digest.model import Groups
+from csto_digest.render import render_site
+from csto_digest.render_env import human_date, packaged_templates
+from csto_digest.render_text import body_html, diff_words, markdown_html, safe_url
+from factories import make_article, make_quote, sample_corpus
+from test_site_links import broken_links, html_pages, parse
+
+EMPTY_GROUPS = Groups(themes={}, stories=(), statements=())
+
+
+@pytest.fixture(scope="module")
+def site() -> dict[str, bytes]:
+    articles, groups = sample_corpus()
+    return render_site(articles, groups, Config())
+
+
+def text_of(files: dict[str, bytes], path: str) -> str:
+    return files[path].decode("utf-8")
+
+
+# --- the pages there are ----------------------------------------------------
+
+
+def test_every_page_kind_is_rendered(site):
+    expected = {
+        "index.html",
+        "404.html",
+        "articles/index.html",
+        "themes/index.html",
+        "outlets/index.html",
+        "speakers/index.html",
+        "stories/index.html",
+        "statements/index.html",
+        "quotes/index.html",
+        "data/articles.json",
+        "data/groups.json",
+        "static/site.css",
+        "articles/csto-peacekeeping.html",
+        "articles/tass-armenia.html",
+        "articles/markdown-piece.html",
+        "themes/armenia-membership.html",
+        "themes/tajik-afghan-border.html",
+        "outlets/sputnik.html",
+        "outlets/tass.html",
+        "outlets/ria-novosti.html",
+        "speakers/imangali-tasmagambetov.html",
+        "speakers/stanislav-zas.html",
+        "stories/story-1.html",
+    }
+    assert expected <= set(site)
+    assert all("/" not in path.split("/", 1)[-1] for path in site), "one flat file per page"
+
+
+def test_data_files_are_the_records_and_groups(site):
+    articles, groups = sample_corpus()
+    records = json.loads(site["data/articles.json"])
+    assert records == [a.to_json() for a in sorted(articles, key=lambda a: a.id)]
+    assert json.loads(site["data/groups.json"]) == groups.to_json()
+    assert "<script>" in site["data/articles.json"].decode("utf-8"), "JSON keeps the text as it is, unescaped"
+
+
+def test_render_is_deterministic():
+    articles, groups = sample_corpus()
+    first = render_site(articles, groups, Config())
+    second = render_site(tuple(reversed(articles)), groups, Config())
+    assert first == second
+    assert list(first) == sorted(first)
+
+
+def test_timestamp_only_when_asked():
+    articles, groups = sample_corpus()
+    plain = text_of(render_site(articles, groups, Config()), "index.html")
+    stamped = text_of(render_site(articles, groups, Config(timestamp=True)), "index.html")
+    assert "Built " not in plain
+    assert "Built " in stamped
+
+
+# --- untrusted text stays text ----------------------------------------------
+
+
+def test_hostile_text_is_escaped_on_every_page(site):
+    pages = html_pages(site)
+    for path, page in pages.items():
+        raw = site[path].decode("utf-8")
+        assert "<script>alert" not in raw, path
+        assert "<img" not in raw, path
+        assert "<b>" not in raw, path
+        assert "49" not in page.text.replace("2024", ""), f"{path}: a template expression was evaluated"
+        for tag, attrs in page.tags:
+            assert tag not in ("iframe", "img", "object", "embed"), path
+            for name, value in attrs.items():
+                assert not name.startswith("on"), path
+                assert not (value or "").strip().lower().startswith(("javascript:", "data:")), path
+
+
+def test_hostile_text_reaches_the_page_as_words(site):
+    for path in ("articles/hostile.html", "index.html", "quotes/index.html", "speakers/mallory-script-x-script.html"):
+        page = parse(site[path])
+        assert "<script>alert(1)</script>" in page.text, path
+        assert "{{ 7*7 }}" in page.text, path
+    assert "{% include 'base.html' %}" in parse(site["articles/hostile.html"]).text
+
+
+def test_javascript_url_is_not_linked(site):
+    page = parse(site["articles/hostile.html"])
+    assert "javascript:alert(1)" in page.text
+    assert not [a for t, a in page.tags if t == "a" and "javascript" in (a.get("href") or "")]
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://tass.com/x", "https://tass.com/x"),
+        ("http://a.b", "http://a.b"),
+        ("mailto:a@b.c", "mailto:a@b.c"),
+        ("javascript:alert(1)", None),
+        (" JaVaScRiPt:alert(1)", None),
+        ("java\tscript:alert(1)", None),
+        ("&#106;avascript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("vbscript:x", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_safe_url(url, expected):
+    assert safe_url(url) == expected
+
+
+def test_markdown_drops_raw_html_and_bad_links():
+    html = str(
+        markdown_html(
+            "# Head\n\n<script>alert(1)</script>\n\n<div onclick=x>hi</div>\n\n"
+            "[a](javascript:alert(1)) [b](&#106;avascript:x) [c](data:text/html,x) [ok](https://example.org)\n\n"
+            "![img](https://evil.example/t.png) <iframe src=x></iframe> {{ 7*7 }}\n"
+        )
+    )
+    page = parse(html.encode())
+    assert [t for t, _ in page.tags if t in ("script", "iframe", "img", "div", "h1")] == []
+    hrefs = [a.get("href") for t, a in page.tags if t == "a"]
+    assert hrefs == ["https://example.org"]
+    assert "<script>alert(1)</script>" in page.text
+    assert "{{ 7*7 }}" in page.text
+    assert "[image: img]" in page.text
+    assert "<h2>Head</h2>" in html, "headings shift down: the page title is the one h1"
+
+
+def test_markdown_article_renders_markdown_and_marks_its_quote(site):
+    raw = text_of(site, "articles/markdown-piece.html")
+    assert "<em>border</em>" in raw
+    assert "&lt;b&gt;raw html&lt;/b&gt;" in raw
+    assert '<mark class="quote" id="q-1">We need to work not for quantity, but for quality.</mark>' in raw
+    assert 'href="https://example.org"' in raw
+    assert "evil.example" not in [a.get("href") for t, a in parse(site["articles/markdown-piece.html"]).tags]
+
+
+def test_user_template_text_is_never_compiled(tmp_path):
+    """An article whose title is template syntax renders literally, even with a user template folder."""
+    (tmp_path / "static").mkdir()
+    article = make_article(title="{{ config }} {% for x in range(3) %}x{% endfor %}")
+    files = render_site((article,), EMPTY_GROUPS, Config(templates=tmp_path))
+    page = parse(files["articles/csto-peacekeeping.html"])
+    assert "{{ config }} {% for x in range(3) %}x{% endfor %}" in page.text
+
+
+# --- quotes in place ----------------------------------------------------------
+
+
+def test_quotes_are_marked_in_place_with_anchors(site):
+    raw = text_of(site, "articles/tass-armenia.html")
+    assert (
+        '“<mark class="quote" id="q-1">The organisation pays special attention to the peacekeeping track,</mark>”'
+        in raw
+    )
+    # a quote running over two paragraphs is marked in both, anchored once
+    assert '<mark class="quote" id="q-2">We will not hide</mark>' in raw
+    assert '<mark class="quote">that some sentiments exist,</mark>' in raw
+
+
+def test_body_html_folds_whitespace_and_escapes():
+    body = ("He said  “A  <b>bold</b>\nclaim” here.",)
+    paragraphs, placed = body_html(body, (make_quote("A <b>bold</b> claim", 0),))
+    assert placed == {0}
+    assert (
+        str(paragraphs[0]) == 'He said  “<mark class="quote" id="q-1">A  &lt;b&gt;bold&lt;/b&gt;\nclaim</mark>” here.'
+    )
+
+
+def test_quote_not_in_text_is_listed_with_its_anchor():
+    article = make_article(quotes=(make_quote("Words the text does not hold", 0),))
+    files = render_site((article,), EMPTY_GROUPS, Config())
+    page = parse(files["articles/csto-peacekeeping.html"])
+    assert page.ids.count("q-1") == 1
+    assert "not found in the text as shown" in page.text
+
+
+def test_overlapping_quotes_keep_unique_anchors():
+    article = make_article(
+        quotes=(
+            make_quote("The organization pays special attention", 1),
+            make_quote("pays special attention to peacekeeping,", 1),
+        )
+    )
+    files = render_site((article,), EMPTY_GROUPS, Config())
+    page = parse(files["articles/csto-peacekeeping.html"])
+    assert page.ids.count("q-1") == 1 and page.ids.count("q-2") == 1
+    assert broken_links(files, html_pages(files)) == []
+
+
+def test_struck_quotes_are_not_shown():
+    article = make_article(quotes=(make_quote("The organization pays special attention", 1, struck=True),))
+    raw = text_of(render_site((article,), EMPTY_GROUPS, Config()), "articles/csto-peacekeeping.html")
+    assert "<mark" not in raw
+
+
+# --- the article page ---------------------------------------------------------
+
+
+def test_fields_table_shows_evidence_and_inferred(site):
+    page = parse(site["articles/markdown-piece.html"])
+    assert "December 2022" in page.text
+    assert "rule: inferred" in page.text
+    assert "year inferred from the meeting date" in page.text
+    assert "inferred" in [c for t, a in page.tags if t == "tr" for c in (a.get("class") or "").split("-")]
+
+
+def test_derived_title_is_said_to_be_inferred(site):
+    page = parse(site["articles/bare.html"])
+    assert "this title was made from its text" in page.text
+    assert "not stated in the article" in page.text
+
+
+def test_corrections_are_shown_as_corrections(site):
+    page = parse(site["articles/tass-armenia.html"])
+    assert "Corrections" in page.text
+    assert "seeds/004.yml:3" in page.text
+    assert any(t == "del" for t, _ in page.tags) and any(t == "ins" for t, _ in page.tags)
+
+
+def test_story_and_related_articles(site):
+    page = parse(site["articles/tass-armenia.html"])
+    assert "Also reported by" in page.text
+    hrefs = [a.get("href") for t, a in page.tags if t == "a"]
+    assert "../articles/csto-peacekeeping.html" in hrefs
+    assert "../stories/story-1.html" in hrefs
+    assert "../statements/index.html#s-statement-1" in hrefs
+
+
+def test_speaker_page_lists_quotes_oldest_first(site):
+    raw = text_of(site, "speakers/imangali-tasmagambetov.html")
+    tass = raw.index("The organisation pays special attention")  # 12 March
+    sputnik = raw.index("The organization pays special attention")  # 28 March
+    assert tass < sputnik
+    assert "../articles/tass-armenia.html#q-1" in raw
+
+
+def test_outlet_page_shows_published_and_cited(site):
+    page = parse(site["outlets/ria-novosti.html"])
+    assert "Analysis: the CSTO and the border" in page.text
+    assert "cited by RIA Novosti" in page.text
+
+
+def test_statement_wordings_side_by_side_with_differences(site):
+    raw = text_of(site, "statements/index.html")
+    assert 'id="s-statement-1"' in raw
+    assert '<mark class="diff">organization</mark>' in raw
+
+
+def test_diff_words_marks_changed_words_only():
+    assert str(diff_words("a b c", "a x c")) == 'a <mark class="diff">x</mark> c'
+    assert str(diff_words("a", "<b>")) == '<mark class="diff">&lt;b&gt;</mark>'
+
+
+def test_quote_index_has_facets(site):
+    page = parse(site["quotes/index.html"])
+    rows = [a for t, a in page.tags if t == "tr" and "data-speaker" in a]
+    assert len(rows) == sum(len(a.live_quotes) for a in sample_corpus()[0])
+    assert {"filter-speaker", "filter-outlet", "filter-theme", "filter-year"} <= set(page.ids)
+
+
+def test_home_has_themes_latest_articles_and_statements(site):
+    page = parse(site["index.html"])
+    assert "Armenia" in page.text
+    assert "CSTO Aims to Expand Peacekeeping" in page.text
+    assert "Latest statements" in page.text
+
+
+def test_human_date():
+    assert human_date("2024-03-28") == "28 March 2024"
+    assert human_date("2022-12") == "December 2022"
+    assert human_date("2022") == "2022"
+    assert human_date(None) == "undated"
+    assert human_date("2024-13-01") == "2024-13-01"
+
+
+# --- lookups and names ---------------------------------------------------------
+
+
+def test_unsafe_ids_and_colliding_names_get_safe_unique_files():
+    one = make_article(id="../../etc/passwd", source=None, speakers=(), quotes=())
+    two = make_article(id="CON", path="b.txt", source=None, speakers=(), quotes=())
+    outlets = (make_article(id="x1", path="c.txt", source=None, cited_sources=()),)
+    from csto_digest.model import Evidence, Outlet
+
+    a = make_article(id="o1", path="d.txt", source=Outlet("Sputnik!", Evidence("s", "url")), cited_sources=())
+    b = make_article(id="o2", path="e.txt", source=Outlet("sputnik", Evidence("s", "url")), cited_sources=())
+    files = render_site((one, two, *outlets, a, b), EMPTY_GROUPS, Config())
+    article_files = [p for p in files if p.startswith("articles/") and p != "articles/index.html"]
+    assert len(article_files) == 5
+    for path in files:
+        assert ".." not in path and not path.startswith("/")
+    outlet_files = [p for p in files if p.startswith("outlets/") and p != "outlets/index.html"]
+    assert len([p for p in outlet_files if "sputnik" in p]) == 2
+    assert broken_links(files, html_pages(files)) == []
+
+
+def test_empty_corpus_still_renders_every_index():
+    files = render_site((), EMPTY_GROUPS, Config())
+    for path in ("index.html", "themes/index.html", "quotes/index.html", "statements/index.html", "404.html"):
+        assert path in files
+    assert json.loads(files["data/articles.json"]) == []
+
+
+def test_user_templates_override_by_name(tmp_path):
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "site.css").write_text("body { color: red; }")
+    (tmp_path / "static" / "extra.txt").write_text("mine")
+    (tmp_path / "404.html").write_text('{% extends "base.html" %}{% block content %}<p>Custom lost</p>{% endblock %}')
+    files = render_site((), EMPTY_GROUPS, Config(templates=tmp_path))
+    assert files["static/site.css"] == b"body { color: red; }"
+    assert files["static/extra.txt"] == b"mine"
+    assert "Custom lost" in text_of(files, "404.html")
+    assert "static/site.js" in files, "files the user does not override stay ours"
+
+
+def test_packaged_templates_found():
+    assert (packaged_templates() / "base.html").is_file()
+    assert (packaged_templates() / "static" / "site.css").is_file()
+
+
+# --- the whole pipeline on the seeds --------------------------------------------
+
+
+def _missing_stage() -> str | None:
+    """The first stage module not written yet, if any (the loader, grouper, writer)."""
+    for module in (
+        "csto_digest.load.corpus",
+        "csto_digest.load.discover",
+        "csto_digest.load.read",
+        "csto_digest.group",
+        "csto_digest.write",
+    ):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            return module
+    return None
+
+
+def test_pipeline_builds_the_seeds_into_a_linked_site(tmp_path, monkeypatch):
+    missing = _missing_stage()
+    if missing:
+        pytest.skip(f"the pipeline cannot run yet: {missing} is not written")
+    from csto_digest.pipeline import run_build
+
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(root)
+    config = load_config(None, inputs=("seeds",), output=tmp_path / "site")
+    report = run_build(config, clean=True)
+    assert report.articles == 5
+    out = tmp_path / "site"
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    pages = html_pages(files)
+    assert broken_links(files, pages) == []
+    for path, page in pages.items():
+        assert page.title.strip() and page.h1_count == 1, path
+    records = json.loads(files["data/articles.json"])
+    assert len(records) == 5
+    for record in records:
+        raw = files[f"articles/{record['id']}.html"].decode("utf-8")
+        assert raw.count('<mark class="quote" id="q-') == len(record["quotes"]), record["id"]
