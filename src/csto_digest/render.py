@@ -253,9 +253,9 @@ def _field_rows(article: Article, links: Links) -> list[FieldRow]:
         value = f"{speaker.name}, {speaker.role}" if speaker.role else speaker.name
         rows.append(FieldRow("Speaker", value, links.speaker(speaker.name), speaker.evidence))
     for number, quote in enumerate(article.live_quotes):
-        rows.append(
-            FieldRow(f"Quote {number + 1}", quote.speaker or "unattributed", f"#{quote_anchor(number)}", quote.evidence)
-        )
+        words = quote.text if len(quote.text) <= 70 else quote.text[:70].rsplit(" ", 1)[0] + "…"
+        value = f"“{words}” ({quote.speaker or 'unattributed'})"
+        rows.append(FieldRow(f"Quote {number + 1}", value, f"#{quote_anchor(number)}", quote.evidence))
     for hit in article.themes:
         entry = links.index.theme_by_slug.get(hit.slug)
         rows.append(FieldRow("Theme", entry.title if entry else hit.slug, links.theme(hit.slug), hit.evidence))

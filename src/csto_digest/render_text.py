@@ -221,15 +221,23 @@ def _find_in_text_run(text: str, needle: str) -> int:
     return -1
 
 
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_EDGE_PUNCTUATION = "\"'.,;:!?()[]«»-…"
+
+
+def _word_keys(words: list[str]) -> list[str]:
+    """Words as compared: case, curly quotes and edge punctuation do not count as changes."""
+    return [w.translate(_TYPOGRAPHY).casefold().strip(_EDGE_PUNCTUATION) for w in words]
+
+
 def diff_words(reference: str, wording: str) -> Markup:
     """A wording with the words that differ from the reference wording marked.
 
     Used to put the wordings of one statement side by side: what an outlet
     changed stands out without reading the two word by word.
     """
-    ref_words = reference.split()
     words = wording.split()
-    matcher = difflib.SequenceMatcher(a=ref_words, b=words, autojunk=False)
+    matcher = difflib.SequenceMatcher(a=_word_keys(reference.split()), b=_word_keys(words), autojunk=False)
     parts: list[Markup] = []
     for op, _a1, _a2, b1, b2 in matcher.get_opcodes():
         chunk = escape(" ".join(words[b1:b2]))
