@@ -390,3 +390,7 @@ def test_pipeline_builds_the_seeds_into_a_linked_site(tmp_path, monkeypatch):
     for record in records:
         raw = files[f"articles/{record['id']}.html"].decode("utf-8")
         assert raw.count('<mark class="quote" id="q-') == len(record["quotes"]), record["id"]
+
+
+def test_diff_words_ignores_case_and_typography():
+    assert "<mark" not in str(diff_words("The Secretariat. Armenia’s", "the secretariat, Armenia's"))
