@@ -394,3 +394,40 @@ def test_pipeline_builds_the_seeds_into_a_linked_site(tmp_path, monkeypatch):
 
 def test_diff_words_ignores_case_and_typography():
     assert "<mark" not in str(diff_words("The Secretariat. Armenia’s", "the secretariat, Armenia's"))
+
+
+# --- charts ---------------------------------------------------------------------
+
+
+def test_per_period_fills_empty_months_and_skips_year_only_dates():
+    from csto_digest.charts import per_period
+
+    series = per_period(["2024-01-05", "2024-03", "2024-03-28", "2023", None])
+    assert series.period == "month"
+    assert series.points == (("2024-01", 1), ("2024-02", 0), ("2024-03", 2))
+
+
+def test_per_period_counts_by_year_over_a_long_span():
+    from csto_digest.charts import per_period
+
+    series = per_period(["2010-01-01", "2020-06-01", "2020-07-01"])
+    assert series.period == "year"
+    assert series.points[0] == ("2010", 1) and series.points[-1] == ("2020", 2) and len(series.points) == 11
+
+
+def test_bar_chart_is_labelled_svg_without_inline_style():
+    from csto_digest.charts import Series, bar_chart
+
+    svg = str(bar_chart(Series((("2024-01", 2), ("2024-02", 0)), "month"), "Quotes of <Mallory>", "c"))
+    page = parse(svg.encode())
+    assert [t for t, _ in page.tags].count("rect") == 2
+    assert all("style" not in attrs for _, attrs in page.tags)
+    assert "&lt;Mallory&gt;" in svg and "<Mallory>" not in svg
+    assert 'role="img"' in svg
+
+
+def test_theme_page_has_a_chart_with_a_table_when_articles_span_months(site):
+    page = parse(site["themes/tajik-afghan-border.html"])  # December 2022 and March 2024
+    assert any(t == "svg" for t, _ in page.tags)
+    assert not any(t == "svg" for t, _ in parse(site["themes/armenia-membership.html"]).tags), "one month: no chart"
+    assert "The numbers as a table" in page.text

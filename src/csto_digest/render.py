@@ -23,6 +23,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .charts import Series, bar_chart, per_period
 from .config import Config
 from .model import Article, Evidence, Groups
 from .render_env import environment, static_files, template_dirs
@@ -294,6 +295,7 @@ def _theme_page(r: _Renderer, theme: ThemeEntry) -> tuple[str, bytes]:
         stories=stories,
         statements=statements,
         outlets=sorted(outlets.items(), key=lambda item: (-item[1], item[0])),
+        chart=_chart(per_period(a.date for a in theme.articles), f"Articles on {theme.title} per period", "chart"),
     )
 
 
@@ -320,6 +322,23 @@ def _outlet_page(r: _Renderer, outlet: OutletEntry) -> tuple[str, bytes]:
     )
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A chart and the numbers it draws, for the table beside it."""
+
+    svg: Markup
+    series: Series
+    title: str
+
+
+def _chart(series: Series, title: str, chart_id: str) -> Chart | None:
+    """A chart only when there is something over time to see (two periods or more)."""
+    if len(series.points) < 2:
+        return None
+    title = title.replace("per period", f"per {series.period}")
+    return Chart(bar_chart(series, title, chart_id), series, title)
+
+
 def _speaker_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
     speakers = r.index.speakers
     yield r.page(
@@ -341,6 +360,9 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> tuple[str, bytes]:
         speaker.name,
         f"{speaker.name}{role}: {len(speaker.quotes)} quotes in {len(speaker.articles)} articles.",
         speaker=speaker,
+        chart=_chart(
+            per_period(q.article.date for q in speaker.quotes), f"Quotes of {speaker.name} per period", "chart"
+        ),
     )
 
 
