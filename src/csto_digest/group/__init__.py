@@ -1,0 +1,63 @@
+"""Group stage: themes, stories and statements over the whole corpus.
+
+`group_articles` takes the loader's records and returns `Groups`. It sorts
+the articles by id first, so the same corpus in any order gives the same
+groups, and it never compares every pair: see `blocking`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..config import Config
+from ..model import Article, Groups
+from .features import date_order
+from .statements import match_quotes, quote_texts, statement_groups, to_statement
+from .stories import build_stories, find_links
+
+__all__ = ["GroupStats", "group_articles", "group_with_stats"]
+
+
+@dataclass(frozen=True)
+class GroupStats:
+    """How much work grouping took, counted rather than timed, so a test can catch quadratic growth."""
+
+    quotes: int
+    quote_comparisons: int  # quote pairs compared
+    article_comparisons: int  # article pairs weighed for a story
+    quote_matches: int
+
+
+def group_articles(articles: tuple[Article, ...], config: Config) -> Groups:
+    """Themes, stories and statements of the corpus."""
+    return group_with_stats(articles, config)[0]
+
+
+def group_with_stats(articles: tuple[Article, ...], config: Config) -> tuple[Groups, GroupStats]:
+    """`group_articles`, and the counts of comparisons it made."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    counter: Counter[str] = Counter()
+    quotes = quote_texts(ordered)
+    matches = match_quotes(quotes, counter)
+    found = statement_groups(quotes, matches)
+    links = find_links(ordered, found, quotes, counter)
+    spans = [frozenset(quotes[q].article for q in s.quotes) for s in found]
+    stories = build_stories(ordered, links, spans)
+    statements = [to_statement(s, quotes, ordered) for s in found]
+    groups = Groups(
+        themes=themes_of(ordered, config),
+        stories=tuple(sorted(stories, key=lambda s: s.id)),
+        statements=tuple(sorted(statements, key=lambda s: s.id)),
+    )
+    stats = GroupStats(len(quotes), counter["quote_comparisons"], counter["article_comparisons"], len(matches))
+    return groups, stats
+
+
+def themes_of(articles: list[Article], config: Config) -> dict[str, tuple[str, ...]]:
+    """Theme slug -> its articles by date, for every declared theme and any other an article carries."""
+    members: dict[str, list[Article]] = {theme.slug: [] for theme in config.themes}
+    for article in articles:
+        for slug in dict.fromkeys(hit.slug for hit in article.themes):
+            members.setdefault(slug, []).append(article)
+    return {slug: tuple(a.id for a in sorted(found, key=date_order)) for slug, found in members.items()}

@@ -1,0 +1,250 @@
+"""Stories: articles reporting one interview or event, a syndicated copy included.
+
+Two articles are one story when one of these holds:
+- their texts are near-identical (a syndicated copy under other furniture);
+- they carry two or more statements in common;
+- they carry one statement in common, said by a speaker both name, and are
+  dated within a week of each other (or one is undated);
+- they quote the same speaker within a few days and share a rare name
+  (a person, place or body few other articles mention).
+A speaker alone is never enough: a Secretary General speaks every week.
+
+Candidate pairs come from the statements found, from rare sentences the
+bodies share, and from articles quoting one speaker on nearby days, each
+blocked and capped so the work grows with the corpus, not its square.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Article, Story
+from .blocking import UnionFind, document_frequency, nearby_pairs, rarest_keys, shared_key_counts
+from .features import date_order, day_number, fold, key, shingles, stems
+from .statements import QuoteText, StatementFound
+
+NEAR_DUPLICATE = 0.7  # word-trigram Jaccard of two bodies at which one is a copy of the other
+CONTAINED = 0.9  # ...or this share of the shorter body inside the longer
+SENTENCE_KEYS = 6  # rare body sentences an article is indexed under
+MAX_SENTENCE_BLOCK = 30  # articles sharing one sentence word for word, above which it is boilerplate
+MIN_SENTENCE_WORDS = 6
+STATEMENT_DAYS = 7  # one shared statement and one speaker: at most this many days apart
+SPEAKER_DAYS = 3  # one speaker and a shared rare name: at most this many days apart
+SPEAKER_WINDOW = 12  # articles of one speaker compared with at most this many later ones
+RARE_NAME_COUNT = 25  # a name in at most this many articles is rare
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}(?:\s+[A-Z][\w’'-]{2,})*")
+
+
+@dataclass
+class PairEvidence:
+    """What two articles have in common."""
+
+    statements: set[int] = field(default_factory=set)  # statement numbers
+    jaccard: float | None = None
+    days: int | None = None
+    speakers: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    first: int
+    second: int
+    reasons: tuple[str, ...]
+    copy: float | None = None  # the Jaccard, when one is a copy of the other
+
+
+def speakers_of(article: Article) -> frozenset[str]:
+    return frozenset(q.speaker for q in article.live_quotes if q.speaker)
+
+
+def body_sentence_keys(article: Article) -> set[int]:
+    """Hashes of the body's sentences long enough to be particular to it."""
+    found = set()
+    for paragraph in article.body:
+        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+            words = stems(sentence)
+            if len(words) >= MIN_SENTENCE_WORDS:
+                found.add(key(words))
+    return found
+
+
+def names_of(article: Article) -> frozenset[str]:
+    """Capitalised names inside sentences (not the first word of one), folded."""
+    found = set()
+    for paragraph in article.body:
+        for match in NAME.finditer(paragraph):
+            found.add(fold(match.group(0)))
+    return frozenset(found)
+
+
+class Bodies:
+    """Word-trigram sets of article bodies, made when a pair needs them and kept for a while."""
+
+    def __init__(self, articles: Sequence[Article]):
+        self.articles = articles
+        self.trigrams = lru_cache(maxsize=4096)(self._trigrams)
+
+    def _trigrams(self, position: int) -> frozenset[int]:
+        words = tuple(w for p in self.articles[position].body for w in re.findall(r"[^\W_]+", fold(p)))
+        return shingles(words)
+
+    def similarity(self, a: int, b: int) -> tuple[float, float]:
+        """(Jaccard, containment of the smaller in the larger) of the two bodies."""
+        first, second = self.trigrams(a), self.trigrams(b)
+        if not first or not second:
+            return 0.0, 0.0
+        shared = len(first & second)
+        return shared / len(first | second), shared / min(len(first), len(second))
+
+
+def statement_pairs(found: Sequence[StatementFound], quotes: Sequence[QuoteText]) -> dict[tuple[int, int], set[int]]:
+    """(article, article) -> the statements both carry."""
+    pairs: dict[tuple[int, int], set[int]] = {}
+    for number, statement in enumerate(found):
+        articles = sorted({quotes[q].article for q in statement.quotes})
+        for x, first in enumerate(articles):
+            for second in articles[x + 1 :]:
+                pairs.setdefault((first, second), set()).add(number)
+    return pairs
+
+
+def sentence_pairs(articles: Sequence[Article]) -> set[tuple[int, int]]:
+    """Pairs of articles sharing a rare body sentence word for word: copy candidates."""
+    keys = [body_sentence_keys(a) for a in articles]
+    frequency = document_frequency(keys)
+    chosen = [rarest_keys(k, frequency, SENTENCE_KEYS, MAX_SENTENCE_BLOCK) for k in keys]
+    return set(shared_key_counts(chosen, MAX_SENTENCE_BLOCK))
+
+
+def speaker_pairs(articles: Sequence[Article], speakers: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
+    """Pairs of dated articles quoting one speaker within a few days of each other."""
+    by_speaker: dict[str, list[tuple[int, int]]] = {}
+    for position, article in enumerate(articles):
+        day = day_number(article)
+        if day is not None:
+            for name in speakers[position]:
+                by_speaker.setdefault(name, []).append((day, position))
+    pairs: set[tuple[int, int]] = set()
+    for name in sorted(by_speaker):
+        pairs.update(nearby_pairs(by_speaker[name], SPEAKER_DAYS, SPEAKER_WINDOW))
+    return pairs
+
+
+def rare_names(articles: Sequence[Article], candidates: set[tuple[int, int]]) -> dict[int, frozenset[str]]:
+    """The rare names of the articles in `candidates` (rarity counted over the whole corpus)."""
+    names = [names_of(a) for a in articles]
+    frequency = document_frequency(names)
+    wanted = {p for pair in candidates for p in pair}
+    return {p: frozenset(n for n in names[p] if frequency[n] <= RARE_NAME_COUNT) for p in wanted}
+
+
+def decide(a: int, b: int, evidence: PairEvidence, articles: Sequence[Article]) -> Link | None:
+    """Whether two articles are one story, and the reasons a reader is shown."""
+    if evidence.jaccard is not None:
+        return Link(a, b, (f"near-identical text (Jaccard {evidence.jaccard:.2f})",), copy=evidence.jaccard)
+    count = len(evidence.statements)
+    reasons: list[str] = []
+    close = evidence.days is not None and evidence.days <= STATEMENT_DAYS
+    undated = day_number(articles[a]) is None or day_number(articles[b]) is None
+    if count >= 2:
+        return Link(a, b, ())
+    if count == 1 and evidence.speakers and (close or undated):
+        if evidence.days is not None:
+            reasons.append(_same_speaker(evidence))
+        else:
+            reasons.append(f"same speaker {', '.join(evidence.speakers)}")
+        return Link(a, b, tuple(reasons))
+    if evidence.speakers and evidence.days is not None and evidence.days <= SPEAKER_DAYS and evidence.names:
+        names = ", ".join(sorted(evidence.names)[:3])
+        return Link(a, b, (_same_speaker(evidence), f"shared rare names: {names}"))
+    return None
+
+
+def _same_speaker(evidence: PairEvidence) -> str:
+    days = evidence.days or 0
+    when = "on the same day" if days == 0 else f"within {days} day{'s' if days > 1 else ''}"
+    return f"same speaker {', '.join(evidence.speakers)} {when}"
+
+
+def find_links(
+    articles: Sequence[Article], found: Sequence[StatementFound], quotes: Sequence[QuoteText], counter: Counter[str]
+) -> list[Link]:
+    """Every pair of articles that belongs to one story."""
+    speakers = [speakers_of(a) for a in articles]
+    shared = statement_pairs(found, quotes)
+    copies = sentence_pairs(articles)
+    nearby = speaker_pairs(articles, speakers)
+    names = rare_names(articles, nearby)
+    bodies = Bodies(articles)
+    candidates = sorted(set(shared) | copies | nearby)
+    counter["article_comparisons"] += len(candidates)
+    links = []
+    for a, b in candidates:
+        evidence = PairEvidence(statements=shared.get((a, b), set()))
+        if (a, b) in copies:
+            jaccard, contained = bodies.similarity(a, b)
+            if jaccard >= NEAR_DUPLICATE or contained >= CONTAINED:
+                evidence.jaccard = round(jaccard, 2)
+        days = (day_number(articles[a]), day_number(articles[b]))
+        if days[0] is not None and days[1] is not None:
+            evidence.days = abs(days[0] - days[1])
+        evidence.speakers = tuple(sorted(speakers[a] & speakers[b]))
+        if (a, b) in nearby:
+            evidence.names = tuple(names[a] & names[b])
+        link = decide(a, b, evidence, articles)
+        if link:
+            links.append(link)
+    return links
+
+
+def original_of(group: Sequence[int], articles: Sequence[Article]) -> int:
+    """The article the others copy: one whose outlet the others cite, else the earliest."""
+    cited = Counter(o.name for p in group for o in articles[p].cited_sources)
+    sourced = [p for p in group if articles[p].source and cited[articles[p].source.name]]
+    return min(sourced or group, key=lambda p: date_order(articles[p]))
+
+
+def build_stories(
+    articles: Sequence[Article], links: Sequence[Link], statements: Sequence[frozenset[int]]
+) -> list[Story]:
+    """Join the links into stories of two or more articles.
+
+    `statements` holds the articles each statement spans; a story's reasons
+    count those it carries in two or more of its articles."""
+    stories = UnionFind(len(articles))
+    copies = UnionFind(len(articles))
+    for link in links:
+        stories.union(link.first, link.second)
+        if link.copy is not None:
+            copies.union(link.first, link.second)
+    reasons: dict[int, list[str]] = {}
+    for link in links:
+        reasons.setdefault(stories.find(link.first), []).extend(link.reasons)
+    carried: Counter[int] = Counter()
+    for spanned in statements:
+        roots = Counter(stories.find(p) for p in spanned)
+        carried.update(root for root, n in roots.items() if n > 1)
+    copy_of: dict[int, int] = {}
+    for group in copies.groups():
+        original = original_of(group, articles)
+        copy_of.update({p: original for p in group if p != original})
+    result = []
+    for group in stories.groups():
+        root = stories.find(group[0])
+        ordered = sorted(group, key=lambda p: date_order(articles[p]))
+        count = carried[root]
+        shared = [f"{count} shared statement{'s' if count > 1 else ''}"] if count else []
+        result.append(
+            Story(
+                id=articles[ordered[0]].id,
+                articles=tuple(articles[p].id for p in ordered),
+                reasons=tuple(shared + list(dict.fromkeys(reasons.get(root, [])))),
+                copies=tuple(sorted((articles[p].id, articles[copy_of[p]].id) for p in group if p in copy_of)),
+            )
+        )
+    return result
