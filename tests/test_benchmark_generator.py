@@ -129,11 +129,6 @@ def test_sample_has_one_statement_in_several_outlets(sample):
     assert any(len(outlets) > 1 for outlets in outlets_by_statement.values())
 
 
-@pytest.mark.xfail(
-    raises=ModuleNotFoundError,
-    strict=False,
-    reason="load_files imports csto_digest.load.read, which is not in the tree yet",
-)
 def test_load_files_reads_the_generated_corpus(sample):
     from csto_digest.load.corpus import load_files
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 
@@ -352,26 +351,7 @@ def test_packaged_templates_found():
 # --- the whole pipeline on the seeds --------------------------------------------
 
 
-def _missing_stage() -> str | None:
-    """The first stage module not written yet, if any (the loader, grouper, writer)."""
-    for module in (
-        "csto_digest.load.corpus",
-        "csto_digest.load.discover",
-        "csto_digest.load.read",
-        "csto_digest.group",
-        "csto_digest.write",
-    ):
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            return module
-    return None
-
-
 def test_pipeline_builds_the_seeds_into_a_linked_site(tmp_path, monkeypatch):
-    missing = _missing_stage()
-    if missing:
-        pytest.skip(f"the pipeline cannot run yet: {missing} is not written")
     from csto_digest.pipeline import run_build
 
     root = Path(__file__).resolve().parents[1]
