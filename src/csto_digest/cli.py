@@ -150,3 +150,62 @@ def publish(site, remote, branch, message, no_push) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     click.echo(f"Published {site} to {remote}/{branch}")
+
+
+@main.command(name="check")
+@click.option(
+    "--input",
+    "inputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Folder (or file) of articles; repeatable. Default: seeds/.",
+)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Exit 1 if anything is reported.")
+def check_command(inputs, config_path, fmt, strict) -> None:
+    """Report what in the extracted records deserves a human look."""
+    from .checks import check, counts, problem_findings
+    from .group import group_articles
+    from .load.corpus import load_corpus
+
+    try:
+        config = load_config(config_path, inputs=inputs)
+    except ConfigError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    loaded = load_corpus(config)
+    groups = group_articles(loaded.articles, config)
+    findings = problem_findings(loaded.problems) + check(loaded.articles, groups)
+    tally = counts(findings)
+    if fmt == "json":
+        report = {"articles": len(loaded.articles), "counts": tally, "findings": [f.to_json() for f in findings]}
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        summary = ", ".join(f"{n} {kind}" for kind, n in tally.items()) or "nothing to report"
+        click.echo(f"{len(loaded.articles)} articles checked: {summary}")
+    if strict and findings:
+        sys.exit(1)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--mistakes", is_flag=True, help="List every mistake under the table.")
+def eval_command(gold, config_path, fmt, mistakes) -> None:
+    """Score the extraction against a hand-labelled GOLD.yaml (precision, recall, F1 per field)."""
+    from .evaluate import GoldError, evaluate
+
+    try:
+        config = load_config(config_path)
+        report = evaluate(gold, config)
+    except (ConfigError, GoldError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(report.to_json_text())
+    else:
+        click.echo(report.explain() if mistakes else report.table())
