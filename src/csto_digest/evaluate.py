@@ -492,6 +492,8 @@ def _score_article(report: EvalReport, gold: GoldArticle, article: Article | Non
     cited = [o.name for o in article.cited_sources] if article else []
     cited_hits = _match_names(gold.cited_sources, cited, lambda g, f: same_outlet([g], f))
     report.cited_sources.add(cited_hits, len(cited) - cited_hits, len(gold.cited_sources) - cited_hits)
+    if cited_hits < max(len(cited), len(gold.cited_sources)):
+        report.mistakes.append(f"{name}: cited sources {cited}, gold {list(gold.cited_sources)}")
 
     if article:
         if gold.title is None:
