@@ -124,3 +124,12 @@ class Registry:
             for name in (outlet.name, *outlet.aliases):
                 words.update(w.lower() for w in name.split())
         return frozenset(words)
+
+    @cached_property
+    def name_parts(self) -> frozenset[str]:
+        """First names and surnames of the people listed."""
+        parts: set[str] = set()
+        for person in self.people:
+            words = person.name.split()
+            parts.update((words[0], words[-1]))
+        return frozenset(parts)

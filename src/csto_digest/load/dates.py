@@ -44,6 +44,7 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_MONTH + r",?\s+" + _YEAR, "month"),
     )
 )
+_YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
 _URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-]?(?P<mnum>[01]\d)[/-]?(?P<day>[0-3]\d)(?=[/\-_.]|\d{3,}|$)")
 
 
@@ -68,6 +69,8 @@ def parse_date(text: str) -> FoundDate | None:
     `12 March 2024`, `March 12, 2024`, `Wed 15th September 2021`, `2024-03-12`,
     `12.03.2024`, `12 марта 2024`, and `March 2024` (month precision). A slash
     date is read day-first only when it cannot be month-first."""
+    if not _YEAR_ANYWHERE.search(text):
+        return None  # every format we read has a year
     best: tuple[int, FoundDate] | None = None
     invalid: list[tuple[int, int]] = []  # spans of impossible dates ("31 February 2024")
     for pattern, precision in DATE_PATTERNS:

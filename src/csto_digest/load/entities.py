@@ -1,4 +1,10 @@
-"""Places and organisations an article names, by the registry's words for them."""
+"""Places and organisations an article names, by the registry's words for them.
+
+The text is split into words once and runs of one to five words are looked
+up in a table of every name and alias, which is much faster than one
+case-blind regular expression per entity. Acronyms ("US", "UN") must match
+in capitals, so "us" is never the United States.
+"""
 
 from __future__ import annotations
 
@@ -7,44 +13,51 @@ from functools import cache
 
 from ..registry import Entity, Registry
 
+_TOKEN = re.compile(r"\w+(?:[-.’']\w+)*\.?")
+MAX_WORDS = 5
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", t) else t for t in _TOKEN.findall(text)]
+
 
 @cache
-def _combined(entities: tuple[Entity, ...]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """Two alternations (case-sensitive acronyms, case-blind names) and word -> entity.
-
-    One pass over the text for all entities, instead of one search per entity."""
-    exact: dict[str, str] = {}
-    folded: dict[str, str] = {}
+def _table(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], tuple[str, bool, tuple[str, ...]]]:
+    """Lower-cased word tuple -> (canonical name, case matters, words as written)."""
+    table: dict[tuple[str, ...], tuple[str, bool, tuple[str, ...]]] = {}
     for entity in entities:
         for name in (entity.name, *entity.aliases):
-            # Acronyms match case-sensitively ("US" is not "us"); other names case-blind.
-            if name.isupper() or len(name) <= 3:
-                exact.setdefault(name, entity.name)
-            else:
-                folded.setdefault(name.lower(), entity.name)
-
-    def alternation(names, flags=0) -> re.Pattern[str]:
-        ordered = sorted(names, key=len, reverse=True) or ["(?!x)x"]
-        body = "|".join(re.escape(n) for n in ordered) if names else ordered[0]
-        return re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])", flags)
-
-    table = {**{k: v for k, v in folded.items()}, **exact}
-    return alternation(exact), alternation(folded, re.IGNORECASE), table
+            words = tuple(_tokens(name))
+            if not words or len(words) > MAX_WORDS:
+                continue
+            exact = name.isupper() or len(name) <= 3
+            table.setdefault(tuple(w.lower() for w in words), (entity.name, exact, words))
+    return table
 
 
 def named_entities(text: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
     """Canonical names of the entities `text` mentions, in order of first mention."""
     if not entities:
         return ()
-    exact, folded, table = _combined(entities)
-    first: dict[str, int] = {}
-    for match in exact.finditer(text):
-        first.setdefault(table[match.group(0)], match.start())
-    for match in folded.finditer(text):
-        name = table.get(match.group(0).lower())
-        if name and (name not in first or match.start() < first[name]):
-            first[name] = match.start()
-    return tuple(name for name, _ in sorted(first.items(), key=lambda item: (item[1], item[0])))
+    table = _table(entities)
+    tokens = _tokens(text)
+    lowered = [t.lower() for t in tokens]
+    found: dict[str, int] = {}
+    i = 0
+    while i < len(tokens):
+        step = 1
+        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+            hit = table.get(tuple(lowered[i : i + n]))
+            if hit is None:
+                continue
+            name, exact, written = hit
+            if exact and tuple(tokens[i : i + n]) != written:
+                continue
+            found.setdefault(name, i)
+            step = n
+            break
+        i += step
+    return tuple(sorted(found, key=lambda name: (found[name], name)))
 
 
 def places(text: str, registry: Registry) -> tuple[str, ...]:

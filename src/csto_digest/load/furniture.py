@@ -34,6 +34,12 @@ def default_patterns() -> FurniturePatterns:
     return FurniturePatterns(compile_all("line"), compile_all("author"), compile_all("disclaimer"))
 
 
+@cache
+def _combined(patterns: FurniturePatterns) -> re.Pattern[str]:
+    """All line patterns as one alternation: one match per line instead of one per pattern."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns.line), re.IGNORECASE)
+
+
 def field_line(line: str, patterns: FurniturePatterns | None = None) -> tuple[str, str] | None:
     """("author" | "disclaimer", value) when the line states that field."""
     patterns = patterns or default_patterns()
@@ -55,6 +61,6 @@ def is_furniture(line: str, article_is_latin: bool = True, patterns: FurniturePa
     folded = fold(line)
     if not folded:
         return False
-    if any(p.fullmatch(folded) for p in patterns.line):
+    if _combined(patterns).fullmatch(folded):
         return True
     return article_is_latin and len(folded) < 120 and not is_mostly_latin(folded)

@@ -68,7 +68,7 @@ def parse_layout(text: str) -> Layout:
             continue
         if in_header and _header_line(layout, line, number):
             continue
-        if layout.title and comparable(line) == comparable(layout.title):
+        if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == comparable(layout.title):
             layout.removed.append(line)  # the title again, under a byline
             continue
         if in_header and len(body_lines_text(body_lines)) == 0 and layout.byline_date is None:
@@ -179,6 +179,16 @@ def _dedupe(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     (a page's summary block) goes; then a paragraph mostly covered by one kept
     before it is a repeat, and goes."""
     grams = [shingles(_without_dateline(p)) for p in paragraphs]
+    seen: set[tuple[str, ...]] = set()
+    repeated = False
+    for own in grams:
+        if own & seen:
+            repeated = True
+            break
+        seen |= own
+    if not repeated:  # the usual case: no paragraph shares a phrase with another
+        pairs = list(zip(paragraphs, grams, strict=True))
+        return [p for p, g in pairs if g], [p for p, g in pairs if not g]
     dropped: set[int] = set()
     for i, own in enumerate(grams):
         if len(own) < 12:

@@ -151,9 +151,8 @@ _CITING_BEFORE = re.compile(
     r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
     r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by)\s+" + _NAME
 )
-_CITING_AFTER = re.compile(
-    _NAME + r"\s+(?:reports|reported|writes|wrote|informs|quoted|cited|says|said|notes|noted|learned|has learned)\b"
-)
+_AFTER_VERB = re.compile(r"[ ](?:reports|reported|writes|wrote|informs|quoted|cited|says|said|notes|noted|learned|has learned)\b")
+_NAME_AT_END = re.compile(_NAME + r"$")
 _OUTLET_WORDS = re.compile(
     r"\b(news|agency|magazine|newspaper|channel|tv|radio|portal|times|post|press|daily|weekly|novosti|"
     r"sputnik|tass|interfax|reuters|center|centre|media|\.[a-z]{2,4})\b",
@@ -168,17 +167,32 @@ def cited_outlets(text: str, registry: Registry, people: set[str], exclude: set[
     domain, or words such as "agency", "magazine", "TV channel") and is not
     a person or an organisation the article names."""
     found: dict[str, Outlet] = {}
-    for pattern in (_CITING_BEFORE, _CITING_AFTER):
-        for match in pattern.finditer(text):
-            raw = _strip_article(match.group("name")).rstrip(".")
-            name = _outlet_name(raw, registry)
-            if not name or name in exclude or name in found:
-                continue
-            if any(name == p or name in p.split() for p in people):
-                continue
-            sentence_start = text.rfind(".", 0, match.start()) + 1
-            found[name] = Outlet(name, Evidence(text[sentence_start : match.end()].strip()[-160:], "text", 0.85))
+    for start, end, raw in _citations(text):
+        raw = _strip_article(raw).rstrip(".")
+        name = _outlet_name(raw, registry)
+        if not name or name in exclude or name in found:
+            continue
+        if any(name == p or name in p.split() for p in people):
+            continue
+        sentence_start = text.rfind(".", 0, start) + 1
+        found[name] = Outlet(name, Evidence(text[sentence_start:end].strip()[-160:], "text", 0.85))
     return sorted(found.values(), key=lambda o: text.find(o.evidence.text))
+
+
+def _citations(text: str):
+    """(start, end, name) of each "told NAME" and "NAME reports". The second kind is
+    found from its verb, looking back a short way, so the text is not scanned
+    for a name at every capital letter."""
+    for match in _CITING_BEFORE.finditer(text):
+        yield match.start(), match.end(), match.group("name")
+    for verb in _AFTER_VERB.finditer(text):
+        window_start = max(0, verb.start() - 90)
+        window = text[window_start : verb.start()]
+        for begin in [m.start() for m in re.finditer(r"(?<![\w.&'’\-])[A-Z0-9]", window)]:
+            named = _NAME_AT_END.match(window, begin)
+            if named:
+                yield window_start + begin, verb.end(), named.group("name")
+                break
 
 
 def _strip_article(name: str) -> str:

@@ -11,6 +11,7 @@ fallback for a full name the article never spells out.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..model import Evidence
@@ -115,6 +116,12 @@ def _is_name_token(token: str, blocked: set[str]) -> bool:
     return token[0].isupper()
 
 
+@lru_cache(maxsize=4)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case somewhere ("analysts" as well as "Analysts")."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-zа-яё][\w'’-]*", text))
+
+
 def find_mentions(text: str, registry: Registry, blocked: set[str]) -> list[Mention]:
     """Every run of name words in `text` that reads as a person's name."""
     mentions: list[Mention] = []
@@ -184,15 +191,13 @@ def _could_be_surname(
     word = token.group(0).replace("’s", "").replace("'s", "")
     if any(_HONORIFIC.match(t.group(0)) for t in name_tokens):
         return True
-    if word.lower() in registry.person_by_alias or any(
-        word == p.name.split()[-1] or word == p.name.split()[0] for p in registry.people
-    ):
+    if word.lower() in registry.person_by_alias or word in registry.name_parts:
         return True
     # A lone capitalised word counts when a verb of speech or action follows it,
     # unless the text also writes it in lower case (a common noun opening a sentence).
     if not _SPEECH_NEAR.match(text[token.end() : token.end() + 40]):
         return False
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is None
+    return word.lower() not in _lower_case_words(text)
 
 
 def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex:

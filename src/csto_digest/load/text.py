@@ -31,7 +31,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased words, apostrophes and hyphens kept inside a word."""
-    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    return WORD.findall(text.lower().replace("’", "'"))
 
 
 def comparable(text: str) -> str:
@@ -63,12 +63,13 @@ def sentences(text: str) -> list[str]:
     return [text[s:e].strip() for s, e in split_sentences(text)]
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 
 
 def is_mostly_latin(text: str) -> bool:
-    letters = len(_LETTER.findall(text))
+    if text.isascii():
+        return True
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return True
     return len(_NON_LATIN_LETTER.findall(text)) / letters <= 0.5
