@@ -262,3 +262,37 @@ def test_institutions_quote_nobody_and_common_nouns_are_not_people(extract_text)
         ("The collecti", None),
     ]
     assert [s.name for s in record.speakers] == ["Maria Zakharova"]
+
+
+def test_unmarked_speech_by_a_person_with_an_initial(extract_text):
+    record = extract_text(
+        article("""
+        Kanal operation ends
+        The operation showed that the old route is still in use, and that our border remains the first line of defence for all of us, said Deputy Secretary General V. Semerikov.
+        """)
+    )
+    assert [(q.kind, q.speaker) for q in record.quotes] == [("unmarked", "Valery Semerikov")]
+
+
+def test_head_of_state_guillemets_and_second_quote_in_a_paragraph(extract_text):
+    record = extract_text(
+        article("""
+        Tokayev thanks allies
+        Kazakh President Kassym-Jomart Tokayev addressed parliament on Tuesday.
+        Speaking at the session, the Head of State said: «The mission of the collective forces has been completed successfully».
+        "The question is how Armenia will leave," says Lilit Harutyunyan, a political scientist. "Nobody in the government wants a dramatic break with Moscow."
+        """)
+    )
+    assert [q.speaker for q in record.quotes] == ["Kassym-Jomart Tokayev", "Lilit Harutyunyan", "Lilit Harutyunyan"]
+
+
+def test_patronymic_and_middle_initial_forms_are_one_person(extract_text):
+    record = extract_text(
+        article("""
+        Bordyuzha on the border
+        DUSHANBE, October 14, 2013, Asia-Plus -- CSTO Secretary-General Nikolai N. Bordyuzha says the Organization is ready to help.
+        "We are talking about equipment and the training of personnel for our allies," the CSTO chief said.
+        "Militant groups are active near the border, and we must be ready," Nikolai Bordyuzha stressed.
+        """)
+    )
+    assert [s.name for s in record.speakers] == ["Nikolai Bordyuzha"]

@@ -64,6 +64,8 @@ def test_cited_outlets_need_a_reporting_verb(config):
         ("YEREVAN, NOVEMBER 23, 2023, ARMENPRESS. Armenia", "ARMENPRESS", "2023-11-23"),
         ("BAKU, Azerbaijan, Nov. 23. Trend: The CSTO", "Trend", None),
         ("Bishkek (AKIpress) - The CSTO", "AKIpress", None),
+        ("Tashkent, 10 May 2023 – Kun.uz", "Kun.uz", "2023-05-10"),
+        ("ASTANA, 18 April 2025 – Kazinform. CSTO Secretary General", "Kazinform", "2025-04-18"),
     ],
 )
 def test_more_dateline_forms(line, agency, date):

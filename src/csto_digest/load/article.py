@@ -30,7 +30,8 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     registry = config.registry
     layout = parse_layout(text)
     paragraphs = layout.paragraphs
-    dateline = _first_dateline(layout.raw_paragraphs)
+    byline = [layout.byline_evidence.text] if layout.byline_evidence else []
+    dateline = _first_dateline(byline + layout.raw_paragraphs)
     title, title_derived, title_evidence = _title(layout, paragraphs)
 
     url = layout.url

@@ -46,6 +46,11 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"^{_CITY},(?:\s*[A-Z][a-z]+,)?\s*(?P<date>[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\.?\s+{_AGENCY}:\s*"
     ),
+    # ASTANA, 18 April 2025 – Kazinform.   Tashkent, 10 May 2023 – Kun.uz
+    re.compile(
+        rf"^{_CITY_ANY},\s*(?P<date>[^\n–—]{{3,30}}?\d{{4}})\s*(?:--|[–—-])\s*"
+        r"(?P<agency>[A-Z][\w\-]*(?:\.[a-z]{2,4})?(?:[ ][A-Z][\w\-]*(?:\.[a-z]{2,4})?){0,2}?)(?:\.(?:\s|$)|:\s|\s*$)"
+    ),
     # ASTANA, 12 March 2024 -   (a date but no agency)
     re.compile(rf"^{_CITY},\s*(?P<date>[^\n]{{3,30}}?\d{{4}})\s*(?:--|[–—-])\s*"),
 )
@@ -68,10 +73,12 @@ def find_dateline(paragraph: str) -> Dateline | None:
             continue
         groups = match.groupdict()
         city = (groups.get("city") or "").strip()
-        if city and not _looks_like_city(city, pattern is DATELINES[0] or pattern is DATELINES[1]):
+        if city and not _looks_like_city(city, bool(groups.get("agency"))):
             continue
-        if city and city.split()[0].lower() in {"the", "a", "an", "in", "on", "at", "as", "for"} or any(
-            w.lower() in ROLE_WORDS for w in city.split()
+        if (
+            city
+            and city.split()[0].lower() in {"the", "a", "an", "in", "on", "at", "as", "for"}
+            or any(w.lower() in ROLE_WORDS for w in city.split())
         ):
             continue
         agency = (groups.get("agency") or "").strip() or None
@@ -151,7 +158,9 @@ _CITING_BEFORE = re.compile(
     r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
     r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by)\s+" + _NAME
 )
-_AFTER_VERB = re.compile(r"[ ](?:reports|reported|writes|wrote|informs|quoted|cited|says|said|notes|noted|learned|has learned)\b")
+_AFTER_VERB = re.compile(
+    r"[ ](?:reports|reported|writes|wrote|informs|quoted|cited|says|said|notes|noted|learned|has learned)\b"
+)
 _NAME_AT_END = re.compile(_NAME + r"$")
 _OUTLET_WORDS = re.compile(
     r"\b(news|agency|magazine|newspaper|channel|tv|radio|portal|times|post|press|daily|weekly|novosti|"

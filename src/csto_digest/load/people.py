@@ -252,13 +252,27 @@ def _fullest(written: str, full_names: list[str], registry: Registry, mentions: 
                 return person.name
     if len(parts) >= 2:
         surnames = [p for p in registry.people if p.name.split()[-1] == parts[-1]]
-        if len(surnames) == 1 and _is_short_form(parts, surnames[0].name.split()):
+        if len(surnames) == 1 and _same_person(parts, surnames[0].name.split()):
             return surnames[0].name
     return written
 
 
+def _same_person(parts: list[str], other: list[str]) -> bool:
+    """Same surname and same first name (or its initial): `Nikolai N. Bordyuzha` is
+    `Nikolai Bordyuzha`; middle names and patronymics may be left out."""
+    if parts[-1] != other[-1]:
+        return False
+    first, other_first = parts[0], other[0]
+    if first.endswith(".") or other_first.endswith("."):
+        return first[0] == other_first[0]
+    return first == other_first
+
+
 def _is_short_form(parts: list[str], full_parts: list[str]) -> bool:
-    """`Zas` of `Stanislav Zas`; `V. Semerikov` of `Valery Semerikov`."""
+    """`Zas` of `Stanislav Zas`; `V. Semerikov` of `Valery Semerikov`;
+    `Stanislav Vasilyevich` (name and patronymic) of `Stanislav Vasilyevich Zas`."""
+    if len(parts) >= 2 and parts == full_parts[: len(parts)]:
+        return True
     if parts[-1] != full_parts[-1]:
         return False
     for part, full in zip(parts[:-1], full_parts[: len(parts) - 1], strict=False):

@@ -183,7 +183,8 @@ class QuoteFinder:
         if attribution is None and not (self._pending and span.open_mark == 0):
             attribution = self._before(index, paragraph, span.open_mark)
         base = self.offsets[index]
-        runs_on = span.close_mark is None and attribution is None and self._next_opens_quote(index)
+        closes_here = span.close_mark is not None or end != span.end
+        runs_on = not closes_here and self._next_opens_quote(index)
         if self._pending and span.open_mark == 0:
             # The last paragraph of a quote that ran over several paragraphs.
             first_index, first_start, first_attribution = self._pending
@@ -200,11 +201,27 @@ class QuoteFinder:
             return
         if not self._is_quotation(inner, attribution, span, paragraph):
             return
+        if attribution is None:
+            attribution = self._same_paragraph_speaker(index, span)
         if attribution is None and span.open_mark == 0 and len(words(inner)) >= 8 and self.last_speaker:
             previous_para = self.paragraphs[index - 1] if index > 0 else ""
             if previous_para.rstrip().endswith(":") or self._last_quote_paragraph() >= index - 2:
                 attribution = Attribution(self.last_speaker, "follows a quote of the same speaker", "context", 0.6)
         self._add(index, paragraph, span.start, span.start + len(inner), attribution, "quoted")
+
+    def _same_paragraph_speaker(self, index: int, span: Span) -> Attribution | None:
+        """`"...," says X, a scientist. "..."`: a second quote in the paragraph of the
+        first, with no other person named between them, is the same speaker's."""
+        earlier = [q for q in self.quotes if q.paragraph == index and q.speaker]
+        if not earlier:
+            return None
+        base = self.offsets[index]
+        last_end = self.text.find(earlier[-1].text[-20:], base) + 20
+        between = [m for m in self.people.mentions if last_end <= m.start < base + span.open_mark]
+        names = {self.people.resolve(m.words) for m in between}
+        if names - {earlier[-1].speaker}:
+            return None
+        return Attribution(earlier[-1].speaker, "a second quote in the same paragraph", "context", 0.7)
 
     def _flush_pending(self) -> None:
         """A quote that seemed to run on but never closed: keep its first paragraph."""
@@ -345,8 +362,10 @@ class QuoteFinder:
         named = [m for m in self.people.mentions if m.start >= absolute_start and m.end <= absolute_end]
         if named:
             return self.people.resolve(named[-1].words)
-        phrase = self.text[absolute_start:absolute_end]
-        tokens = [t for t in re.findall(r"[\w'’-]+", phrase.lower()) if t not in _ADVERBS]
+        phrase = self.text[absolute_start:absolute_end].lower()
+        phrase = re.sub(r"\bhead of (?:the )?state\b", "president", phrase)
+        phrase = re.sub(r"\b(\w+) of (?:the )?[\w ]+$", r"\1", phrase)  # "the head of the delegation" -> head
+        tokens = [t for t in re.findall(r"[\w'’-]+", phrase) if t not in _ADVERBS]
         if not tokens or len(tokens) > 8:
             return None
         if tokens[-1] in PRONOUNS and len(tokens) <= 2:
@@ -396,7 +415,7 @@ class QuoteFinder:
     def _unmarked(self, index: int, paragraph: str) -> None:
         """`We were able to ..., said Imangali Tasmagambetov.` (first person, attributed at the end)."""
         match = re.search(
-            rf",\s+(?:(?P<verb1>{SPEECH_VERB})\s+(?P<who1>[^,.;:!?]{{2,80}}?)|(?P<who2>[^,.;:!?]{{2,80}}?)\s+(?P<verb2>{SPEECH_VERB})(?:\s+[^,.;:!?]{{0,60}})?)\s*[.!]?\s*$",
+            rf",\s+(?:(?P<verb1>{SPEECH_VERB})\s+(?P<who1>(?:[^,.;:!?]|(?<=\b[A-Z])\.){{2,80}}?)|(?P<who2>[^,.;:!?]{{2,80}}?)\s+(?P<verb2>{SPEECH_VERB})(?:\s+[^,.;:!?]{{0,60}})?)\s*[.!]?\s*$",
             paragraph,
         )
         if not match:
