@@ -76,8 +76,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
         if city and not _looks_like_city(city, bool(groups.get("agency"))):
             continue
         if (
-            city
-            and city.split()[0].lower() in {"the", "a", "an", "in", "on", "at", "as", "for"}
+            (city
+            and city.split()[0].lower() in {"the", "a", "an", "in", "on", "at", "as", "for"})
             or any(w.lower() in ROLE_WORDS for w in city.split())
         ):
             continue

@@ -11,8 +11,8 @@ fallback for a full name the article never spells out.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Evidence
 from ..registry import Registry
@@ -52,7 +52,7 @@ NOT_NAME_WORDS = {
     "journalists", "residents", "lawmakers", "deputies", "participants", "authorities", "media", "leaders",
     "representatives", "activists", "protesters", "militants", "soldiers", "troops", "ministers", "parties",
     "sides", "others", "most", "several", "everyone", "nobody", "someone", "people", "citizens", "voters",
-    "witnesses", "locals", "residents", "scientists", "researchers", "commentators",
+    "witnesses", "locals", "scientists", "researchers", "commentators",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "him", "her"}
 
