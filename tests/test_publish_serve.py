@@ -38,7 +38,7 @@ def test_publish_to_a_local_bare_repository(tmp_path, monkeypatch):
 
 
 def test_publish_refuses_a_folder_that_is_not_a_site(tmp_path):
-    with pytest.raises(PublishError, match="index.html"):
+    with pytest.raises(PublishError, match=r"index\.html"):
         publish_site(tmp_path)
 
 
