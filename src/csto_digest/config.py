@@ -4,13 +4,23 @@ A bad config is refused with one message naming the key, the file and the line
 (exit code 2), and nothing is written. Defaults (themes, the registry of known
 people, outlets and places, page-furniture patterns) are data shipped in
 `defaults/`, which a user's `csto-digest.yml` extends.
+
+As in MkDocs' `config_options`, each key has one checker that knows what it
+expects; `_Reader` walks the YAML's nodes so that every error can name the line
+the offending key stands on. Paths in the file are relative to the file; paths
+given on the command line are relative to where the command runs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .model import Theme
 from .registry import Registry
@@ -42,7 +52,7 @@ class Config:
     base_url: str = ""
     site_title: str = "CSTO Digest"
     templates: Path | None = None  # a user's folder whose files override ours by name
-    keep: tuple[str, ...] = ()  # files in the output a user keeps (CNAME ...)
+    keep: tuple[str, ...] = ()  # files copied into every build (CNAME ...), resolved paths
     themes: tuple[Theme, ...] = ()
     theme_descriptions: Path | None = None  # folder of SLUG.md files
     registry: Registry = field(default_factory=Registry.empty)
@@ -52,6 +62,354 @@ class Config:
     timestamp: bool = False  # print the build time in pages; off so builds are reproducible
 
 
+# --- reading the file with line numbers ------------------------------------------------------------
+
+Where = tuple[str | int, ...]  # a key path: ("themes", 2, "patterns", 0)
+
+
+def _dotted(where: Where) -> str:
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class _Reader:
+    """The parsed file plus the line of every key and list item in it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.name = str(path)
+        self.base = path.parent
+        self.lines: dict[Where, int] = {}
+        self.raw_keys: dict[Where, list[str]] = {}  # the keys of a mapping as written (`003`, not 3)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ConfigError("config file not found", self.name) from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"cannot read the config file: {error}", self.name) from None
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            self.data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            problem = getattr(error, "problem", None) or str(error)
+            raise ConfigError(f"not valid YAML: {problem}", self.name, mark.line + 1 if mark else None) from None
+        if node is not None:
+            self._walk(node, ())
+        if self.data is None:
+            self.data = {}
+        if not isinstance(self.data, dict):
+            raise ConfigError(f"the config must be a mapping of keys, not {_kind(self.data)}", self.name, 1)
+
+    def _walk(self, node: yaml.Node, where: Where) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            keys: list[str] = []
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    raise ConfigError(
+                        f"given twice (first on line {seen[key]})", self.name, line, _dotted((*where, key))
+                    )
+                seen[key] = line
+                keys.append(key)
+                self.lines[(*where, key)] = line
+                self._walk(value_node, (*where, key))
+            self.raw_keys[where] = keys
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.lines[(*where, index)] = item.start_mark.line + 1
+                self._walk(item, (*where, index))
+
+    def line(self, where: Where) -> int | None:
+        while where:
+            if where in self.lines:
+                return self.lines[where]
+            where = where[:-1]
+        return None
+
+    def fail(self, where: Where, message: str) -> ConfigError:
+        return ConfigError(message, self.name, self.line(where), _dotted(where))
+
+    def path_of(self, value: str) -> Path:
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else self.base / path
+
+
+# --- one checker per kind of value -----------------------------------------------------------------
+
+
+def _text(reader: _Reader, where: Where, value: Any) -> str:
+    if not isinstance(value, str):
+        hint = " (put it in quotes)" if isinstance(value, int | float | bool) else ""
+        raise reader.fail(where, f"expected text, got {_kind(value)}{hint}")
+    return value
+
+
+def _flag(reader: _Reader, where: Where, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise reader.fail(where, f"expected true or false, got {_kind(value)}")
+    return value
+
+
+def _whole_number(reader: _Reader, where: Where, value: Any, least: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise reader.fail(where, f"expected a whole number, got {_kind(value)}")
+    if value < least:
+        raise reader.fail(where, f"must be at least {least}, got {value}")
+    return value
+
+
+def _texts(reader: _Reader, where: Where, value: Any, single_ok: bool = False) -> tuple[str, ...]:
+    if single_ok and isinstance(value, str):
+        return (value,)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise reader.fail(where, f"expected a list of text, got {_kind(value)}")
+    return tuple(_text(reader, (*where, i), item) for i, item in enumerate(value))
+
+
+def _mapping(reader: _Reader, where: Where, value: Any, allowed: tuple[str, ...] | None = None) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise reader.fail(where, f"expected a mapping, got {_kind(value)}")
+    if allowed is not None:
+        for key in value:
+            if str(key) not in allowed:
+                raise reader.fail((*where, str(key)), _unknown(str(key), allowed))
+    return value
+
+
+def _unknown(key: str, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(allowed)}"
+    return f"unknown key {key!r}{hint}"
+
+
+def _folder(reader: _Reader, where: Where, value: Any) -> Path:
+    path = reader.path_of(_text(reader, where, value))
+    if not path.is_dir():
+        raise reader.fail(where, f"folder {path} does not exist")
+    return path
+
+
+def _base_url(reader: _Reader, where: Where, value: Any) -> str:
+    return _checked_base_url(_text(reader, where, value), lambda message: reader.fail(where, message))
+
+
+def _checked_base_url(url: str, fail: Callable[[str], ConfigError]) -> str:
+    if url and not re.match(r"https?://[^/\s?#]+(/[^\s]*)?$", url):
+        raise fail(f"expected an absolute http:// or https:// address, got {url!r}")
+    return url
+
+
+def _pattern(reader: _Reader, where: Where, value: Any) -> str:
+    pattern = _text(reader, where, value)
+    if not pattern:
+        raise reader.fail(where, "an empty pattern matches every sentence")
+    try:
+        re.compile(f"(?:{pattern})", re.IGNORECASE)  # the form the classifier joins them in
+    except re.error as error:
+        raise reader.fail(where, f"pattern {pattern!r} does not compile: {error}") from None
+    return pattern
+
+
+THEME_KEYS = ("slug", "title", "description", "patterns", "requires", "excludes", "min_sentences")
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _theme(reader: _Reader, where: Where, value: Any) -> Theme:
+    item = _mapping(reader, where, value, THEME_KEYS)
+    if "slug" not in item or item["slug"] in (None, ""):
+        raise reader.fail(where, "a theme needs a slug (lower-case letters, digits and hyphens)")
+    slug = _text(reader, (*where, "slug"), item["slug"])
+    if not SLUG.match(slug):
+        raise reader.fail((*where, "slug"), f"{slug!r} is not a slug: use lower-case letters, digits and hyphens")
+
+    def patterns(key: str) -> tuple[str, ...]:
+        raw = item.get(key)
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            raise reader.fail((*where, key), f"expected a list of patterns, got {_kind(raw)}")
+        return tuple(_pattern(reader, (*where, key, i), p) for i, p in enumerate(raw))
+
+    found = patterns("patterns")
+    if not found:
+        raise reader.fail(where, f"theme {slug!r} has no patterns, so no article could ever be in it")
+    title = _text(reader, (*where, "title"), item["title"]) if item.get("title") is not None else slug
+    description = item.get("description")
+    return Theme(
+        slug=slug,
+        title=title,
+        description=_text(reader, (*where, "description"), description) if description is not None else "",
+        patterns=found,
+        requires=patterns("requires"),
+        excludes=patterns("excludes"),
+        min_sentences=_whole_number(reader, (*where, "min_sentences"), item.get("min_sentences", 1), least=1),
+    )
+
+
+def _themes(reader: _Reader, where: Where, value: Any) -> tuple[Theme, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise reader.fail(where, f"expected a list of themes, got {_kind(value)}")
+    themes: list[Theme] = []
+    first_line: dict[str, int | None] = {}
+    for index, item in enumerate(value):
+        theme = _theme(reader, (*where, index), item)
+        if theme.slug in first_line:
+            raise reader.fail(
+                (*where, index, "slug"),
+                f"two themes with the slug {theme.slug!r} (first on line {first_line[theme.slug]})",
+            )
+        first_line[theme.slug] = reader.line((*where, index))
+        themes.append(theme)
+    return tuple(themes)
+
+
+REGISTRY_KEYS: dict[str, tuple[str, ...]] = {
+    "people": ("name", "role", "aliases"),
+    "outlets": ("name", "aliases", "domains", "labels"),
+    "places": ("name", "aliases", "kind"),
+    "organizations": ("name", "aliases"),
+}
+
+
+def _registry(reader: _Reader, where: Where, value: Any) -> Registry:
+    if value is None:
+        return Registry.default()
+    data = _mapping(reader, where, value, tuple(REGISTRY_KEYS))
+    clean: dict[str, list[dict[str, Any]]] = {}
+    for kind, allowed in REGISTRY_KEYS.items():
+        items = data.get(kind)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise reader.fail((*where, kind), f"expected a list of {kind}, got {_kind(items)}")
+        clean[kind] = []
+        for index, item in enumerate(items):
+            at = (*where, kind, index)
+            entry = _mapping(reader, at, item, allowed)
+            if not entry.get("name"):
+                raise reader.fail(at, f"each of {kind} needs a name")
+            checked: dict[str, Any] = {"name": _text(reader, (*at, "name"), entry["name"])}
+            for key in ("role", "kind"):
+                if entry.get(key) is not None:
+                    checked[key] = _text(reader, (*at, key), entry[key])
+            for key in ("aliases", "domains"):
+                checked[key] = _texts(reader, (*at, key), entry.get(key))
+            if entry.get("labels") is not None:
+                labels = _mapping(reader, (*at, "labels"), entry["labels"])
+                checked["labels"] = {str(k): _text(reader, (*at, "labels", str(k)), str(v)) for k, v in labels.items()}
+            clean[kind].append(checked)
+    return Registry.default().extended(Registry.from_data(clean))
+
+
+def _overrides(reader: _Reader, where: Where, value: Any) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """Corrections keyed by article id, path or file name; their fields are checked when applied."""
+    if value is None:
+        return {}, {}
+    data = _mapping(reader, where, value)
+    overrides: dict[str, dict[str, Any]] = {}
+    lines: dict[str, int] = {}
+    # The keys as written: YAML would read `003:` as the number 3.
+    for raw, (key, fields_) in zip(reader.raw_keys.get(where, [str(k) for k in data]), data.items(), strict=True):
+        at = (*where, str(key))
+        overrides[raw] = dict(_mapping(reader, at, fields_))
+        lines[raw] = reader.line(at) or 0
+    return overrides, lines
+
+
+def _keep(reader: _Reader, where: Where, value: Any) -> tuple[str, ...]:
+    names = _texts(reader, where, value, single_ok=True)
+    kept: dict[str, int] = {}
+    out: list[str] = []
+    for index, name in enumerate(names):
+        at = (*where, index) if isinstance(value, list) else where
+        path = reader.path_of(name)
+        if not path.is_file():
+            raise reader.fail(at, f"file {path} to keep in the site does not exist")
+        if path.name in kept:
+            raise reader.fail(at, f"two files named {path.name!r} to keep (the other is item {kept[path.name]})")
+        kept[path.name] = index
+        out.append(str(path))
+    return tuple(out)
+
+
+# The keys a config file may hold; `themes_replace` is read with `themes`.
+KEYS = (
+    "site_title", "base_url", "inputs", "output", "templates", "keep", "timestamp",
+    "theme_descriptions", "themes", "themes_replace", "registry", "overrides",
+)  # fmt: skip
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    """The config file's values, checked, as `Config` field values."""
+    from .themes import load_default_themes
+
+    reader = _Reader(path)
+    data = reader.data
+    for key in data:
+        if str(key) not in KEYS:
+            raise reader.fail((str(key),), _unknown(str(key), KEYS))
+    values: dict[str, Any] = {}
+    if "site_title" in data:
+        values["site_title"] = _text(reader, ("site_title",), data["site_title"])
+    if "base_url" in data:
+        values["base_url"] = _base_url(reader, ("base_url",), data["base_url"])
+    if "inputs" in data:
+        inputs = _texts(reader, ("inputs",), data["inputs"], single_ok=True)
+        if not inputs:
+            raise reader.fail(("inputs",), "expected at least one folder of articles")
+        values["inputs"] = tuple(reader.path_of(p) for p in inputs)
+    if "output" in data:
+        values["output"] = reader.path_of(_text(reader, ("output",), data["output"]))
+    if data.get("templates") is not None:
+        values["templates"] = _folder(reader, ("templates",), data["templates"])
+    if data.get("theme_descriptions") is not None:
+        values["theme_descriptions"] = _folder(reader, ("theme_descriptions",), data["theme_descriptions"])
+    if "keep" in data:
+        values["keep"] = _keep(reader, ("keep",), data["keep"])
+    if "timestamp" in data:
+        values["timestamp"] = _flag(reader, ("timestamp",), data["timestamp"])
+    replace = _flag(reader, ("themes_replace",), data["themes_replace"]) if "themes_replace" in data else False
+    user_themes = _themes(reader, ("themes",), data.get("themes"))
+    if replace and not user_themes:
+        raise reader.fail(("themes_replace",), "drops the default themes, but `themes` declares none")
+    values["themes"] = _merged_themes(() if replace else load_default_themes(), user_themes)
+    values["registry"] = _registry(reader, ("registry",), data.get("registry"))
+    values["overrides"], values["overrides_lines"] = _overrides(reader, ("overrides",), data.get("overrides"))
+    values["_lines"] = {key: reader.line((key,)) for key in KEYS}
+    return values
+
+
+def _merged_themes(defaults: tuple[Theme, ...], user: tuple[Theme, ...]) -> tuple[Theme, ...]:
+    """A user's theme with a default's slug takes its place; new ones follow the defaults."""
+    by_slug = {t.slug: t for t in user}
+    merged = tuple(by_slug.pop(t.slug, t) for t in defaults)
+    return merged + tuple(t for t in user if t.slug in by_slug)
+
 
 def load_config(path: Path | None = None, **cli: Any) -> Config:
     """Read the defaults, then the user's config file (if any), then CLI options.
@@ -60,16 +418,41 @@ def load_config(path: Path | None = None, **cli: Any) -> Config:
     `ConfigError` for anything invalid, before the build touches the disk.
     """
     from .themes import load_default_themes
+    from .write import check_output
 
+    known = {f.name for f in fields(Config)}
+    for key in cli:
+        if key not in known:
+            raise TypeError(f"load_config() got an unknown option {key!r}")
     cli_values = {k: v for k, v in cli.items() if v not in (None, (), [])}
     if path is None and Path(DEFAULT_CONFIG_NAME).is_file():
         path = Path(DEFAULT_CONFIG_NAME)
-    registry = Registry.default()
-    themes = load_default_themes()
-    values: dict[str, Any] = {"themes": themes, "registry": registry, "config_path": path}
+    values: dict[str, Any] = {"themes": load_default_themes(), "registry": Registry.default()}
+    lines: dict[str, int | None] = {}
+    if path is not None:
+        values.update(_read_file(Path(path)))
+        lines = values.pop("_lines")
+    values["config_path"] = Path(path) if path is not None else None
+
+    def cli_error(key: str, message: str) -> ConfigError:
+        return ConfigError(message, key=f"--{key.replace('_', '-')}")
+
+    if "inputs" in cli_values:
+        cli_values["inputs"] = tuple(Path(p) for p in cli_values["inputs"])
+    if "output" in cli_values:
+        cli_values["output"] = Path(cli_values["output"])
+    if "templates" in cli_values:
+        cli_values["templates"] = Path(cli_values["templates"])
+        if not cli_values["templates"].is_dir():
+            raise cli_error("templates", f"folder {cli_values['templates']} does not exist")
+    if "base_url" in cli_values:
+        _checked_base_url(cli_values["base_url"], lambda message: cli_error("base_url", message))
     values.update(cli_values)
-    if "inputs" in values:
-        values["inputs"] = tuple(Path(p) for p in values["inputs"])
-    if "output" in values:
-        values["output"] = Path(values["output"])
-    return Config(**values)
+    config = Config(**values)
+    try:
+        check_output(config.output, config.inputs)
+    except ConfigError as error:
+        if "output" in cli_values or path is None or lines.get("output") is None:
+            raise
+        raise ConfigError(error.message, str(path), lines.get("output"), "output") from None
+    return config

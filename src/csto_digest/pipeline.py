@@ -14,7 +14,7 @@ from .group import group_articles
 from .load.corpus import load_corpus
 from .model import Problem
 from .render import render_site
-from .write import write_site
+from .write import check_output, write_site
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ def run_build(config: Config, clean: bool = False) -> BuildReport:
     """Build the whole site. Nothing is written until every page is rendered."""
     import time
 
+    check_output(config.output, config.inputs)  # refuse a dangerous output before the cache is written beside it
     timings: dict[str, float] = {}
     start = time.perf_counter()
     loaded = load_corpus(config, use_cache=not clean)
