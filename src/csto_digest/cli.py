@@ -45,7 +45,7 @@ def main() -> None:
 @click.option("--templates", type=click.Path(path_type=Path), help="Folder of templates overriding ours by name.")
 @click.option("--clean", is_flag=True, help="Build from nothing: read no cache, rewrite every page.")
 @click.option("--quiet", is_flag=True, help="Print only problems.")
-@click.option("--strict", is_flag=True, help="Exit 1 if any problem was reported.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any warning or error was reported (notes do not count).")
 def build(inputs, output, config_path, base_url, templates, clean, quiet, strict) -> None:
     """Load, group and render the articles into a static site."""
     from .pipeline import run_build
@@ -64,7 +64,7 @@ def build(inputs, output, config_path, base_url, templates, clean, quiet, strict
     _echo_problems(report.problems)
     if not quiet:
         click.echo(report.summary(time.perf_counter() - started))
-    if report.articles == 0 or (strict and report.problems):
+    if report.articles == 0 or (strict and any(p.severity != "note" for p in report.problems)):
         sys.exit(1)
 
 

@@ -30,10 +30,12 @@ class BuildReport:
 
     def summary(self, seconds: float) -> str:
         stages = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.stage_seconds.items())
+        notes = sum(1 for p in self.problems if p.severity == "note")  # what was done to files read fine
+        noted = f" ({notes} notes)" if notes else ""
         return (
             f"{self.articles} articles, {self.themes} themes, {self.stories} stories, {self.quotes} quotes; "
             f"{self.pages_written} files written, {self.pages_unchanged} unchanged; "
-            f"{len(self.problems)} problems; {seconds:.2f}s ({stages})"
+            f"{len(self.problems) - notes} problems{noted}; {seconds:.2f}s ({stages})"
         )
 
 

@@ -1,13 +1,17 @@
-"""Find the article files under the inputs, skipping what is not an article.
+"""Find the article files under the inputs, saying what is passed over and why.
 
-Hidden files, editor backups (`.#x`, `x~`, `#x#`, `.swp`), `.DS_Store` and the
-correction files that sit beside articles (`NAME.yml` next to `NAME.txt`)
-are passed over; a missing input or a symbolic-link loop is reported, never
-fatal. The order is sorted, so builds do not depend on the file system's.
+Hidden files and folders, editor backups and lock files (`.#x`, `x~`, `#x#`,
+`.swp`) and system files (`.DS_Store`, `Thumbs.db`) are passed over with a
+note naming each; files of other kinds (`.png`, `.pdf`) with a warning. The
+correction files that sit beside articles (`NAME.yml` next to `NAME.txt`) are
+read with their article, not here. A missing input, an unreadable folder, a
+broken symbolic link or a symbolic-link loop is reported, never fatal. The
+order is sorted, so builds do not depend on the file system's.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -15,19 +19,28 @@ from ..model import Problem
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 CORRECTION_SUFFIXES = {".yml", ".yaml"}
+SYSTEM_FILES = {".DS_Store", "Thumbs.db", "desktop.ini", ".directory"}
+
+
+def ignored_because(name: str) -> str | None:
+    """Why a file or folder of this name is not read, or None if it may be."""
+    if name in SYSTEM_FILES:
+        return "system file"
+    if name.startswith(".#"):
+        return "editor lock file"
+    if name.startswith("#") or name.endswith("~") or name.endswith((".swp", ".swo", ".bak", ".tmp", ".orig")):
+        return "editor backup"
+    if name.startswith("."):
+        return "hidden"
+    return None
 
 
 def is_ignored(name: str) -> bool:
-    return (
-        name.startswith(".")
-        or name.startswith("#")
-        or name.endswith("~")
-        or name.endswith((".swp", ".swo", ".bak", ".tmp"))
-        or name in {"Thumbs.db", "desktop.ini"}
-    )
+    return ignored_because(name) is not None
 
 
 def discover(inputs: tuple[Path, ...]) -> tuple[list[Path], tuple[Problem, ...]]:
+    """The article files under `inputs`, sorted, and one Problem per file passed over."""
     found: list[Path] = []
     problems: list[Problem] = []
     for root in inputs:
@@ -35,39 +48,74 @@ def discover(inputs: tuple[Path, ...]) -> tuple[list[Path], tuple[Problem, ...]]
             found.append(root)
             continue
         if not root.is_dir():
-            problems.append(Problem(str(root), "input folder does not exist", severity="error"))
+            problems.append(Problem(str(root), _missing(root), severity="error"))
             continue
-        seen_dirs: set[tuple[int, int]] = set()
-        for folder, dirs, files in os.walk(root, followlinks=True, onerror=None):
+        seen_dirs: dict[tuple[int, int], str] = {}
+
+        def unreadable(error: OSError) -> None:
+            problems.append(Problem(str(error.filename), f"cannot read folder: {error.strerror}; skipped"))
+
+        for folder, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
             try:
                 stat = os.stat(folder)
             except OSError as error:
-                problems.append(Problem(folder, f"cannot read folder: {error.strerror}"))
+                problems.append(Problem(folder, f"cannot read folder: {error.strerror}; skipped"))
                 dirs[:] = []
                 continue
             key = (stat.st_dev, stat.st_ino)
             if key in seen_dirs:
-                problems.append(Problem(folder, "symbolic link loop; skipped"))
+                first = seen_dirs[key]
+                if Path(first) in Path(folder).parents:
+                    problems.append(Problem(folder, f"symbolic link loop (back to {first}); skipped"))
+                else:
+                    problems.append(Problem(folder, f"the same folder as {first} (a symbolic link); skipped"))
                 dirs[:] = []
                 continue
-            seen_dirs.add(key)
-            dirs[:] = sorted(d for d in dirs if not is_ignored(d))
+            seen_dirs[key] = folder
+            kept_dirs = []
+            for name in sorted(dirs):
+                why = ignored_because(name)
+                if why:
+                    problems.append(Problem(str(Path(folder) / name), f"{why} folder; skipped", severity="note"))
+                else:
+                    kept_dirs.append(name)
+            dirs[:] = kept_dirs
             for name in sorted(files):
-                if is_ignored(name):
-                    continue
                 path = Path(folder) / name
+                why = ignored_because(name)
+                if why:
+                    problems.append(Problem(str(path), f"{why}; skipped", severity="note"))
+                    continue
                 suffix = path.suffix.lower()
                 if suffix in CORRECTION_SUFFIXES:
                     continue  # corrections and configs are read with their article
+                if path.is_symlink() and not path.exists():
+                    problems.append(Problem(str(path), f"{_broken_link(path)}; skipped"))
+                    continue
                 if suffix not in ARTICLE_SUFFIXES and not _looks_like_text_name(name):
                     problems.append(Problem(str(path), f"not an article ({suffix} file); skipped"))
                     continue
-                if path.is_symlink() and not path.exists():
-                    problems.append(Problem(str(path), "broken or looping symbolic link; skipped"))
+                if not path.is_file():
+                    problems.append(Problem(str(path), "not a regular file; skipped"))
                     continue
                 found.append(path)
     unique = sorted(dict.fromkeys(found), key=lambda p: str(p))
     return unique, tuple(problems)
+
+
+def _missing(root: Path) -> str:
+    if root.is_symlink():
+        return f"input is a {_broken_link(root)}"
+    return "input folder does not exist"
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return f"broken symbolic link (to {os.readlink(path)}, which does not exist)"
 
 
 def _looks_like_text_name(name: str) -> bool:

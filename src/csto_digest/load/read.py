@@ -1,15 +1,28 @@
 """Bytes to text: decode what can be decoded, refuse what is not an article.
 
-UTF-8 (with or without a BOM) and UTF-16 with a BOM are read directly; other
-encodings (Windows-1251 Russian, Latin-1) are told by `charset_normalizer`
-rather than guessed by hand, and a warning says which was used. Binary files,
-empty files and files over the size limit are refused with a Problem naming
-the file. Line endings become LF.
+Each file gives at most one message, naming it (and the line, where there is
+one), so a messy folder reads as one line per odd file:
+
+- UTF-8 is read as is; UTF-8, UTF-16 and UTF-32 with a byte-order mark are
+  read by their mark (a note says so);
+- other encodings (Windows-1251 or KOI8-R Russian, Latin-1, ...) are told by
+  `charset_normalizer` rather than guessed by hand, preferring the encodings
+  news text is usually in when several decode alike; a warning names the one
+  used, and a file whose encoding cannot be told is skipped with a warning;
+- binary files (images, PDFs, archives, anything dense with NUL or control
+  bytes), empty and whitespace-only files, and files over `MAX_BYTES` (told
+  from the size alone, without reading them) are skipped;
+- a few stray NUL or control bytes in text are removed, and CRLF and lone-CR
+  line endings become LF, each with a note.
+
+Notes (`severity="note"`) describe what was done to a file that was read fine;
+they are reported but do not fail a `--strict` build.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -19,51 +32,129 @@ from ..model import Problem
 MAX_BYTES = 20 * 1024 * 1024
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"%PDF": "a PDF",
-    b"PK\x03\x04": "a zip archive", b"\x1f\x8b": "a gzip archive", b"RIFF": "a media file",
-    b"\x7fELF": "a program", b"BM": None,
+    b"PK\x03\x04": "a zip archive (or an Office document)", b"PK\x05\x06": "an empty zip archive",
+    b"\x1f\x8b": "a gzip archive", b"RIFF": "a media file", b"\x7fELF": "a program", b"7z\xbc\xaf": "a 7-Zip archive",
+    b"Rar!": "a RAR archive", b"\xd0\xcf\x11\xe0": "an old Office document", b"OggS": "an audio file",
+    b"ID3": "an MP3 file", b"\x00\x00\x00\x18ftyp": "a video", b"\x00\x00\x00\x20ftyp": "a video",
+    b"\x1aE\xdf\xa3": "a video", b"wOFF": "a font", b"\x00\x00\x01\x00": "an icon",
 }  # fmt: skip
+# When several encodings decode a file alike, the first of these wins: the
+# encodings CSTO coverage comes in (Western European, Russian, Central European,
+# Turkish/Azerbaijani, Arabic), Windows code pages before their ISO cousins.
+PREFERRED_ENCODINGS = (
+    "cp1252", "cp1251", "koi8_r", "cp1250", "cp866", "iso8859_5", "mac_cyrillic", "koi8_u", "cp1254", "cp1256",
+    "latin_1", "iso8859_2",
+)  # fmt: skip
+_NAMES = {"cp1252": "Windows-1252", "cp1251": "Windows-1251", "cp1250": "Windows-1250", "koi8_r": "KOI8-R",
+          "cp866": "CP866", "latin_1": "Latin-1", "cp1254": "Windows-1254", "cp1256": "Windows-1256"}  # fmt: skip
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # not tab, LF, FF, CR
+_BINARY_SHARE = 0.01  # more NUL or control bytes than this: not text
 
 
-def read_article_file(path: Path) -> tuple[str | None, tuple[Problem, ...]]:
+def read_article_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str | None, tuple[Problem, ...]]:
+    """The text of an article file, and at most one Problem about it."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, (
-                Problem(
-                    str(path),
-                    f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit; skipped",
-                ),
-            )
+        if size > max_bytes:
+            return None, (Problem(str(path), f"file is {_size(size)}, over the {_size(max_bytes)} limit; skipped"),)
         data = path.read_bytes()
     except OSError as error:
-        return None, (Problem(str(path), f"cannot read: {error.strerror or error}", severity="error"),)
+        return None, (Problem(str(path), f"cannot read: {error.strerror or error}; skipped", severity="error"),)
     return read_article_bytes(path, data)
 
 
-def read_article_bytes(path: Path, data: bytes) -> tuple[str | None, tuple[Problem, ...]]:
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.0f} MB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def read_article_bytes(path: Path | str, data: bytes) -> tuple[str | None, tuple[Problem, ...]]:
+    """Decode `data`; returns (text or None, at most one Problem naming `path`)."""
     name = str(path)
+
+    def skip(message: str, line: int | None = None) -> tuple[None, tuple[Problem, ...]]:
+        return None, (Problem(name, message + "; skipped", line),)
+
+    if not data:
+        return skip("empty file")
     for magic, kind in _BINARY_MAGIC.items():
-        if kind and data.startswith(magic):
-            return None, (Problem(name, f"{kind}, not an article; skipped"),)
-    problems: list[Problem] = []
-    if data.startswith(codecs.BOM_UTF8):
-        text = data[3:].decode("utf-8", errors="replace")
+        if data.startswith(magic):
+            return skip(f"{kind}, not an article")
+    notes: list[str] = []
+    warning = False
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        text, replaced = _decode(data, "utf-32")
+        notes.append("UTF-32 with a byte-order mark")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16", errors="replace")
-        problems.append(Problem(name, "decoded as UTF-16"))
+        text, replaced = _decode(data, "utf-16")
+        notes.append("UTF-16 with a byte-order mark")
+    elif data.startswith(codecs.BOM_UTF8):
+        text, replaced = _decode(data[3:], "utf-8")
+        notes.append("UTF-8 with a byte-order mark")
     else:
-        if b"\x00" in data[:4096]:
-            return None, (Problem(name, "binary file (NUL bytes), not an article; skipped"),)
+        nul = data.count(b"\x00")
+        if nul > len(data) * _BINARY_SHARE:
+            return skip(f"binary file ({nul} NUL bytes), not an article")
+        if nul:
+            first = _line_of(data, b"\x00")
+            notes.append(f"{nul} NUL byte{'s' if nul > 1 else ''} removed (first on line {first})")
+            data = data.replace(b"\x00", b"")
         try:
-            text = data.decode("utf-8")
+            text, replaced = data.decode("utf-8"), 0
         except UnicodeDecodeError as error:
-            best = from_bytes(data).best()
-            if best is None:
-                line = data[: error.start].count(b"\n") + 1
-                return None, (Problem(name, "not text in any encoding that can be told; skipped", line),)
-            text = str(best)
-            problems.append(Problem(name, f"not UTF-8; decoded as {best.encoding}"))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+            line = data[: error.start].count(b"\n") + 1
+            told = _tell_encoding(data)
+            if told is None:
+                return skip(f"not UTF-8 (line {line}), and its encoding cannot be told", line)
+            text, encoding = told
+            replaced = 0
+            notes.append(f"not UTF-8; decoded as {encoding} (told by charset_normalizer)")
+            warning = True
+    if replaced:
+        notes.append(f"{replaced} undecodable byte{'s' if replaced > 1 else ''} replaced by �")
+        warning = True
+    controls = len(_CONTROL.findall(text))
+    if controls > max(len(text) * _BINARY_SHARE, 2):
+        return skip(f"binary data ({controls} control characters), not an article")
+    if controls:
+        notes.append(f"{controls} control character{'s' if controls > 1 else ''} removed")
+        text = _CONTROL.sub("", text)
+    if "\r" in text:
+        crlf = text.count("\r\n")
+        lone = text.count("\r") - crlf
+        if lone:
+            notes.append("lone CR (old Mac) line endings read as line breaks")
+        elif crlf:
+            notes.append("CRLF (Windows) line endings read as LF")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return None, (*problems, Problem(name, "empty file; skipped"))
-    return text, tuple(problems)
+        return skip("only whitespace" if text else "empty file")
+    if not notes:
+        return text, ()
+    return text, (Problem(name, "; ".join(notes), severity="warning" if warning else "note"),)
+
+
+def _decode(data: bytes, encoding: str) -> tuple[str, int]:
+    text = data.decode(encoding, errors="replace")
+    return text, text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+
+
+def _line_of(data: bytes, needle: bytes) -> int:
+    return data[: data.find(needle)].count(b"\n") + 1
+
+
+def _tell_encoding(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding name) as charset_normalizer tells it, or None."""
+    matches = list(from_bytes(data, cp_isolation=list(PREFERRED_ENCODINGS)))
+    if not matches:
+        best = from_bytes(data).best()
+        matches = [best] if best is not None else []
+    if not matches:
+        return None
+
+    def rank(encoding: str) -> int:
+        return PREFERRED_ENCODINGS.index(encoding) if encoding in PREFERRED_ENCODINGS else len(PREFERRED_ENCODINGS)
+
+    best = min(matches, key=lambda m: (round(m.chaos, 2), -round(m.coherence, 2), rank(m.encoding)))
+    # Encodings that decode these bytes to the same text are listed together; name the likeliest.
+    encoding = min(best.could_be_from_charset or [best.encoding], key=rank)
+    return str(best), _NAMES.get(encoding, encoding)
