@@ -14,6 +14,7 @@ given on the command line are relative to where the command runs.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -60,6 +61,14 @@ class Config:
     overrides_lines: dict[str, int] = field(default_factory=dict)  # where each override stands
     config_path: Path | None = None
     timestamp: bool = False  # print the build time in pages; off so builds are reproducible
+
+
+@functools.cache
+def _defaults() -> tuple[tuple[Theme, ...], Registry]:
+    """The packaged themes and registry, read once per process (both are immutable)."""
+    from .themes import load_default_themes
+
+    return load_default_themes(), Registry.default()
 
 
 # --- reading the file with line numbers ------------------------------------------------------------
@@ -298,7 +307,7 @@ REGISTRY_KEYS: dict[str, tuple[str, ...]] = {
 
 def _registry(reader: _Reader, where: Where, value: Any) -> Registry:
     if value is None:
-        return Registry.default()
+        return _defaults()[1]
     data = _mapping(reader, where, value, tuple(REGISTRY_KEYS))
     clean: dict[str, list[dict[str, Any]]] = {}
     for kind, allowed in REGISTRY_KEYS.items():
@@ -323,7 +332,7 @@ def _registry(reader: _Reader, where: Where, value: Any) -> Registry:
                 labels = _mapping(reader, (*at, "labels"), entry["labels"])
                 checked["labels"] = {str(k): _text(reader, (*at, "labels", str(k)), str(v)) for k, v in labels.items()}
             clean[kind].append(checked)
-    return Registry.default().extended(Registry.from_data(clean))
+    return _defaults()[1].extended(Registry.from_data(clean))
 
 
 def _overrides(reader: _Reader, where: Where, value: Any) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
@@ -334,8 +343,8 @@ def _overrides(reader: _Reader, where: Where, value: Any) -> tuple[dict[str, dic
     overrides: dict[str, dict[str, Any]] = {}
     lines: dict[str, int] = {}
     # The keys as written: YAML would read `003:` as the number 3.
-    for raw, (key, fields_) in zip(reader.raw_keys.get(where, [str(k) for k in data]), data.items(), strict=True):
-        at = (*where, str(key))
+    for raw, fields_ in zip(reader.raw_keys.get(where, [str(k) for k in data]), data.values(), strict=True):
+        at = (*where, raw)
         overrides[raw] = dict(_mapping(reader, at, fields_))
         lines[raw] = reader.line(at) or 0
     return overrides, lines
@@ -366,8 +375,6 @@ KEYS = (
 
 def _read_file(path: Path) -> dict[str, Any]:
     """The config file's values, checked, as `Config` field values."""
-    from .themes import load_default_themes
-
     reader = _Reader(path)
     data = reader.data
     for key in data:
@@ -397,7 +404,7 @@ def _read_file(path: Path) -> dict[str, Any]:
     user_themes = _themes(reader, ("themes",), data.get("themes"))
     if replace and not user_themes:
         raise reader.fail(("themes_replace",), "drops the default themes, but `themes` declares none")
-    values["themes"] = _merged_themes(() if replace else load_default_themes(), user_themes)
+    values["themes"] = _merged_themes(() if replace else _defaults()[0], user_themes)
     values["registry"] = _registry(reader, ("registry",), data.get("registry"))
     values["overrides"], values["overrides_lines"] = _overrides(reader, ("overrides",), data.get("overrides"))
     values["_lines"] = {key: reader.line((key,)) for key in KEYS}
@@ -417,7 +424,6 @@ def load_config(path: Path | None = None, **cli: Any) -> Config:
     CLI options win over the file, the file over the defaults. Raises
     `ConfigError` for anything invalid, before the build touches the disk.
     """
-    from .themes import load_default_themes
     from .write import check_output
 
     known = {f.name for f in fields(Config)}
@@ -427,7 +433,8 @@ def load_config(path: Path | None = None, **cli: Any) -> Config:
     cli_values = {k: v for k, v in cli.items() if v not in (None, (), [])}
     if path is None and Path(DEFAULT_CONFIG_NAME).is_file():
         path = Path(DEFAULT_CONFIG_NAME)
-    values: dict[str, Any] = {"themes": load_default_themes(), "registry": Registry.default()}
+    default_themes, default_registry = _defaults()
+    values: dict[str, Any] = {"themes": default_themes, "registry": default_registry}
     lines: dict[str, int | None] = {}
     if path is not None:
         values.update(_read_file(Path(path)))
