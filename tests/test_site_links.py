@@ -171,10 +171,14 @@ def test_assets_are_ours_and_present(site, pages):
     for path, page in pages.items():
         for tag, attrs in page.tags:
             if tag == "script":
-                assert attrs.get("src", "").endswith("static/site.js"), path
+                src = attrs.get("src", "")
+                ours = src.endswith(("static/site.js", "static/search.js")) or src.startswith("search/")
+                assert ours, f"{path}: {src}"
+                target = resolve(path, src)
+                assert target and target[0] in site, f"{path}: {src} missing"
             if tag == "link" and attrs.get("rel") == "stylesheet":
                 assert attrs["href"].endswith("static/site.css"), path
-    assert {"static/site.css", "static/site.js", "static/favicon.svg"} <= set(site)
+    assert {"static/site.css", "static/site.js", "static/search.js", "static/favicon.svg"} <= set(site)
 
 
 def test_404_links_start_from_the_base_url():

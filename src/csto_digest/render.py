@@ -39,6 +39,7 @@ from .render_index import (
     related_articles,
 )
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
+from .search import build_search_index, search_files, shard_paths
 
 INFERRED_RULES = frozenset({"inferred", "derived"})
 LATEST = 10  # articles, stories and statements on the home page
@@ -436,6 +437,20 @@ def _quote_page(r: _Renderer) -> Iterator[tuple[str, bytes]]:
     )
 
 
+def _search_page(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    """The search page and the index shards it loads with `<script src>` (no fetch, so file:// works)."""
+    paths = {a.id: f"articles/{r.index.article_files[a.id]}.html" for a in r.index.articles}
+    shards = search_files(build_search_index(r.index, paths))
+    yield from shards.items()
+    yield r.page(
+        "search.html",
+        "search.html",
+        "Search",
+        f"Search the {len(r.index.articles)} articles by words, theme, outlet, speaker and year.",
+        shards=shard_paths(shards),
+    )
+
+
 def _not_found(r: _Renderer) -> Iterator[tuple[str, bytes]]:
     """404 is served at any depth, so its links start from the base URL when known."""
     canonical = _canonical(r.config.base_url, "")
@@ -453,5 +468,6 @@ _ALL_PAGES = (
     _story_pages,
     _statement_page,
     _quote_page,
+    _search_page,
     _not_found,
 )
