@@ -37,14 +37,15 @@ CHROMIUM_ARGS = [
 ]
 QUERIES = ("s", "se", "sec", "secu", "secur", "security", "collective security", "zas peace", "armenia withdraw", "q")
 THEMES = ("enlargement", "afghanistan", "armenia-membership", "exercises", "peacekeeping", "ukraine", "kazakhstan-2022")
-WORDS = tuple(
+WORDS_TEXT = (
     "collective security treaty organization member states secretary general meeting summit council defence "
     "ministers border tajikistan afghanistan armenia azerbaijan kazakhstan kyrgyzstan belarus russia exercises "
     "peacekeeping forces rapid reaction troops deployment agreement cooperation threat terrorism drug trafficking "
     "military political situation region stability joint staff headquarters consultations withdraw participation "
     "statement interview journalists agency reported said added noted stressed according sources officials "
-    "president prime minister parliament session decision mechanism crisis response mission observers".split()
+    "president prime minister parliament session decision mechanism crisis response mission observers"
 )
+WORDS = tuple(WORDS_TEXT.split())
 NAMES = ("Stanislav Zas", "Imangali Tasmagambetov", "Nikol Pashinyan", "Sergei Lavrov", "Kassym-Jomart Tokayev")
 OUTLETS = ("TASS", "Sputnik", "RIA Novosti", "Interfax", "Asia-Plus", "ARKA", "Kazinform", "AKIpress", "BelTA")
 
