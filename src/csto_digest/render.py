@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from .charts import Series, bar_chart, per_period
 from .config import Config
+from .feeds import feed_files, feed_links, site_feeds
 from .model import Article, Evidence, Groups
 from .render_env import environment, static_files, template_dirs
 from .render_index import (
@@ -99,6 +100,7 @@ class _Renderer:
     index: SiteIndex
     config: Config
     built: str | None  # the build time, only when the config asks for it
+    feeds: dict[str, str]  # page path -> the path of its Atom feed
 
     def page(
         self, path: str, template: str, title: str, description: str, root: str | None = None, **values: Any
@@ -114,6 +116,7 @@ class _Renderer:
             description=description,
             canonical=_canonical(self.config.base_url, path),
             built=self.built,
+            feed=self.feeds.get(path),
             theme_title=self._theme_title,
             **values,
         )
@@ -128,11 +131,14 @@ def render_site(articles: tuple[Article, ...], groups: Groups, config: Config) -
     """Every file of the site keyed by its POSIX path relative to the output."""
     dirs = template_dirs(config.templates)
     built = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if config.timestamp else None
-    renderer = _Renderer(environment(dirs), build_index(articles, groups, config), config, built)
+    index = build_index(articles, groups, config)
+    feeds = feed_links(site_feeds(index, config.site_title))
+    renderer = _Renderer(environment(dirs), index, config, built, feeds)
     files: dict[str, bytes] = {}
     for pages in _ALL_PAGES:
         files.update(pages(renderer))
     files.update(static_files(dirs))
+    files.update(feed_files(index, config.site_title, config.base_url))
     files.update(_data_files(renderer.index, groups))
     return dict(sorted(files.items()))
 
