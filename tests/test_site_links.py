@@ -200,3 +200,34 @@ def test_canonical_only_with_a_base_url(pages):
     page = parse(files["articles/tass-armenia.html"])
     canonical = [a["href"] for t, a in page.tags if t == "link" and a.get("rel") == "canonical"]
     assert canonical == ["https://example.org/digest/articles/tass-armenia.html"]
+
+
+def test_every_page_has_open_graph_tags_and_a_favicon(pages):
+    for path, page in pages.items():
+        properties = {a.get("property"): a.get("content") for t, a in page.tags if t == "meta" and a.get("property")}
+        for name in ("og:title", "og:description", "og:site_name", "og:type"):
+            assert properties.get(name), f"{path}: no {name}"
+        icons = [a for t, a in page.tags if t == "link" and a.get("rel") == "icon"]
+        assert icons and icons[0]["href"].endswith("static/favicon.svg"), path
+
+
+def test_robots_without_a_base_url_names_no_sitemap(site):
+    assert site["robots.txt"] == b"User-agent: *\nAllow: /\n"
+    assert "sitemap.xml" not in site, "a sitemap needs absolute URLs"
+
+
+def test_sitemap_lists_every_page_by_absolute_url():
+    import xml.etree.ElementTree as ET
+
+    articles, groups = sample_corpus()
+    base = "https://user.github.io/repo/"
+    files = render_site(articles, groups, Config(base_url=base))
+    assert files["robots.txt"].decode().splitlines()[-1] == f"Sitemap: {base}sitemap.xml"
+    root = ET.fromstring(files["sitemap.xml"])
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = [u.findtext(ns + "loc") for u in root.findall(ns + "url")]
+    pages = sorted(p for p in files if p.endswith(".html") and p != "404.html")
+    assert locs == [base + p for p in pages]
+    lastmods = {u.findtext(ns + "loc"): u.findtext(ns + "lastmod") for u in root.findall(ns + "url")}
+    assert lastmods[base + "articles/tass-armenia.html"] == "2024-03-12"
+    assert lastmods[base + "articles/markdown-piece.html"] is None, "a month-only date gives no lastmod"

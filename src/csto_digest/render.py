@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import Markup
@@ -139,6 +140,7 @@ def render_site(articles: tuple[Article, ...], groups: Groups, config: Config) -
         files.update(pages(renderer))
     files.update(static_files(dirs))
     files.update(feed_files(index, config.site_title, config.base_url))
+    files.update(_crawler_files(files, index, config.base_url))
     files.update(_data_files(renderer.index, groups))
     return dict(sorted(files.items()))
 
@@ -148,6 +150,30 @@ def _canonical(base_url: str, path: str) -> str | None:
     if not base.lower().startswith(("http://", "https://")):
         return None
     return f"{base}/" if path == "index.html" else f"{base}/{path}"
+
+
+def _crawler_files(files: dict[str, bytes], index: SiteIndex, base_url: str) -> dict[str, bytes]:
+    """`robots.txt` always; `sitemap.xml` only with a base URL, since a sitemap holds absolute URLs.
+
+    An article's `lastmod` is its date when known to the day; nothing reads the clock.
+    """
+    root = _canonical(base_url, "")
+    if not root:
+        return {"robots.txt": b"User-agent: *\nAllow: /\n"}
+    dated = {
+        f"articles/{index.article_files[a.id]}.html": a.date
+        for a in index.articles
+        if a.date and a.date_precision == "day"
+    }
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for path in sorted(p for p in files if p.endswith(".html") and p != "404.html"):
+        lastmod = f"<lastmod>{dated[path]}</lastmod>" if path in dated else ""
+        lines.append(f"<url><loc>{xml_escape(_canonical(base_url, path) or '')}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    return {
+        "sitemap.xml": ("\n".join(lines) + "\n").encode("utf-8"),
+        "robots.txt": f"User-agent: *\nAllow: /\n\nSitemap: {root}sitemap.xml\n".encode(),
+    }
 
 
 def _data_files(index: SiteIndex, groups: Groups) -> dict[str, bytes]:
