@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from ..config import Config
 from ..model import Article, Groups
 from .features import date_order
-from .statements import match_quotes, quote_texts, statement_groups, to_statement
-from .stories import build_stories, find_links
+from .statements import (
+    article_statements,
+    match_across_corpus,
+    match_within_stories,
+    quote_texts,
+    statement_groups,
+    to_statement,
+)
+from .stories import build_stories, find_links, story_groups
 
 __all__ = ["GroupStats", "group_articles", "group_with_stats"]
 
@@ -39,9 +46,10 @@ def group_with_stats(articles: tuple[Article, ...], config: Config) -> tuple[Gro
     ordered = sorted(articles, key=lambda a: a.id)
     counter: Counter[str] = Counter()
     quotes = quote_texts(ordered)
-    matches = match_quotes(quotes, counter)
+    evidence = match_across_corpus(quotes, counter)
+    links = find_links(ordered, article_statements(quotes, evidence), counter)
+    matches = evidence + match_within_stories(quotes, story_groups(len(ordered), links), evidence, counter)
     found = statement_groups(quotes, matches)
-    links = find_links(ordered, found, quotes, counter)
     spans = [frozenset(quotes[q].article for q in s.quotes) for s in found]
     stories = build_stories(ordered, links, spans)
     statements = [to_statement(s, quotes, ordered) for s in found]

@@ -23,26 +23,29 @@ from ..model import Article
 STEM_LENGTH = 6
 SHINGLE_SIZE = 3
 
+COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
 WORD = re.compile(r"[^\W_]+")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…;])[\"'”»’)\]]*\s+")
 
 # Function words carry no evidence that two texts say the same thing.
 _FUNCTION_WORDS = (
-    """a about above after again against all also am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each either even ever every few for from further had has have
-    having he her here hers him his how however i if in into is it its itself just let like may me might more most
-    must my myself neither no nor not now of off on once one only or other our ours ourselves out over own per
-    rather same shall she should so some such than that the their theirs them themselves then there these they this
-    those through thus to too under until up upon us very was we were what when where whether which while who whom
-    whose why will with within without would yet you your yours"""
+    "a about above after again against all also am an and any are as at be because been before being "
+    "below between both but by can could did do does doing down during each either even ever every few "
+    "for from further had has have having he her here hers him his how however i if in into is it its "
+    "itself just let like may me might more most must my myself neither no nor not now of off on once one "
+    "only or other our ours ourselves out over own per rather same shall she should so some such than "
+    "that the their theirs them themselves then there these they this those through thus to too under "
+    "until up upon us very was we were what when where whether which while who whom whose why will with "
+    "within without would yet you your yours "
 )
 STOPWORDS = frozenset(_FUNCTION_WORDS.split())
 
 
 def fold(text: str) -> str:
     """Lower case without accents: `É` and `e` are one letter to a comparison."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():
+        return text.lower()
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def stems(text: str) -> tuple[str, ...]:
@@ -56,16 +59,35 @@ def sentences(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(part for part in parts if part)
 
 
+_CODES: dict[str, int] = {}
+
+
+def word_code(word: str) -> int:
+    """A stable 32-bit code of one word, computed once per distinct word."""
+    code = _CODES.get(word)
+    if code is None:
+        code = _CODES[word] = zlib.crc32(word.encode("utf-8"))
+    return code
+
+
 def key(words: Iterable[str]) -> int:
     """A stable 32-bit hash of a run of words."""
-    return zlib.crc32(" ".join(words).encode("utf-8"))
+    value = 0
+    for word in words:
+        value = (value * 1000003 ^ word_code(word)) & 0xFFFFFFFF
+    return value
 
 
 def shingles(words: tuple[str, ...], size: int = SHINGLE_SIZE) -> frozenset[int]:
     """Hashes of every run of `size` consecutive words (the whole text if shorter)."""
     if len(words) < size:
         return frozenset((key(words),)) if words else frozenset()
-    return frozenset(key(words[i : i + size]) for i in range(len(words) - size + 1))
+    codes = [word_code(w) for w in words]
+    if size != SHINGLE_SIZE:
+        return frozenset(key(words[i : i + size]) for i in range(len(words) - size + 1))
+    return frozenset(
+        ((a * 1000003 ^ b) * 1000003 ^ c) & 0xFFFFFFFF for a, b, c in zip(codes, codes[1:], codes[2:], strict=False)
+    )
 
 
 def date_order(article: Article) -> tuple[bool, str, str]:

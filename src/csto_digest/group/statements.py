@@ -8,31 +8,42 @@ some sentence of the other says nearly the same words (in any order), or
 holds all of them. Two quotes are one statement when enough of the shorter
 one is matched.
 
-Candidates come from blocking on rare three-word shingles, never from all
-pairs. A sentence that many quotes carry word for word ("the CSTO is a
-regional security alliance") is a formula and is not evidence on its own.
+Across the corpus, candidates come from blocking on rare three-word shingles
+(and on shingles rare in one speaker's quotes), never from all pairs. A
+sentence none of whose shingles is rare ("the situation on the border remains
+tense", said by everyone every month) is a formula: it proves nothing across
+the corpus. Inside one story, where the articles are already known to report
+one interview, formulas count too: there they are the same words.
 """
 
 from __future__ import annotations
 
+import sys
+import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from rapidfuzz import fuzz
 
 from ..model import Article, Statement, StatementMember
 from .blocking import UnionFind, document_frequency, rarest_keys, shared_key_counts
-from .features import date_order, key, sentences, shingles
+from .features import date_order, sentences, shingles
 
 KEYS_PER_QUOTE = 8  # the rarest shingles a quote is indexed under
-MAX_BLOCK = 40  # quotes sharing one shingle, above which it is a formula, not a lead
-FORMULA_COUNT = 25  # quotes carrying one sentence word for word, above which it is a formula
+MAX_BLOCK = 40  # quotes sharing one key, above which the key is not used for blocking
+FORMULA_SHARE = 0.01  # a sentence whose typical (median) shingle is in more than this share of quotes...
+FORMULA_MIN = 30  # ...(and more than this many) is a formula
 MIN_SENTENCE_WORDS = 3  # shorter sentences ("We agree.") prove nothing
 SENTENCE_SIMILARITY = 0.72  # a sentence matches one of the other quote at this score
+CONTAINED_WORDS = 6  # a sentence this long counts as held inside a longer one when its words are there
 MIN_MATCHED_WORDS = 6  # content words matched, at the least
 MIN_COVERAGE = 0.5  # share of the shorter quote's words matched...
 LONG_MATCH_WORDS = 14  # ...unless this many words match (one passage quoted inside a longer one)
+CONFLICT_SIMILARITY = 0.9  # words given to two different people must match this closely
+MAX_SPEAKERS = 2  # one statement is one person's words; two is a conflicting attribution, more is a formula
+STORY_QUOTES = 60  # quotes of one story compared all with all; a bigger story compares neighbours
 
 
 @dataclass(frozen=True)
@@ -44,7 +55,8 @@ class QuoteText:
     speaker: str | None
     sentences: tuple[tuple[str, ...], ...]
     size: int  # content words
-    keys: frozenset[int]  # shingles
+    rare: tuple[bool, ...] = ()  # per sentence: not a formula
+    keys: tuple[int, ...] = ()  # the blocking keys chosen for it
 
 
 @dataclass(frozen=True)
@@ -64,80 +76,162 @@ class StatementFound:
 
 
 def quote_texts(articles: Sequence[Article]) -> list[QuoteText]:
-    """Every live quote of every article, in article order."""
+    """Every live quote of every article, in article order, with its formulas marked and its keys chosen."""
     found: list[QuoteText] = []
     for position, article in enumerate(articles):
         for index, quote in enumerate(article.live_quotes):
-            parts = sentences(quote.text)
-            words = tuple(w for part in parts for w in part)
-            found.append(QuoteText(position, index, quote.speaker, parts, len(words), shingles(words)))
-    return found
+            parts = tuple(tuple(sys.intern(w) for w in part) for part in sentences(quote.text))
+            found.append(QuoteText(position, index, quote.speaker, parts, sum(len(p) for p in parts)))
+    frequency = document_frequency(all_keys(q) for q in found)
+    formula = max(FORMULA_MIN, int(FORMULA_SHARE * len(found)))
+    return [with_keys(q, frequency, formula) for q in found]
+
+
+def speaker_key(speaker: str, shingle: int) -> int:
+    """A shingle in one speaker's mouth: its own key, above the range of plain shingles."""
+    return (zlib.crc32(speaker.encode("utf-8")) << 32) | shingle
+
+
+def all_keys(quote: QuoteText) -> set[int]:
+    """Plain shingles of each sentence, and the same shingles tied to the speaker."""
+    plain: set[int] = set()
+    for sentence in quote.sentences:
+        plain |= shingles(sentence)
+    if quote.speaker:
+        return plain | {speaker_key(quote.speaker, k) for k in plain}
+    return plain
+
+
+def with_keys(quote: QuoteText, frequency: Counter[int], formula: int) -> QuoteText:
+    rare = tuple(median(sorted(frequency[k] for k in shingles(s))) <= formula for s in quote.sentences)
+    keys = tuple(rarest_keys(all_keys(quote), frequency, KEYS_PER_QUOTE, MAX_BLOCK))
+    return QuoteText(quote.article, quote.index, quote.speaker, quote.sentences, quote.size, rare, keys)
 
 
 def candidate_pairs(quotes: Sequence[QuoteText]) -> list[tuple[int, int]]:
-    """Pairs of quotes in different articles that share a rare shingle."""
-    frequency = document_frequency(q.keys for q in quotes)
-    chosen = [rarest_keys(q.keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK) for q in quotes]
-    pairs = shared_key_counts(chosen, MAX_BLOCK)
+    """Pairs of quotes in different articles that share a blocking key."""
+    pairs = shared_key_counts([q.keys for q in quotes], MAX_BLOCK)
     return sorted(p for p in pairs if quotes[p[0]].article != quotes[p[1]].article)
 
 
-def formula_sentences(quotes: Sequence[QuoteText]) -> frozenset[int]:
-    """Sentences carried word for word by so many quotes that they prove nothing."""
-    counts: Counter[int] = Counter()
-    for quote in quotes:
-        counts.update({key(s) for s in quote.sentences})
-    return frozenset(k for k, n in counts.items() if n > FORMULA_COUNT)
-
-
 def sentence_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """0..1: the same words in any order, or all of the shorter sentence inside the longer."""
+    """0..1: the same words in any order, or all of the shorter sentence inside the longer.
+
+    Numbers must agree: "1,600 kilograms" and "1,150 kilograms" in one
+    sentence frame are two reports, not two wordings of one."""
+    first, second = numbers(a), numbers(b)
+    if first and second and first != second:
+        return 0.0
     score = fuzz.token_sort_ratio(" ".join(a), " ".join(b)) / 100
     shorter = min(len(set(a)), len(set(b)))
-    if score < SENTENCE_SIMILARITY and shorter >= MIN_SENTENCE_WORDS + 2:
+    if score < SENTENCE_SIMILARITY and shorter >= CONTAINED_WORDS:
         score = max(score, len(set(a) & set(b)) / shorter - 0.1)
     return score
 
 
-def compare(a: QuoteText, b: QuoteText, formulas: frozenset[int]) -> QuoteMatch | None:
-    """The match between two quotes, or None when they are not one statement."""
+def numbers(words: tuple[str, ...]) -> set[str]:
+    return {w for w in words if w[0].isdigit()}
+
+
+def compare(a: QuoteText, b: QuoteText, formulas_count: bool) -> tuple[float, int] | None:
+    """(similarity, words matched) of two quotes, or None when they are not one statement."""
     short, long = (a, b) if a.size <= b.size else (b, a)
     matched = 0
     scores: list[float] = []
-    for sentence in short.sentences:
-        if len(sentence) < MIN_SENTENCE_WORDS or key(sentence) in formulas:
+    for sentence, rare in zip(short.sentences, short.rare or (True,) * len(short.sentences), strict=True):
+        if len(sentence) < MIN_SENTENCE_WORDS or not (rare or formulas_count):
             continue
-        best = max((sentence_similarity(sentence, other), other) for other in long.sentences)
-        if best[0] >= SENTENCE_SIMILARITY and key(best[1]) not in formulas:
+        best = max(sentence_similarity(sentence, other) for other in long.sentences)
+        if best >= SENTENCE_SIMILARITY:
             matched += len(sentence)
-            scores.append(best[0])
+            scores.append(best)
     if matched < MIN_MATCHED_WORDS:
         return None
     if matched < LONG_MATCH_WORDS and matched < MIN_COVERAGE * short.size:
         return None
-    return QuoteMatch(0, 0, round(min(1.0, sum(scores) / len(scores)), 2), matched)
+    return round(min(1.0, sum(scores) / len(scores)), 2), matched
 
 
-def match_quotes(quotes: Sequence[QuoteText], counter: Counter[str]) -> list[QuoteMatch]:
-    """Every matching pair among the candidates; `counter` records the comparisons made."""
-    formulas = formula_sentences(quotes)
-    matches: list[QuoteMatch] = []
-    pairs = candidate_pairs(quotes)
-    counter["quote_comparisons"] += len(pairs)
+def compare_pairs(
+    quotes: Sequence[QuoteText], pairs: Iterable[tuple[int, int]], formulas_count: bool, counter: Counter[str]
+) -> list[QuoteMatch]:
+    """The matching pairs among `pairs`; `counter` records the comparisons made."""
+    matches = []
     for first, second in pairs:
-        found = compare(quotes[first], quotes[second], formulas)
-        if found:
-            matches.append(QuoteMatch(first, second, found.similarity, found.words))
+        counter["quote_comparisons"] += 1
+        found = compare(quotes[first], quotes[second], formulas_count)
+        if found and (same_speaker(quotes[first], quotes[second]) or closely(found)):
+            matches.append(QuoteMatch(first, second, found[0], found[1]))
     return matches
 
 
+def same_speaker(a: QuoteText, b: QuoteText) -> bool:
+    """True unless both quotes name a speaker and the names differ."""
+    return not (a.speaker and b.speaker and a.speaker != b.speaker)
+
+
+def closely(found: tuple[float, int]) -> bool:
+    """A match close and long enough to join quotes that name different speakers."""
+    return found[0] >= CONFLICT_SIMILARITY and found[1] >= LONG_MATCH_WORDS
+
+
+def match_across_corpus(quotes: Sequence[QuoteText], counter: Counter[str]) -> list[QuoteMatch]:
+    """Matches found by blocking over the whole corpus, on rare words only."""
+    return compare_pairs(quotes, candidate_pairs(quotes), False, counter)
+
+
+def story_pairs(quotes: Sequence[QuoteText], stories: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
+    """Pairs of quotes from different articles of one story.
+
+    `stories` lists article positions. A story with more quotes than
+    `STORY_QUOTES` compares each quote with its next `STORY_QUOTES` only."""
+    by_article: dict[int, list[int]] = {}
+    for position, quote in enumerate(quotes):
+        by_article.setdefault(quote.article, []).append(position)
+    pairs = []
+    for story in stories:
+        members = [q for article in sorted(story) for q in by_article.get(article, [])]
+        for x, first in enumerate(members):
+            for second in members[x + 1 : x + 1 + STORY_QUOTES]:
+                if quotes[first].article != quotes[second].article:
+                    pairs.append((first, second))
+    return pairs
+
+
+def match_within_stories(
+    quotes: Sequence[QuoteText], stories: Sequence[Sequence[int]], known: Iterable[QuoteMatch], counter: Counter[str]
+) -> list[QuoteMatch]:
+    """Matches between articles already known to report one event, formulas included."""
+    done = {(m.first, m.second) for m in known}
+    todo = [p for p in story_pairs(quotes, stories) if p not in done]
+    return compare_pairs(quotes, todo, True, counter)
+
+
 def statement_groups(quotes: Sequence[QuoteText], matches: Sequence[QuoteMatch]) -> list[StatementFound]:
-    """Matched quotes joined into statements that span at least two articles."""
+    """Matched quotes joined into statements that span at least two articles.
+
+    The closest matches are joined first, and a join that would give one
+    statement more than `MAX_SPEAKERS` speakers is refused: fuzzy matches
+    chain (A like B, B like C), and a chain through many people's words is
+    a formula, not a statement."""
     sets = UnionFind(len(quotes))
-    for match in matches:
-        sets.union(match.first, match.second)
+    speakers: dict[int, frozenset[str]] = {}
+    for position, quote in enumerate(quotes):
+        speakers[position] = frozenset((quote.speaker,)) if quote.speaker else frozenset()
+    joined: list[QuoteMatch] = []
+    for match in sorted(matches, key=lambda m: (-m.similarity, -m.words, m.first, m.second)):
+        a, b = sets.find(match.first), sets.find(match.second)
+        if a == b:
+            joined.append(match)
+            continue
+        together = speakers[a] | speakers[b]
+        if len(together) > MAX_SPEAKERS:
+            continue
+        sets.union(a, b)
+        speakers[sets.find(a)] = together
+        joined.append(match)
     similarity: dict[int, list[float]] = {}
-    for match in matches:
+    for match in joined:
         similarity.setdefault(sets.find(match.first), []).append(match.similarity)
     found = []
     for group in sets.groups():
@@ -146,6 +240,21 @@ def statement_groups(quotes: Sequence[QuoteText], matches: Sequence[QuoteMatch])
         scores = similarity[sets.find(group[0])]
         found.append(StatementFound(tuple(group), round(min(scores), 2)))
     return found
+
+
+def article_statements(quotes: Sequence[QuoteText], matches: Sequence[QuoteMatch]) -> dict[tuple[int, int], set[int]]:
+    """(article, article) -> the statements (numbered by their first quote) matched directly between them.
+
+    Built from the matches, not from the statements' members, so a long chain
+    of quotes never turns into all the pairs of its articles."""
+    sets = UnionFind(len(quotes))
+    for match in matches:
+        sets.union(match.first, match.second)
+    pairs: dict[tuple[int, int], set[int]] = {}
+    for match in matches:
+        a, b = quotes[match.first].article, quotes[match.second].article
+        pairs.setdefault((min(a, b), max(a, b)), set()).add(sets.find(match.first))
+    return pairs
 
 
 def to_statement(found: StatementFound, quotes: Sequence[QuoteText], articles: Sequence[Article]) -> Statement:

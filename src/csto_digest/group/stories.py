@@ -25,17 +25,18 @@ from functools import lru_cache
 from ..model import Article, Story
 from .blocking import UnionFind, document_frequency, nearby_pairs, rarest_keys, shared_key_counts
 from .features import date_order, day_number, fold, key, shingles, stems
-from .statements import QuoteText, StatementFound
 
 NEAR_DUPLICATE = 0.7  # word-trigram Jaccard of two bodies at which one is a copy of the other
 CONTAINED = 0.9  # ...or this share of the shorter body inside the longer
 SENTENCE_KEYS = 6  # rare body sentences an article is indexed under
 MAX_SENTENCE_BLOCK = 30  # articles sharing one sentence word for word, above which it is boilerplate
 MIN_SENTENCE_WORDS = 6
+COPY_SENTENCES = 0.5  # share of the smaller body's sentences both carry, before the words are compared
 STATEMENT_DAYS = 7  # one shared statement and one speaker: at most this many days apart
 SPEAKER_DAYS = 3  # one speaker and a shared rare name: at most this many days apart
 SPEAKER_WINDOW = 12  # articles of one speaker compared with at most this many later ones
 RARE_NAME_COUNT = 25  # a name in at most this many articles is rare
+SHARED_NAMES = 2  # rare names two articles of one speaker must share
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}(?:\s+[A-Z][\w’'-]{2,})*")
 
 
@@ -102,30 +103,27 @@ class Bodies:
         return shared / len(first | second), shared / min(len(first), len(second))
 
 
-def statement_pairs(found: Sequence[StatementFound], quotes: Sequence[QuoteText]) -> dict[tuple[int, int], set[int]]:
-    """(article, article) -> the statements both carry."""
-    pairs: dict[tuple[int, int], set[int]] = {}
-    for number, statement in enumerate(found):
-        articles = sorted({quotes[q].article for q in statement.quotes})
-        for x, first in enumerate(articles):
-            for second in articles[x + 1 :]:
-                pairs.setdefault((first, second), set()).add(number)
+def sentence_pairs(keys: Sequence[set[int]]) -> set[tuple[int, int]]:
+    """Pairs of articles sharing rare body sentences word for word: copy candidates.
+
+    Two shared sentences are asked for (one, when an article has only one
+    rare sentence), and enough overlap of all their sentences, before the
+    costlier word comparison."""
+    frequency = document_frequency(keys)
+    chosen = [rarest_keys(k, frequency, SENTENCE_KEYS, MAX_SENTENCE_BLOCK) for k in keys]
+    pairs = set()
+    for (a, b), shared in shared_key_counts(chosen, MAX_SENTENCE_BLOCK).items():
+        if shared >= min(2, len(chosen[a]), len(chosen[b])):
+            overlap = len(keys[a] & keys[b]) / min(len(keys[a]), len(keys[b]))
+            if overlap >= COPY_SENTENCES:
+                pairs.add((a, b))
     return pairs
 
 
-def sentence_pairs(articles: Sequence[Article]) -> set[tuple[int, int]]:
-    """Pairs of articles sharing a rare body sentence word for word: copy candidates."""
-    keys = [body_sentence_keys(a) for a in articles]
-    frequency = document_frequency(keys)
-    chosen = [rarest_keys(k, frequency, SENTENCE_KEYS, MAX_SENTENCE_BLOCK) for k in keys]
-    return set(shared_key_counts(chosen, MAX_SENTENCE_BLOCK))
-
-
-def speaker_pairs(articles: Sequence[Article], speakers: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
+def speaker_pairs(days: Sequence[int | None], speakers: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
     """Pairs of dated articles quoting one speaker within a few days of each other."""
     by_speaker: dict[str, list[tuple[int, int]]] = {}
-    for position, article in enumerate(articles):
-        day = day_number(article)
+    for position, day in enumerate(days):
         if day is not None:
             for name in speakers[position]:
                 by_speaker.setdefault(name, []).append((day, position))
@@ -135,22 +133,30 @@ def speaker_pairs(articles: Sequence[Article], speakers: Sequence[frozenset[str]
     return pairs
 
 
-def rare_names(articles: Sequence[Article], candidates: set[tuple[int, int]]) -> dict[int, frozenset[str]]:
-    """The rare names of the articles in `candidates` (rarity counted over the whole corpus)."""
+def rare_names(
+    articles: Sequence[Article], speakers: Sequence[frozenset[str]], candidates: set[tuple[int, int]]
+) -> dict[int, frozenset[str]]:
+    """The rare names of the articles in `candidates`, without the names of their own speakers.
+
+    Rarity is counted over the whole corpus; the speaker's own name is what
+    put the pair together, so it is no further evidence."""
     names = [names_of(a) for a in articles]
     frequency = document_frequency(names)
     wanted = {p for pair in candidates for p in pair}
-    return {p: frozenset(n for n in names[p] if frequency[n] <= RARE_NAME_COUNT) for p in wanted}
+    found = {}
+    for p in wanted:
+        own = {word for name in speakers[p] for word in fold(name).split()}
+        found[p] = frozenset(n for n in names[p] if frequency[n] <= RARE_NAME_COUNT and not own & set(n.split()))
+    return found
 
 
-def decide(a: int, b: int, evidence: PairEvidence, articles: Sequence[Article]) -> Link | None:
+def decide(a: int, b: int, evidence: PairEvidence, undated: bool) -> Link | None:
     """Whether two articles are one story, and the reasons a reader is shown."""
     if evidence.jaccard is not None:
         return Link(a, b, (f"near-identical text (Jaccard {evidence.jaccard:.2f})",), copy=evidence.jaccard)
     count = len(evidence.statements)
     reasons: list[str] = []
     close = evidence.days is not None and evidence.days <= STATEMENT_DAYS
-    undated = day_number(articles[a]) is None or day_number(articles[b]) is None
     if count >= 2:
         return Link(a, b, ())
     if count == 1 and evidence.speakers and (close or undated):
@@ -159,7 +165,12 @@ def decide(a: int, b: int, evidence: PairEvidence, articles: Sequence[Article]) 
         else:
             reasons.append(f"same speaker {', '.join(evidence.speakers)}")
         return Link(a, b, tuple(reasons))
-    if evidence.speakers and evidence.days is not None and evidence.days <= SPEAKER_DAYS and evidence.names:
+    if (
+        evidence.speakers
+        and evidence.days is not None
+        and evidence.days <= SPEAKER_DAYS
+        and len(evidence.names) >= SHARED_NAMES
+    ):
         names = ", ".join(sorted(evidence.names)[:3])
         return Link(a, b, (_same_speaker(evidence), f"shared rare names: {names}"))
     return None
@@ -172,14 +183,16 @@ def _same_speaker(evidence: PairEvidence) -> str:
 
 
 def find_links(
-    articles: Sequence[Article], found: Sequence[StatementFound], quotes: Sequence[QuoteText], counter: Counter[str]
+    articles: Sequence[Article], shared: dict[tuple[int, int], set[int]], counter: Counter[str]
 ) -> list[Link]:
-    """Every pair of articles that belongs to one story."""
+    """Every pair of articles that belongs to one story.
+
+    `shared` maps article pairs to the statements matched between them."""
     speakers = [speakers_of(a) for a in articles]
-    shared = statement_pairs(found, quotes)
-    copies = sentence_pairs(articles)
-    nearby = speaker_pairs(articles, speakers)
-    names = rare_names(articles, nearby)
+    days = [day_number(a) for a in articles]
+    copies = sentence_pairs([body_sentence_keys(a) for a in articles])
+    nearby = speaker_pairs(days, speakers)
+    names = rare_names(articles, speakers, nearby)
     bodies = Bodies(articles)
     candidates = sorted(set(shared) | copies | nearby)
     counter["article_comparisons"] += len(candidates)
@@ -190,13 +203,13 @@ def find_links(
             jaccard, contained = bodies.similarity(a, b)
             if jaccard >= NEAR_DUPLICATE or contained >= CONTAINED:
                 evidence.jaccard = round(jaccard, 2)
-        days = (day_number(articles[a]), day_number(articles[b]))
-        if days[0] is not None and days[1] is not None:
-            evidence.days = abs(days[0] - days[1])
+        first, second = days[a], days[b]
+        if first is not None and second is not None:
+            evidence.days = abs(first - second)
         evidence.speakers = tuple(sorted(speakers[a] & speakers[b]))
         if (a, b) in nearby:
-            evidence.names = tuple(names[a] & names[b])
-        link = decide(a, b, evidence, articles)
+            evidence.names = tuple(sorted(names[a] & names[b]))
+        link = decide(a, b, evidence, first is None or second is None)
         if link:
             links.append(link)
     return links
@@ -207,6 +220,14 @@ def original_of(group: Sequence[int], articles: Sequence[Article]) -> int:
     cited = Counter(o.name for p in group for o in articles[p].cited_sources)
     sourced = [p for p in group if articles[p].source and cited[articles[p].source.name]]
     return min(sourced or group, key=lambda p: date_order(articles[p]))
+
+
+def story_groups(size: int, links: Sequence[Link]) -> list[list[int]]:
+    """The article positions of each story, joined through its links."""
+    sets = UnionFind(size)
+    for link in links:
+        sets.union(link.first, link.second)
+    return sets.groups()
 
 
 def build_stories(
