@@ -411,3 +411,31 @@ def test_theme_page_has_a_chart_with_a_table_when_articles_span_months(site):
     assert any(t == "svg" for t, _ in page.tags)
     assert not any(t == "svg" for t, _ in parse(site["themes/armenia-membership.html"]).tags), "one month: no chart"
     assert "The numbers as a table" in page.text
+
+
+# --- archive, places and organisations ----------------------------------------
+
+
+def test_archive_has_a_digest_page_per_month(site):
+    assert {"archive/index.html", "archive/2024-03.html", "archive/2022-12.html"} <= set(site)
+    assert not [p for p in site if p.startswith("archive/") and p[8:12] == "None"]
+    march = parse(site["archive/2024-03.html"])
+    assert "March 2024" in march.title
+    hrefs = march.links()
+    assert "csto-peacekeeping.html" in " ".join(hrefs) and "tass-armenia.html" in " ".join(hrefs)
+    assert "../stories/story-1.html" in hrefs, "the month's stories"
+    assert "../speakers/imangali-tasmagambetov.html" in hrefs, "who was quoted that month"
+    assert "../archive/2022-12.html" in hrefs, "a link to the month before"
+    index = text_of(site, "archive/index.html")
+    assert "1 undated" in index
+
+
+def test_places_and_organizations_have_an_index_and_a_page_each(site):
+    assert {"places/index.html", "places/armenia.html", "organizations/index.html", "organizations/csto.html"} <= set(
+        site
+    )
+    armenia = parse(site["places/armenia.html"])
+    assert armenia.title.startswith("Armenia")
+    assert "../articles/csto-peacekeeping.html" in armenia.links()
+    article = parse(site["articles/csto-peacekeeping.html"])
+    assert "../places/armenia.html" in article.links() and "../organizations/csto.html" in article.links()

@@ -28,6 +28,7 @@ from .charts import Series, bar_chart, per_period
 from .config import Config
 from .feeds import feed_files, feed_links, site_feeds
 from .model import Article, Evidence, Groups
+from .render_archive import archive_pages, organization_pages, place_pages
 from .render_env import environment, static_files, template_dirs
 from .render_index import (
     OutletEntry,
@@ -79,6 +80,17 @@ class Links:
 
     def statement(self, entry: StatementEntry) -> str:
         return f"{self.root}statements/index.html#{entry.anchor}"
+
+    def place(self, name: str) -> str | None:
+        slug = self.index.place_slugs.get(name)
+        return f"{self.root}places/{slug}.html" if slug else None
+
+    def organization(self, name: str) -> str | None:
+        slug = self.index.organization_slugs.get(name)
+        return f"{self.root}organizations/{slug}.html" if slug else None
+
+    def month(self, month: str) -> str:
+        return f"{self.root}archive/{month}.html"
 
 
 @dataclass(frozen=True)
@@ -293,10 +305,10 @@ def _field_rows(article: Article, links: Links) -> list[FieldRow]:
     for hit in article.themes:
         entry = links.index.theme_by_slug.get(hit.slug)
         rows.append(FieldRow("Theme", entry.title if entry else hit.slug, links.theme(hit.slug), hit.evidence))
-    if article.places:
-        rows.append(FieldRow("Places", ", ".join(article.places), None, None))
-    if article.organizations:
-        rows.append(FieldRow("Organizations", ", ".join(article.organizations), None, None))
+    rows += [FieldRow("Place", name, links.place(name), None) for name in dict.fromkeys(article.places)]
+    rows += [
+        FieldRow("Organization", name, links.organization(name), None) for name in dict.fromkeys(article.organizations)
+    ]
     return rows
 
 
@@ -501,5 +513,8 @@ _ALL_PAGES = (
     _statement_page,
     _quote_page,
     _search_page,
+    archive_pages,
+    place_pages,
+    organization_pages,
     _not_found,
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .config import Config
@@ -88,6 +89,23 @@ class StatementEntry:
 
 
 @dataclass(frozen=True)
+class EntityEntry:
+    """A place or an organisation named in the articles, and the articles naming it."""
+
+    name: str
+    slug: str
+    articles: tuple[Article, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class MonthEntry:
+    """One month of the archive: `YYYY-MM` and the articles dated in it."""
+
+    month: str
+    articles: tuple[Article, ...]  # newest first
+
+
+@dataclass(frozen=True)
 class SiteIndex:
     articles: tuple[Article, ...]  # newest first, undated last
     by_id: dict[str, Article]
@@ -103,6 +121,17 @@ class SiteIndex:
     statements: tuple[StatementEntry, ...]
     statements_of: dict[tuple[str, int], StatementEntry]  # (article id, quote index) -> statement
     quotes: tuple[QuoteRef, ...]  # every live quote, newest article first
+    places: tuple[EntityEntry, ...] = ()  # by name
+    organizations: tuple[EntityEntry, ...] = ()
+    months: tuple[MonthEntry, ...] = ()  # newest first; articles dated to the day or month
+
+    @cached_property
+    def place_slugs(self) -> dict[str, str]:
+        return {e.name: e.slug for e in self.places}
+
+    @cached_property
+    def organization_slugs(self) -> dict[str, str]:
+        return {e.name: e.slug for e in self.organizations}
 
 
 def date_key(article: Article) -> tuple[int, str, str]:
@@ -145,7 +174,30 @@ def build_index(articles: tuple[Article, ...], groups: Groups, config: Config) -
         statements=statements,
         statements_of={(w.article.id, w.index): s for s in statements for w in s.wordings},
         quotes=quotes,
+        places=_entities(ordered, "places"),
+        organizations=_entities(ordered, "organizations"),
+        months=_months(ordered),
     )
+
+
+def _entities(articles: tuple[Article, ...], kind: str) -> tuple[EntityEntry, ...]:
+    """Each place (or organisation) the articles name, with those articles."""
+    named: dict[str, list[Article]] = {}
+    for article in articles:
+        for name in dict.fromkeys(getattr(article, kind)):
+            named.setdefault(name, []).append(article)
+    names = sorted(named, key=lambda n: (n.casefold(), n))
+    slugs = unique_slugs([(n, n) for n in names])
+    return tuple(EntityEntry(n, slugs[n], tuple(named[n])) for n in names)
+
+
+def _months(articles: tuple[Article, ...]) -> tuple[MonthEntry, ...]:
+    """Months that have articles, newest first; an article known only to the year has no month."""
+    by_month: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.date and len(article.date) >= 7:
+            by_month.setdefault(article.date[:7], []).append(article)
+    return tuple(MonthEntry(m, tuple(by_month[m])) for m in sorted(by_month, reverse=True))
 
 
 def safe_name(key: str) -> str:

@@ -1,0 +1,103 @@
+"""The archive (a digest page per month) and the places and organisations pages.
+
+Each function takes the renderer of `render.py` and yields `(path, bytes)`
+pages, like the page functions there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .render_env import human_date
+from .render_index import EntityEntry, MonthEntry
+
+if TYPE_CHECKING:
+    from .render import _Renderer
+
+TOP = 10  # speakers, outlets and themes listed in a month's digest
+
+
+def archive_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    months = r.index.months
+    dated_to_year = [a for a in r.index.articles if a.date and len(a.date) < 7]
+    undated = [a for a in r.index.articles if not a.date]
+    years: dict[str, list[MonthEntry]] = {}
+    for entry in months:
+        years.setdefault(entry.month[:4], []).append(entry)
+    yield r.page(
+        "archive/index.html",
+        "archive.html",
+        "Archive",
+        f"The digest month by month: {len(months)} months with articles.",
+        years=sorted(years.items(), reverse=True),
+        dated_to_year=dated_to_year,
+        undated=undated,
+    )
+    for number, entry in enumerate(months):
+        newer = months[number - 1] if number > 0 else None
+        older = months[number + 1] if number + 1 < len(months) else None
+        yield _month_page(r, entry, newer, older)
+
+
+def _month_page(r: _Renderer, entry: MonthEntry, newer: MonthEntry | None, older: MonthEntry | None):
+    ids = {a.id for a in entry.articles}
+    stories = [s for s in r.index.stories if any(a.id in ids for a in s.articles)]
+    statements = [s for s in r.index.statements if any(w.article.id in ids for w in s.wordings)]
+    speakers = Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker)
+    outlets = Counter(a.source.name for a in entry.articles if a.source)
+    themes = Counter(t.slug for a in entry.articles for t in a.themes)
+    name = human_date(entry.month)
+    return r.page(
+        f"archive/{entry.month}.html",
+        "archive_month.html",
+        name,
+        f"The digest of {name}: {len(entry.articles)} articles, {len(stories)} stories, "
+        f"{sum(len(a.live_quotes) for a in entry.articles)} quotes.",
+        month=entry,
+        newer=newer,
+        older=older,
+        stories=stories,
+        statements=statements,
+        speakers=_ranked(speakers),
+        outlets=_ranked(outlets),
+        themes=_ranked(themes),
+    )
+
+
+def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP]
+
+
+def place_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    yield from _entity_pages(r, r.index.places, "places", "Places", "place")
+
+
+def organization_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+    yield from _entity_pages(r, r.index.organizations, "organizations", "Organizations", "organization")
+
+
+def _entity_pages(
+    r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, title: str, kind: str
+) -> Iterator[tuple[str, bytes]]:
+    yield r.page(
+        f"{folder}/index.html",
+        "entities.html",
+        title,
+        f"{len(entries)} {title.lower()} named in the articles, with how often.",
+        entries=entries,
+        folder=folder,
+        kind=kind,
+    )
+    for entry in entries:
+        speakers = Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker)
+        yield r.page(
+            f"{folder}/{entry.slug}.html",
+            "entity.html",
+            entry.name,
+            f"{entry.name}: named in {len(entry.articles)} articles about the CSTO.",
+            entry=entry,
+            kind=kind,
+            speakers=_ranked(speakers),
+        )
