@@ -439,3 +439,63 @@ def test_places_and_organizations_have_an_index_and_a_page_each(site):
     assert "../articles/csto-peacekeeping.html" in armenia.links()
     article = parse(site["articles/csto-peacekeeping.html"])
     assert "../places/armenia.html" in article.links() and "../organizations/csto.html" in article.links()
+
+
+# --- outlet labels, coverage mix and exports ------------------------------------
+
+
+def labelled_site() -> dict[str, bytes]:
+    from csto_digest.registry import Registry
+
+    registry = Registry.from_data(
+        {
+            "outlets": [
+                {"name": "TASS", "labels": {"language": "en", "country": "Russia", "ownership": "state"}},
+                {"name": "Sputnik", "domains": ["sputnikglobe.com"], "labels": {"country": "Russia"}},
+            ]
+        }
+    )
+    articles, groups = sample_corpus()
+    return render_site(articles, groups, Config(registry=registry))
+
+
+def test_outlet_pages_show_labels_and_story_coverage_mix():
+    files = labelled_site()
+    tass = text_of(files, "outlets/tass.html")
+    assert "<dt>Country</dt><dd>Russia</dd>" in tass and "<dt>Ownership</dt><dd>state</dd>" in tass
+    assert tass.index("<dt>Country</dt>") < tass.index("<dt>Ownership</dt>") < tass.index("<dt>Language</dt>")
+    assert "../stories/story-1.html" in parse(files["outlets/tass.html"]).links()
+    story = text_of(files, "stories/story-1.html")
+    assert "Coverage mix" in story
+    assert 'Russia <span class="count">2</span>' in story, "both outlets of the story are Russian"
+    assert 'state <span class="count">1</span>' in story and 'not labelled <span class="count">1</span>' in story
+    assert "No labels" in text_of(files, "outlets/ria-novosti.html")
+
+
+def test_exports_are_linked_and_carry_their_page(site):
+    home = parse(site["index.html"])
+    for name in ("quotes.json", "quotes.csv", "stories.json", "statements.json"):
+        assert f"data/{name}" in home.links()
+    quotes = json.loads(site["data/quotes.json"])
+    assert len(quotes) == 5
+    first = next(q for q in quotes if q["article_id"] == "tass-armenia")
+    assert first["page"] == "articles/tass-armenia.html#q-1" and first["outlet"] == "TASS"
+    stories = json.loads(site["data/stories.json"])
+    assert stories[0]["page"] == "stories/story-1.html"
+    assert [a["id"] for a in stories[0]["articles"]] == ["tass-armenia", "csto-peacekeeping"]
+    statements = json.loads(site["data/statements.json"])
+    assert statements[0]["wordings"][0]["page"].startswith("articles/")
+    assert statements[0]["attributed_to_different_people"] is False
+
+
+def test_quotes_csv_is_parseable_and_spreadsheet_safe():
+    import csv
+    import io
+
+    article = make_article(quotes=(make_quote('=HYPERLINK("x") said, in "quotes"\nover lines', 1),))
+    files = render_site((article,), EMPTY_GROUPS, Config())
+    data = files["data/quotes.csv"].decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data, newline="")))
+    assert rows[0]["quote"] == '\'=HYPERLINK("x") said, in "quotes"\nover lines'
+    assert rows[0]["page"] == "articles/csto-peacekeeping.html#q-1"
+    assert files["data/quotes.csv"] == render_site((article,), EMPTY_GROUPS, Config())["data/quotes.csv"]

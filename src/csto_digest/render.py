@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from .charts import Series, bar_chart, per_period
 from .config import Config
+from .exports import export_files
 from .feeds import feed_files, feed_links, site_feeds
 from .model import Article, Evidence, Groups
 from .render_archive import archive_pages, organization_pages, place_pages
@@ -39,6 +40,7 @@ from .render_index import (
     StoryEntry,
     ThemeEntry,
     build_index,
+    coverage_mix,
     related_articles,
 )
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
@@ -154,6 +156,7 @@ def render_site(articles: tuple[Article, ...], groups: Groups, config: Config) -
     files.update(feed_files(index, config.site_title, config.base_url))
     files.update(_crawler_files(files, index, config.base_url))
     files.update(_data_files(renderer.index, groups))
+    files.update(export_files(renderer.index))
     return dict(sorted(files.items()))
 
 
@@ -358,13 +361,23 @@ def _outlet_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
 
 
 def _outlet_page(r: _Renderer, outlet: OutletEntry) -> tuple[str, bytes]:
+    mine = {a.id for a in outlet.published}
+    stories = [s for s in r.index.stories if any(a.id in mine for a in s.articles)]
+    labels = "; ".join(f"{k}: {v}" for k, v in outlet.labels)
     return r.page(
         f"outlets/{outlet.slug}.html",
         "outlet.html",
         outlet.name,
-        f"{outlet.name}: {len(outlet.published)} articles published, cited by {len(outlet.cited)}.",
+        f"{outlet.name}{f' ({labels})' if labels else ''}: {len(outlet.published)} articles published, "
+        f"cited by {len(outlet.cited)}.",
         outlet=outlet,
+        stories=[(s, coverage_mix(_originals(s), r.index)) for s in stories],
     )
+
+
+def _originals(story: StoryEntry) -> list[Article]:
+    """A story's articles without the syndicated copies, which do not add to its coverage."""
+    return [a for a in story.articles if a.id not in story.copies]
 
 
 @dataclass(frozen=True)
@@ -425,7 +438,7 @@ def _story_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
 
 
 def _story_page(r: _Renderer, story: StoryEntry) -> tuple[str, bytes]:
-    originals = [a for a in story.articles if a.id not in story.copies]
+    originals = _originals(story)
     copies_of = {a.id: [c for c in story.articles if story.copies.get(c.id) == a.id] for a in originals}
     outlets = sorted({a.source.name for a in originals if a.source})
     dated = [a for a in story.articles if a.date]
@@ -443,6 +456,7 @@ def _story_page(r: _Renderer, story: StoryEntry) -> tuple[str, bytes]:
         outlets=outlets,
         first=first,
         statements=statements,
+        mix=coverage_mix(originals, r.index),
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .config import Config
 from .model import Article, Groups, Outlet, Quote, Statement, Story
+from .registry import OutletInfo
 from .render_text import quote_anchor
 from .slug import short_hash, slugify, unique_slugs
 
@@ -47,6 +48,7 @@ class OutletEntry:
     slug: str
     published: tuple[Article, ...]  # articles whose publisher it is
     cited: tuple[tuple[Article, Outlet], ...]  # articles that credit it, with the words
+    labels: tuple[tuple[str, str], ...] = ()  # the user's labels from the registry: (country, Russia), ...
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,10 @@ class SiteIndex:
     months: tuple[MonthEntry, ...] = ()  # newest first; articles dated to the day or month
 
     @cached_property
+    def outlet_labels(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        return {o.name: o.labels for o in self.outlets}
+
+    @cached_property
     def place_slugs(self) -> dict[str, str]:
         return {e.name: e.slug for e in self.places}
 
@@ -154,7 +160,7 @@ def build_index(articles: tuple[Article, ...], groups: Groups, config: Config) -
     ordered = tuple(sorted(articles, key=date_key))
     by_id = {a.id: a for a in ordered}
     quotes = tuple(QuoteRef(a, i, q) for a in ordered for i, q in enumerate(a.live_quotes))
-    outlets = _outlets(ordered)
+    outlets = _outlets(ordered, config.registry.outlet_by_alias)
     speakers = _speakers(ordered, quotes)
     themes = _themes(ordered, by_id, groups, config)
     stories = _stories(groups, by_id)
@@ -212,7 +218,7 @@ def _article_files(articles: tuple[Article, ...]) -> dict[str, str]:
     return {a.id: safe_name(a.id) for a in articles}
 
 
-def _outlets(articles: tuple[Article, ...]) -> tuple[OutletEntry, ...]:
+def _outlets(articles: tuple[Article, ...], registry: dict[str, OutletInfo]) -> tuple[OutletEntry, ...]:
     published: dict[str, list[Article]] = {}
     cited: dict[str, list[tuple[Article, Outlet]]] = {}
     for article in articles:
@@ -222,7 +228,50 @@ def _outlets(articles: tuple[Article, ...]) -> tuple[OutletEntry, ...]:
             cited.setdefault(outlet.name, []).append((article, outlet))
     names = sorted(set(published) | set(cited), key=lambda n: (n.casefold(), n))
     slugs = unique_slugs([(n, n) for n in names])
-    return tuple(OutletEntry(n, slugs[n], tuple(published.get(n, ())), tuple(cited.get(n, ()))) for n in names)
+    return tuple(
+        OutletEntry(n, slugs[n], tuple(published.get(n, ())), tuple(cited.get(n, ())), _labels(registry.get(n.lower())))
+        for n in names
+    )
+
+
+LABEL_ORDER = ("country", "ownership", "state-owned", "language")
+
+
+def _labels(info: OutletInfo | None) -> tuple[tuple[str, str], ...]:
+    """An outlet's labels, the usual keys first in a fixed order, then the rest by name."""
+    if info is None:
+        return ()
+    rank = {key: n for n, key in enumerate(LABEL_ORDER)}
+    return tuple(sorted(info.labels.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
+
+
+@dataclass(frozen=True)
+class LabelMix:
+    """How one set of articles splits by one label: `country` -> [(Russia, 3), (Armenia, 1), (not labelled, 1)]."""
+
+    label: str
+    counts: tuple[tuple[str, int], ...]
+    total: int
+
+
+UNLABELLED = "not labelled"
+
+
+def coverage_mix(articles: tuple[Article, ...] | list[Article], index: SiteIndex) -> tuple[LabelMix, ...]:
+    """The articles' outlets counted by each label any of them has; each outlet once."""
+    outlets = sorted({a.source.name for a in articles if a.source})
+    labels_of = {name: dict(index.outlet_labels.get(name, ())) for name in outlets}
+    keys = sorted({k for labels in labels_of.values() for k in labels}, key=lambda k: (_label_rank(k), k))
+    mixes = []
+    for key in keys:
+        counts = Counter(labels_of[name].get(key, UNLABELLED) for name in outlets)
+        ranked = sorted(counts.items(), key=lambda kv: (kv[0] == UNLABELLED, -kv[1], kv[0]))
+        mixes.append(LabelMix(key, tuple(ranked), len(outlets)))
+    return tuple(mixes)
+
+
+def _label_rank(key: str) -> int:
+    return LABEL_ORDER.index(key) if key in LABEL_ORDER else len(LABEL_ORDER)
 
 
 def _speakers(articles: tuple[Article, ...], quotes: tuple[QuoteRef, ...]) -> tuple[SpeakerEntry, ...]:
