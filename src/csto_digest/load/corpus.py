@@ -27,6 +27,7 @@ from .text import comparable
 
 PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+DUPLICATE_MIN_WORDS = 8  # paragraphs shorter than this do not tell two articles apart
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,10 @@ def _drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Probl
     kept: list[Article] = []
     problems: list[Problem] = []
     for article in sorted(articles, key=lambda a: a.path):
-        key = hashlib.sha256(comparable(" ".join(article.body)).encode()).hexdigest()
+        # Short paragraphs are left out: furniture the patterns missed ("Share on
+        # Facebook") must not make a copy look like another article.
+        sentences = [p for p in article.body if len(p.split()) >= DUPLICATE_MIN_WORDS] or list(article.body)
+        key = hashlib.sha256(comparable(" ".join(sentences)).encode()).hexdigest()
         if key in seen and article.body:
             problems.append(Problem(article.path, f"duplicate of {seen[key].path}; skipped"))
             continue
