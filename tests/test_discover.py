@@ -97,3 +97,12 @@ def test_an_unreadable_folder_is_reported(tmp_path):
         (tmp_path / "locked").chmod(0o755)
     assert found == []
     assert "cannot read folder" in problems[0].message
+
+
+def test_a_site_we_built_inside_the_input_is_passed_over_whole(tmp_path):
+    touch(tmp_path / "a.txt")
+    touch(tmp_path / "site" / ".csto-digest", "written by csto-digest\n")
+    touch(tmp_path / "site" / "index.html", "<html></html>")
+    found, problems = discover((tmp_path,))
+    assert found == [tmp_path / "a.txt"]
+    assert messages(problems) == {str(tmp_path / "site"): "note: a site built by csto-digest, not articles; skipped"}

@@ -456,10 +456,14 @@ def load_config(path: Path | None = None, **cli: Any) -> Config:
         _checked_base_url(cli_values["base_url"], lambda message: cli_error("base_url", message))
     values.update(cli_values)
     config = Config(**values)
-    try:
-        check_output(config.output, config.inputs)
-    except ConfigError as error:
-        if "output" in cli_values or path is None or lines.get("output") is None:
-            raise
-        raise ConfigError(error.message, str(path), lines.get("output"), "output") from None
+    if "output" in cli_values or lines.get("output") is not None:
+        # An output someone asked for is checked now, naming its line; the default
+        # one only when a build is about to write it (`run_build`), so that
+        # `inspect` or `check` run inside a folder of articles still work.
+        try:
+            check_output(config.output, config.inputs)
+        except ConfigError as error:
+            if "output" in cli_values or path is None:
+                raise ConfigError(error.message, key="--output") from None
+            raise ConfigError(error.message, str(path), lines.get("output"), "output") from None
     return config

@@ -5,7 +5,8 @@ Hidden files and folders, editor backups and lock files (`.#x`, `x~`, `#x#`,
 note naming each; files of other kinds (`.png`, `.pdf`) with a warning. The
 correction files that sit beside articles (`NAME.yml` next to `NAME.txt`) are
 read with their article, not here. A missing input, an unreadable folder, a
-broken symbolic link or a symbolic-link loop is reported, never fatal. The
+broken symbolic link or a symbolic-link loop is reported, never fatal. A
+site csto-digest built (it holds `.csto-digest`) is passed over whole. The
 order is sorted, so builds do not depend on the file system's.
 """
 
@@ -19,6 +20,7 @@ from ..model import Problem
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 CORRECTION_SUFFIXES = {".yml", ".yaml"}
+SITE_MARKER = ".csto-digest"  # write.MARKER: the folder is a site we built
 SYSTEM_FILES = {".DS_Store", "Thumbs.db", "desktop.ini", ".directory"}
 
 
@@ -72,6 +74,10 @@ def discover(inputs: tuple[Path, ...]) -> tuple[list[Path], tuple[Problem, ...]]
                 dirs[:] = []
                 continue
             seen_dirs[key] = folder
+            if SITE_MARKER in files and folder != str(root):
+                problems.append(Problem(folder, "a site built by csto-digest, not articles; skipped", severity="note"))
+                dirs[:] = []
+                continue
             kept_dirs = []
             for name in sorted(dirs):
                 why = ignored_because(name)
