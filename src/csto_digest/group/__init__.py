@@ -21,7 +21,7 @@ from .statements import (
     statement_groups,
     to_statement,
 )
-from .stories import build_stories, find_links, story_groups
+from .stories import build_stories, find_links, known_names, story_groups
 
 __all__ = ["GroupStats", "group_articles", "group_with_stats"]
 
@@ -47,7 +47,7 @@ def group_with_stats(articles: tuple[Article, ...], config: Config) -> tuple[Gro
     counter: Counter[str] = Counter()
     quotes = quote_texts(ordered)
     evidence = match_across_corpus(quotes, counter)
-    links = find_links(ordered, article_statements(quotes, evidence), counter)
+    links = find_links(ordered, article_statements(quotes, evidence), counter, known_names(config.registry))
     matches = evidence + match_within_stories(quotes, story_groups(len(ordered), links), evidence, counter)
     found = statement_groups(quotes, matches)
     spans = [frozenset(quotes[q].article for q in s.quotes) for s in found]

@@ -18,17 +18,18 @@ one interview, formulas count too: there they are the same words.
 
 from __future__ import annotations
 
-import sys
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 from rapidfuzz import fuzz
 
 from ..model import Article, Statement, StatementMember
-from .blocking import UnionFind, document_frequency, rarest_keys, shared_key_counts
+from .blocking import UnionFind, rarest_keys, shared_key_counts
 from .features import date_order, sentences, shingles
 
 KEYS_PER_QUOTE = 8  # the rarest shingles a quote is indexed under
@@ -53,10 +54,11 @@ class QuoteText:
     article: int  # position in the grouper's article list
     index: int  # index into that article's live quotes
     speaker: str | None
-    sentences: tuple[tuple[str, ...], ...]
+    sentences: tuple[str, ...]  # each sentence's distinct stems, sorted and joined: ready for a token-sort ratio
     size: int  # content words
-    rare: tuple[bool, ...] = ()  # per sentence: not a formula
-    keys: tuple[int, ...] = ()  # the blocking keys chosen for it
+    rare: tuple[bool, ...]  # per sentence: not a formula
+    keys: tuple[int, ...]  # the blocking keys chosen for it
+    numbers: bool  # whether any sentence holds a number
 
 
 @dataclass(frozen=True)
@@ -75,37 +77,77 @@ class StatementFound:
     similarity: float
 
 
+@dataclass(frozen=True)
+class _Draft:
+    """A quote between the two passes of `quote_texts`: its sentences and their shingles."""
+
+    article: int
+    index: int
+    speaker: str | None
+    sentences: tuple[tuple[str, ...], ...]
+    shingles: array  # every sentence's shingles, one after the other
+    counts: tuple[int, ...]  # how many of them each sentence has
+
+
 def quote_texts(articles: Sequence[Article]) -> list[QuoteText]:
-    """Every live quote of every article, in article order, with its formulas marked and its keys chosen."""
-    found: list[QuoteText] = []
+    """Every live quote of every article, in article order, with its formulas marked and its keys chosen.
+
+    Two passes: the first counts in how many quotes each shingle occurs,
+    the second uses the counts to mark formulas and pick blocking keys."""
+    drafts: list[_Draft] = []
+    frequency: Counter[int] = Counter()
     for position, article in enumerate(articles):
         for index, quote in enumerate(article.live_quotes):
-            parts = tuple(tuple(sys.intern(w) for w in part) for part in sentences(quote.text))
-            found.append(QuoteText(position, index, quote.speaker, parts, sum(len(p) for p in parts)))
-    frequency = document_frequency(all_keys(q) for q in found)
-    formula = max(FORMULA_MIN, int(FORMULA_SHARE * len(found)))
-    return [with_keys(q, frequency, formula) for q in found]
+            draft = _draft(position, index, quote.speaker, quote.text)
+            frequency.update(_keys(draft))
+            drafts.append(draft)
+    formula = max(FORMULA_MIN, int(FORMULA_SHARE * len(drafts)))
+    return [_finish(draft, frequency, formula) for draft in drafts]
 
 
-def speaker_key(speaker: str, shingle: int) -> int:
-    """A shingle in one speaker's mouth: its own key, above the range of plain shingles."""
-    return (zlib.crc32(speaker.encode("utf-8")) << 32) | shingle
+def _draft(position: int, index: int, speaker: str | None, text: str) -> _Draft:
+    parts = sentences(text)
+    found = array("I")
+    counts = []
+    for part in parts:
+        own = shingles(part)
+        found.extend(own)
+        counts.append(len(own))
+    return _Draft(position, index, speaker, parts, found, tuple(counts))
 
 
-def all_keys(quote: QuoteText) -> set[int]:
-    """Plain shingles of each sentence, and the same shingles tied to the speaker."""
-    plain: set[int] = set()
-    for sentence in quote.sentences:
-        plain |= shingles(sentence)
-    if quote.speaker:
-        return plain | {speaker_key(quote.speaker, k) for k in plain}
+def _keys(draft: _Draft) -> set[int]:
+    """Plain shingles, and the same shingles tied to the speaker (each its own key)."""
+    plain = set(draft.shingles)
+    if draft.speaker:
+        code = speaker_code(draft.speaker)
+        return plain | {code | k for k in plain}
     return plain
 
 
-def with_keys(quote: QuoteText, frequency: Counter[int], formula: int) -> QuoteText:
-    rare = tuple(median(sorted(frequency[k] for k in shingles(s))) <= formula for s in quote.sentences)
-    keys = tuple(rarest_keys(all_keys(quote), frequency, KEYS_PER_QUOTE, MAX_BLOCK))
-    return QuoteText(quote.article, quote.index, quote.speaker, quote.sentences, quote.size, rare, keys)
+@lru_cache(maxsize=65536)
+def speaker_code(speaker: str) -> int:
+    """A speaker's name moved above the range of plain shingles, to be or-ed with one."""
+    return zlib.crc32(speaker.encode("utf-8")) << 32
+
+
+def _finish(draft: _Draft, frequency: Counter[int], formula: int) -> QuoteText:
+    rare = []
+    start = 0
+    for count in draft.counts:
+        rare.append(median(sorted(frequency[k] for k in draft.shingles[start : start + count])) <= formula)
+        start += count
+    keys = tuple(rarest_keys(_keys(draft), frequency, KEYS_PER_QUOTE, MAX_BLOCK))
+    return QuoteText(
+        article=draft.article,
+        index=draft.index,
+        speaker=draft.speaker,
+        sentences=tuple(" ".join(sorted(set(part))) for part in draft.sentences),
+        size=sum(len(part) for part in draft.sentences),
+        rare=tuple(rare),
+        keys=keys,
+        numbers=any(w[0].isdigit() for part in draft.sentences for w in part),
+    )
 
 
 def candidate_pairs(quotes: Sequence[QuoteText]) -> list[tuple[int, int]]:
@@ -114,36 +156,42 @@ def candidate_pairs(quotes: Sequence[QuoteText]) -> list[tuple[int, int]]:
     return sorted(p for p in pairs if quotes[p[0]].article != quotes[p[1]].article)
 
 
-def sentence_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+def sentence_similarity(a: str, b: str, numbers: bool) -> float:
     """0..1: the same words in any order, or all of the shorter sentence inside the longer.
 
-    Numbers must agree: "1,600 kilograms" and "1,150 kilograms" in one
-    sentence frame are two reports, not two wordings of one."""
-    first, second = numbers(a), numbers(b)
-    if first and second and first != second:
-        return 0.0
-    score = fuzz.token_sort_ratio(" ".join(a), " ".join(b)) / 100
-    shorter = min(len(set(a)), len(set(b)))
-    if score < SENTENCE_SIMILARITY and shorter >= CONTAINED_WORDS:
-        score = max(score, len(set(a) & set(b)) / shorter - 0.1)
+    `a` and `b` are sorted stems. With `numbers`, the numbers must agree:
+    "1,600 kilograms" and "1,150 kilograms" in one sentence frame are two
+    reports, not two wordings of one."""
+    if numbers:
+        first, second = _numbers(a), _numbers(b)
+        if first and second and first != second:
+            return 0.0
+    score = fuzz.ratio(a, b) / 100
+    if score < SENTENCE_SIMILARITY:
+        words_a, words_b = set(a.split()), set(b.split())
+        shorter = min(len(words_a), len(words_b))
+        if shorter >= CONTAINED_WORDS:
+            score = max(score, len(words_a & words_b) / shorter - 0.1)
     return score
 
 
-def numbers(words: tuple[str, ...]) -> set[str]:
-    return {w for w in words if w[0].isdigit()}
+def _numbers(sentence: str) -> set[str]:
+    return {w for w in sentence.split() if w[0].isdigit()}
 
 
 def compare(a: QuoteText, b: QuoteText, formulas_count: bool) -> tuple[float, int] | None:
     """(similarity, words matched) of two quotes, or None when they are not one statement."""
     short, long = (a, b) if a.size <= b.size else (b, a)
+    numbers = a.numbers and b.numbers
     matched = 0
     scores: list[float] = []
-    for sentence, rare in zip(short.sentences, short.rare or (True,) * len(short.sentences), strict=True):
-        if len(sentence) < MIN_SENTENCE_WORDS or not (rare or formulas_count):
+    for sentence, rare in zip(short.sentences, short.rare, strict=True):
+        words = sentence.count(" ") + 1
+        if words < MIN_SENTENCE_WORDS or not (rare or formulas_count):
             continue
-        best = max(sentence_similarity(sentence, other) for other in long.sentences)
+        best = max(sentence_similarity(sentence, other, numbers) for other in long.sentences)
         if best >= SENTENCE_SIMILARITY:
-            matched += len(sentence)
+            matched += words
             scores.append(best)
     if matched < MIN_MATCHED_WORDS:
         return None

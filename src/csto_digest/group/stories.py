@@ -17,26 +17,29 @@ blocked and capped so the work grows with the corpus, not its square.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Article, Story
+from ..registry import Registry
 from .blocking import UnionFind, document_frequency, nearby_pairs, rarest_keys, shared_key_counts
-from .features import date_order, day_number, fold, key, shingles, stems
+from .features import WORD, date_order, day_number, fold, shingles
 
 NEAR_DUPLICATE = 0.7  # word-trigram Jaccard of two bodies at which one is a copy of the other
 CONTAINED = 0.9  # ...or this share of the shorter body inside the longer
 SENTENCE_KEYS = 6  # rare body sentences an article is indexed under
 MAX_SENTENCE_BLOCK = 30  # articles sharing one sentence word for word, above which it is boilerplate
-MIN_SENTENCE_WORDS = 6
+MIN_SENTENCE_WORDS = 8
 COPY_SENTENCES = 0.5  # share of the smaller body's sentences both carry, before the words are compared
 STATEMENT_DAYS = 7  # one shared statement and one speaker: at most this many days apart
 SPEAKER_DAYS = 3  # one speaker and a shared rare name: at most this many days apart
 SPEAKER_WINDOW = 12  # articles of one speaker compared with at most this many later ones
 RARE_NAME_COUNT = 25  # a name in at most this many articles is rare
 SHARED_NAMES = 2  # rare names two articles of one speaker must share
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}(?:\s+[A-Z][\w’'-]{2,})*")
 
 
@@ -64,13 +67,13 @@ def speakers_of(article: Article) -> frozenset[str]:
 
 
 def body_sentence_keys(article: Article) -> set[int]:
-    """Hashes of the body's sentences long enough to be particular to it."""
+    """Hashes of the body's sentences long enough to be particular to it, word for word (case aside)."""
     found = set()
     for paragraph in article.body:
-        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
-            words = stems(sentence)
+        for sentence in SENTENCE_END.split(fold(paragraph)):
+            words = WORD.findall(sentence)
             if len(words) >= MIN_SENTENCE_WORDS:
-                found.add(key(words))
+                found.add(zlib.crc32(" ".join(words).encode("utf-8")))
     return found
 
 
@@ -91,7 +94,7 @@ class Bodies:
         self.trigrams = lru_cache(maxsize=4096)(self._trigrams)
 
     def _trigrams(self, position: int) -> frozenset[int]:
-        words = tuple(w for p in self.articles[position].body for w in re.findall(r"[^\W_]+", fold(p)))
+        words = tuple(w for p in self.articles[position].body for w in WORD.findall(fold(p)))
         return shingles(words)
 
     def similarity(self, a: int, b: int) -> tuple[float, float]:
@@ -133,10 +136,19 @@ def speaker_pairs(days: Sequence[int | None], speakers: Sequence[frozenset[str]]
     return pairs
 
 
+def known_names(registry: Registry) -> frozenset[str]:
+    """Places, bodies and outlets the registry lists: named in half the corpus, so never rare evidence."""
+    entities = (*registry.places, *registry.organizations, *registry.outlets)
+    return frozenset(fold(name) for entity in entities for name in (entity.name, *entity.aliases))
+
+
 def rare_names(
-    articles: Sequence[Article], speakers: Sequence[frozenset[str]], candidates: set[tuple[int, int]]
+    articles: Sequence[Article],
+    speakers: Sequence[frozenset[str]],
+    candidates: set[tuple[int, int]],
+    known: frozenset[str],
 ) -> dict[int, frozenset[str]]:
-    """The rare names of the articles in `candidates`, without the names of their own speakers.
+    """The rare names of the articles in `candidates`, without their own speakers' names or `known` ones.
 
     Rarity is counted over the whole corpus; the speaker's own name is what
     put the pair together, so it is no further evidence."""
@@ -146,7 +158,9 @@ def rare_names(
     found = {}
     for p in wanted:
         own = {word for name in speakers[p] for word in fold(name).split()}
-        found[p] = frozenset(n for n in names[p] if frequency[n] <= RARE_NAME_COUNT and not own & set(n.split()))
+        found[p] = frozenset(
+            n for n in names[p] if frequency[n] <= RARE_NAME_COUNT and n not in known and not own & set(n.split())
+        )
     return found
 
 
@@ -183,16 +197,20 @@ def _same_speaker(evidence: PairEvidence) -> str:
 
 
 def find_links(
-    articles: Sequence[Article], shared: dict[tuple[int, int], set[int]], counter: Counter[str]
+    articles: Sequence[Article],
+    shared: dict[tuple[int, int], set[int]],
+    counter: Counter[str],
+    known: frozenset[str] = frozenset(),
 ) -> list[Link]:
     """Every pair of articles that belongs to one story.
 
-    `shared` maps article pairs to the statements matched between them."""
+    `shared` maps article pairs to the statements matched between them;
+    `known` holds names too common to be evidence (see `known_names`)."""
     speakers = [speakers_of(a) for a in articles]
     days = [day_number(a) for a in articles]
     copies = sentence_pairs([body_sentence_keys(a) for a in articles])
     nearby = speaker_pairs(days, speakers)
-    names = rare_names(articles, speakers, nearby)
+    names = rare_names(articles, speakers, nearby, known)
     bodies = Bodies(articles)
     candidates = sorted(set(shared) | copies | nearby)
     counter["article_comparisons"] += len(candidates)
