@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -113,12 +114,79 @@ def test_an_existing_folder_of_ours_or_an_empty_one_is_taken_over(tmp_path):
     assert out.is_symlink() and snapshot(out) == expected(site("v1"))
 
 
+def test_an_old_site_of_ours_in_a_real_folder_is_taken_over_whole(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / MARKER).write_bytes(b"")
+    (out / "old.html").write_bytes(b"old")
+    write_site(site("v1"), out)
+    assert out.is_symlink() and snapshot(out) == expected(site("v1"))
+
+
+def test_a_take_over_interrupted_between_move_and_link_is_finished_by_the_next_build(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / MARKER).write_bytes(b"")
+    (out / "index.html").write_bytes(b"the old site")
+
+    def killed(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("csto_digest.write.os.symlink", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_site(site("v1"), out)
+    monkeypatch.undo()
+    assert not out.exists()  # the two-call window: the folder moved, the link not yet made
+    assert (state_dir(out) / "a" / "index.html").read_bytes() == b"the old site"
+
+    def fail(_name: str) -> None:
+        raise RuntimeError("and this build fails too")
+
+    with pytest.raises(RuntimeError):
+        write_site(site("v1"), out, on_file=fail)
+    assert (out / "index.html").read_bytes() == b"the old site"  # the take-over was finished first
+    write_site(site("v1"), out)
+    assert snapshot(out) == expected(site("v1"))
+
+
+def test_the_tree_is_on_disk_before_the_link_points_at_it(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    write_site(site("v1"), out)
+    link = os.readlink(out)
+    seen: list[tuple[str, bytes]] = []
+
+    def flush() -> None:
+        target = state_dir(out) / ("b" if link.endswith("a") else "a")
+        seen.append((os.readlink(out), (target / "index.html").read_bytes()))
+
+    monkeypatch.setattr("csto_digest.write._flush_tree", flush)
+    write_site(site("v2"), out)
+    assert seen == [(link, b"<h1>v2</h1>")]  # flushed complete, while the old tree was still live
+
+
+def test_a_folder_in_the_tree_linking_outside_is_never_written_through(tmp_path):
+    out = tmp_path / "site"
+    files = {**site("v1"), "speakers/x.html": b"x"}
+    write_site(files, out)
+    write_site({**files, "index.html": b"v2"}, out)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    other = state_dir(out) / ("b" if os.readlink(out).endswith("a") else "a")
+    shutil.rmtree(other / "speakers")
+    (other / "speakers").symlink_to(outside)  # planted by someone else
+    with pytest.raises(UnsafePathError, match="resolves outside"):
+        write_site({**files, "speakers/x.html": b"y", "index.html": b"v3"}, out)
+    assert list(outside.iterdir()) == []
+    assert (out / "index.html").read_bytes() == b"v2"
+
+
 def test_a_folder_that_is_not_ours_is_refused(tmp_path):
     out = tmp_path / "site"
     out.mkdir()
     (out / "thesis.tex").write_text("years of work")
-    with pytest.raises(ConfigError, match="not written by csto-digest"):
+    with pytest.raises(ConfigError, match="not written by csto-digest") as caught:
         write_site(site("v1"), out)
+    assert str(out) in caught.value.message
     assert (out / "thesis.tex").read_text() == "years of work"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

@@ -12,9 +12,24 @@ The first rebuild after a tree is lost (a fresh output, a killed build) fills
 the other tree with hard links to the live one, so that it too writes only
 what changed; a file is never written in place while it is linked.
 
+Before the link is swapped the new tree is flushed to disk (one `os.sync`,
+which costs little when little was written), and after it the folder holding
+the link is, so a power cut cannot publish a tree of empty files.
+
 File names come from the renderer, which makes them from untrusted titles;
 any that is not a plain relative path (`..`, absolute, backslashes, NUL) is
 refused before anything is written, and so are two that differ only in case.
+A folder inside a tree that resolves outside it (a symbolic link someone put
+there) is refused too, so nothing is ever written or deleted outside the tree.
+
+Files a user keeps in the published site (`keep` in the config: a `CNAME`, a
+`google1234.html`) are read from where the user keeps them, paths relative to
+the config file's folder, and placed at the top of every build under their own
+names; a kept file wins over one of ours of the same name.
+
+The first build into an existing real folder takes it over (moves it into the
+state folder and puts the link in its place) only when it is empty or holds our
+marker file; any other folder is refused, naming it.
 """
 
 from __future__ import annotations
@@ -32,6 +47,7 @@ from .model import Problem
 
 MARKER = ".csto-digest"
 TREES = ("a", "b")
+TAKING_OVER = "taking-over"  # in the state folder while a real output folder becomes a link
 
 
 @dataclass(frozen=True)
@@ -111,9 +127,12 @@ def _read_manifest(path: Path) -> dict[str, str] | None:
 
 
 def _take_over(output: Path, state: Path) -> None:
-    """An existing real folder at the output: adopt it if it is ours or empty."""
-    if not output.exists() and not output.is_symlink():
-        return
+    """An existing real folder at the output: adopt it if it is ours or empty.
+
+    A folder cannot be swapped for a link in one step, so a flag file marks the
+    moment between moving the folder away and linking it back; a build killed
+    there is finished by the next one, which finds the flag and no output.
+    """
     if output.is_symlink():
         target = Path(os.readlink(output))
         if not target.is_absolute():
@@ -121,14 +140,25 @@ def _take_over(output: Path, state: Path) -> None:
         if target.resolve().parent == state.resolve():
             return
         raise ConfigError(f"{output} is a link to {target}, not a site this tool wrote; remove it first", key="output")
+    if not output.exists():
+        if (state / TAKING_OVER).exists() and (state / "a").is_dir():
+            os.symlink(Path(state.name) / "a", output)  # finish a take-over that was interrupted
+        (state / TAKING_OVER).unlink(missing_ok=True)
+        return
     if output.is_dir() and (not any(output.iterdir()) or (output / MARKER).exists()):
         state.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(state / "a", ignore_errors=True)
-        os.replace(output, state / "a")
         (state / "a.json").unlink(missing_ok=True)  # unknown content: rewrite it fully next time
+        (state / TAKING_OVER).write_bytes(b"")
+        os.replace(output, state / "a")
         os.symlink(Path(state.name) / "a", output)
+        (state / TAKING_OVER).unlink()
         return
-    raise ConfigError(f"{output} exists and was not written by csto-digest; refusing to replace it", key="output")
+    raise ConfigError(
+        f"{output} exists and was not written by csto-digest; refusing to replace it "
+        "(empty it, remove it, or choose another output folder)",
+        key="output",
+    )
 
 
 def _wanted_files(files: dict[str, bytes], keep: tuple[str, ...]) -> tuple[dict[str, bytes], list[Problem]]:
@@ -186,6 +216,57 @@ def _write_file(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
+class _Folders:
+    """The folders of one tree, each checked once to lie inside it.
+
+    Names are already plain relative paths; this guards against a folder in
+    the tree that is a symbolic link to somewhere else.
+    """
+
+    def __init__(self, tree: Path):
+        self.tree = tree
+        self.root = tree.resolve()
+        self.checked: set[Path] = set()
+
+    def inside(self, folder: Path) -> bool:
+        if folder in self.checked:
+            return True
+        if not folder.resolve().is_relative_to(self.root):
+            return False
+        self.checked.add(folder)
+        return True
+
+    def make(self, folder: Path) -> None:
+        if folder in self.checked:
+            return
+        if not self.inside(folder):
+            raise UnsafePathError(f"{folder} resolves outside the site's tree {self.tree}; refusing to write there")
+        self.checked.discard(folder)  # look again once it exists: a link made meanwhile is refused too
+        folder.mkdir(parents=True, exist_ok=True)
+        if not self.inside(folder):
+            raise UnsafePathError(f"{folder} resolves outside the site's tree {self.tree}; refusing to write there")
+
+
+def _flush_tree() -> None:
+    """Put everything written on disk before the link points at it."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+def _flush_folder(folder: Path) -> None:
+    """Make a rename in `folder` (the link swap) survive a power cut."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the rename is atomic all the same
+    finally:
+        os.close(descriptor)
+
+
 def write_site(
     files: dict[str, bytes],
     output: Path,
@@ -231,33 +312,47 @@ def write_site(
                 old = live_manifest
     target.mkdir(parents=True, exist_ok=True)
 
-    written = unchanged = deleted = 0
-    made_dirs: set[Path] = set()
-    for name, data in wanted.items():
-        if old.get(name) == hashes[name]:
-            unchanged += 1
-            continue
-        path = target / name
-        if path.parent not in made_dirs:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made_dirs.add(path.parent)
-        _write_file(path, data)
-        written += 1
-        if on_file:
-            on_file(name)
-    for name in sorted(old.keys() - wanted.keys()):
-        (target / name).unlink(missing_ok=True)
-        deleted += 1
-    _remove_empty_folders(target, {PurePosixPath(n).parent for n in old.keys() - wanted.keys()})
+    written, unchanged, deleted = _update_tree(target, wanted, hashes, old, on_file)
     temporary = manifest_path.with_suffix(".tmp")
     temporary.write_text(json.dumps(hashes, sort_keys=True), encoding="utf-8")
     os.replace(temporary, manifest_path)
+    _flush_tree()
 
     link = output.parent / f".{output.name}.csto-link"
     link.unlink(missing_ok=True)
     os.symlink(Path(state.name) / target_name, link)
     os.replace(link, output)
+    _flush_folder(output.parent)
     return WriteReport(written, unchanged, deleted, tuple(problems), linked)
+
+
+def _update_tree(
+    target: Path,
+    wanted: dict[str, bytes],
+    hashes: dict[str, str],
+    old: dict[str, str],
+    on_file: Callable[[str], None] | None,
+) -> tuple[int, int, int]:
+    """Write what differs from `old` (what the tree holds), delete what is gone: (written, unchanged, deleted)."""
+    folders = _Folders(target)
+    written = unchanged = deleted = 0
+    for name, data in wanted.items():
+        if old.get(name) == hashes[name]:
+            unchanged += 1
+            continue
+        path = target / name
+        folders.make(path.parent)
+        _write_file(path, data)
+        written += 1
+        if on_file:
+            on_file(name)
+    for name in sorted(old.keys() - wanted.keys()):
+        path = target / name
+        if folders.inside(path.parent):
+            path.unlink(missing_ok=True)
+            deleted += 1
+    _remove_empty_folders(target, {PurePosixPath(n).parent for n in old.keys() - wanted.keys()})
+    return written, unchanged, deleted
 
 
 def _remove_empty_folders(tree: Path, folders: set[PurePosixPath]) -> None:
