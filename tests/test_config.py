@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -230,3 +232,35 @@ def test_the_cli_refuses_a_bad_config_with_exit_2_and_leaves_the_output_alone(bu
     assert result.stderr.startswith(f"error: {path}:")
     assert len(result.stderr.strip().splitlines()) == 1
     assert snapshot(built_site) == before
+
+
+def test_every_key_is_documented():
+    import csto_digest.config as config_module
+
+    documented = set(re.findall(r"^- `(\w+)`", config_module.__doc__ or "", re.MULTILINE))
+    assert documented == set(config_module.KEYS)
+
+
+def test_aliases_that_hold_themselves_or_multiply_are_refused_quickly(tmp_path):
+    error = refused(tmp_path, "themes: &a\n  - *a\n")
+    assert error.key == "themes[0]" and "expected a mapping" in error.message
+    laughs = "".join(
+        f"{key}: &{key} [{', '.join([f'*{prev}'] * 9)}]\n" for prev, key in zip("abcdefg", "bcdefgh", strict=True)
+    )
+    started = time.perf_counter()
+    error = refused(tmp_path, "a: &a [x, x, x, x, x, x, x, x, x]\n" + laughs)
+    assert time.perf_counter() - started < 2
+    assert (error.key, error.line) == ("a", 1)
+
+
+def test_the_default_output_is_checked_only_when_a_build_writes(tmp_path, monkeypatch):
+    """`inspect` and `check` run inside a folder of articles must work; `build` refuses there."""
+    from csto_digest.write import check_output
+
+    monkeypatch.chdir(tmp_path)
+    config = load_config(None, inputs=(Path("."),))
+    with pytest.raises(ConfigError, match="inside the input folder"):
+        check_output(config.output, config.inputs)
+    with pytest.raises(ConfigError) as caught:
+        load_config(None, inputs=(Path("."),), output=Path("site"))
+    assert caught.value.key == "--output"

@@ -7,8 +7,41 @@ people, outlets and places, page-furniture patterns) are data shipped in
 
 As in MkDocs' `config_options`, each key has one checker that knows what it
 expects; `_Reader` walks the YAML's nodes so that every error can name the line
-the offending key stands on. Paths in the file are relative to the file; paths
-given on the command line are relative to where the command runs.
+the offending key stands on. Paths in the file are relative to the file's
+folder; paths given on the command line are relative to where the command runs.
+Command-line options win over the file, the file over the defaults.
+
+The keys of `csto-digest.yml` (all optional):
+
+- `site_title` (text): the name in every page's header. Default "CSTO Digest".
+- `base_url` (text): the absolute `http(s)://` address the site is published
+  at; canonical links, feeds and the sitemap use it. Default: none, every link
+  relative.
+- `inputs` (a list of folders or files, or one): where the articles are.
+  Default `seeds/`.
+- `output` (a folder): where the site goes. Default `build/`. It may not be
+  `/`, the home folder, a repository root, an input, or hold one.
+- `templates` (a folder, which must exist): templates overriding ours by name.
+- `keep` (a list of files, each of which must exist): files carried into every
+  build at the top of the site under their own names (`CNAME`, a verification
+  page); a kept file wins over one of ours of the same name.
+- `timestamp` (true/false): print the build time in pages. Default false, so
+  that two builds of the same input are byte-identical.
+- `theme_descriptions` (a folder, which must exist): `SLUG.md` files giving a
+  theme's longer description.
+- `themes` (a list): each `{slug, title, description, patterns, requires,
+  excludes, min_sentences}`; `slug` (lower-case letters, digits, hyphens) and
+  at least one pattern are required, and every pattern must compile as a
+  Python regular expression. A theme with a default theme's slug replaces it
+  in its place; new themes follow the defaults.
+- `themes_replace` (true/false): drop the default themes and use only `themes`.
+- `registry` (a mapping of `people`, `outlets`, `places`, `organizations`,
+  each a list of `{name, ...}`): known names added to the default registry.
+  People take `role` and `aliases`; outlets `aliases`, `domains` and `labels`
+  (a mapping); places `aliases` and `kind`; organisations `aliases`.
+- `overrides` (a mapping of article id or path to a mapping of fields):
+  corrections, as in a `NAME.yml` beside the article; each entry's line is kept
+  (`Config.overrides_lines`) so a bad field can be reported where it stands.
 """
 
 from __future__ import annotations
@@ -108,6 +141,7 @@ class _Reader:
         self.base = path.parent
         self.lines: dict[Where, int] = {}
         self.raw_keys: dict[Where, list[str]] = {}  # the keys of a mapping as written (`003`, not 3)
+        self.walked: set[int] = set()  # ids of the nodes already walked
         try:
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
@@ -128,7 +162,12 @@ class _Reader:
         if not isinstance(self.data, dict):
             raise ConfigError(f"the config must be a mapping of keys, not {_kind(self.data)}", self.name, 1)
 
-    def _walk(self, node: yaml.Node, where: Where) -> None:
+    def _walk(self, node: yaml.Node, where: Where, depth: int = 0) -> None:
+        if id(node) in self.walked:  # an alias (`*name`): its lines are the anchor's, and it may hold itself
+            return
+        self.walked.add(id(node))
+        if depth > 50:  # nested far beyond any key we know
+            raise ConfigError("nested too deeply", self.name, node.start_mark.line + 1, _dotted(where[:1]) or None)
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             keys: list[str] = []
@@ -142,12 +181,12 @@ class _Reader:
                 seen[key] = line
                 keys.append(key)
                 self.lines[(*where, key)] = line
-                self._walk(value_node, (*where, key))
+                self._walk(value_node, (*where, key), depth + 1)
             self.raw_keys[where] = keys
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 self.lines[(*where, index)] = item.start_mark.line + 1
-                self._walk(item, (*where, index))
+                self._walk(item, (*where, index), depth + 1)
 
     def line(self, where: Where) -> int | None:
         while where:
