@@ -78,10 +78,12 @@ def check(articles: Sequence[Article], groups: Groups) -> list[Finding]:
 
 
 def problem_findings(problems: Iterable[Any]) -> list[Finding]:
-    """The loader's problems as findings, so one report (and --strict) covers both."""
+    """The loader's problems as findings, so one report (and --strict) covers both.
+    Notes (a byte-order mark, a hidden file passed over) are not worth a look."""
     return [
         Finding("load-problem", p.path, f"{p.severity}: {p.message}" + (f" (line {p.line})" if p.line else ""))
         for p in problems
+        if p.severity != "note"
     ]
 
 

@@ -61,6 +61,13 @@ def build(inputs, output, config_path, base_url, templates, clean, quiet, strict
     except ConfigError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
+    except (OSError, ValueError) as error:
+        # Nothing was switched in: the previous site is still the published one.
+        click.echo(f"error: the build failed, the previous site is untouched: {error}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("interrupted: the previous site is untouched", err=True)
+        sys.exit(130)
     _echo_problems(report.problems)
     if not quiet:
         click.echo(report.summary(time.perf_counter() - started))
