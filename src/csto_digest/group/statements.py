@@ -37,13 +37,14 @@ MAX_BLOCK = 40  # quotes sharing one key, above which the key is not used for bl
 FORMULA_SHARE = 0.01  # a sentence whose typical (median) shingle is in more than this share of quotes...
 FORMULA_MIN = 30  # ...(and more than this many) is a formula
 MIN_SENTENCE_WORDS = 3  # shorter sentences ("We agree.") prove nothing
-SENTENCE_SIMILARITY = 0.72  # a sentence matches one of the other quote at this score
+SENTENCE_SIMILARITY = 0.76  # a sentence matches one of the other quote at this score
 CONTAINED_WORDS = 6  # a sentence this long counts as held inside a longer one when its words are there
 MIN_MATCHED_WORDS = 6  # content words matched, at the least
 MIN_COVERAGE = 0.5  # share of the shorter quote's words matched...
 LONG_MATCH_WORDS = 14  # ...unless this many words match (one passage quoted inside a longer one)
 CONFLICT_SIMILARITY = 0.9  # words given to two different people must match this closely
 MAX_SPEAKERS = 2  # one statement is one person's words; two is a conflicting attribution, more is a formula
+MAX_MEMBERS = 60  # quotes in one statement: a bigger chain has drifted from the words it started with
 STORY_QUOTES = 60  # quotes of one story compared all with all; a bigger story compares neighbours
 
 
@@ -259,13 +260,15 @@ def statement_groups(quotes: Sequence[QuoteText], matches: Sequence[QuoteMatch])
     """Matched quotes joined into statements that span at least two articles.
 
     The closest matches are joined first, and a join that would give one
-    statement more than `MAX_SPEAKERS` speakers is refused: fuzzy matches
-    chain (A like B, B like C), and a chain through many people's words is
-    a formula, not a statement."""
+    statement more than `MAX_SPEAKERS` speakers or `MAX_MEMBERS` quotes is
+    refused: fuzzy matches chain (A like B, B like C), and a chain through
+    many people's words is a formula, not a statement."""
     sets = UnionFind(len(quotes))
     speakers: dict[int, frozenset[str]] = {}
+    sizes: dict[int, int] = {}
     for position, quote in enumerate(quotes):
         speakers[position] = frozenset((quote.speaker,)) if quote.speaker else frozenset()
+        sizes[position] = 1
     joined: list[QuoteMatch] = []
     for match in sorted(matches, key=lambda m: (-m.similarity, -m.words, m.first, m.second)):
         a, b = sets.find(match.first), sets.find(match.second)
@@ -273,10 +276,11 @@ def statement_groups(quotes: Sequence[QuoteText], matches: Sequence[QuoteMatch])
             joined.append(match)
             continue
         together = speakers[a] | speakers[b]
-        if len(together) > MAX_SPEAKERS:
+        if len(together) > MAX_SPEAKERS or sizes[a] + sizes[b] > MAX_MEMBERS:
             continue
         sets.union(a, b)
         speakers[sets.find(a)] = together
+        sizes[sets.find(a)] = sizes[a] + sizes[b]
         joined.append(match)
     similarity: dict[int, list[float]] = {}
     for match in joined:

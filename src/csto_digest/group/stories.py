@@ -2,7 +2,8 @@
 
 Two articles are one story when one of these holds:
 - their texts are near-identical (a syndicated copy under other furniture);
-- they carry two or more statements in common;
+- they carry two or more statements in common (and, when both are dated,
+  appeared within a month of each other);
 - they carry one statement in common, said by a speaker both name, and are
   dated within a week of each other (or one is undated);
 - they quote the same speaker within a few days and share a rare name
@@ -35,6 +36,7 @@ MAX_SENTENCE_BLOCK = 30  # articles sharing one sentence word for word, above wh
 MIN_SENTENCE_WORDS = 8
 COPY_SENTENCES = 0.5  # share of the smaller body's sentences both carry, before the words are compared
 STATEMENT_DAYS = 7  # one shared statement and one speaker: at most this many days apart
+STORY_DAYS = 31  # two dated articles further apart than this report two events, whatever words they share
 SPEAKER_DAYS = 3  # one speaker and a shared rare name: at most this many days apart
 SPEAKER_WINDOW = 12  # articles of one speaker compared with at most this many later ones
 RARE_NAME_COUNT = 25  # a name in at most this many articles is rare
@@ -168,6 +170,8 @@ def decide(a: int, b: int, evidence: PairEvidence, undated: bool) -> Link | None
     """Whether two articles are one story, and the reasons a reader is shown."""
     if evidence.jaccard is not None:
         return Link(a, b, (f"near-identical text (Jaccard {evidence.jaccard:.2f})",), copy=evidence.jaccard)
+    if evidence.days is not None and evidence.days > STORY_DAYS:
+        return None  # a speaker repeating himself a year later is a new event
     count = len(evidence.statements)
     reasons: list[str] = []
     close = evidence.days is not None and evidence.days <= STATEMENT_DAYS
