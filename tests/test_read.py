@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from csto_digest.load.read import MAX_BYTES, read_article_bytes, read_article_file
+from csto_digest.model import Problem
 
 RUSSIAN = (
     "ОДКБ готова помочь Армении\n\n"
@@ -142,3 +143,30 @@ def test_an_unreadable_file_is_reported(tmp_path):
 def test_a_missing_file_is_reported(tmp_path):
     text, problems = read_article_file(tmp_path / "gone.txt")
     assert text is None and "No such file" in problems[0].message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_is_told_by_its_nul_bytes(encoding):
+    text, problem = read(ENGLISH.replace("“", '"').replace("”", '"').encode(encoding))
+    assert text == ENGLISH.replace("“", '"').replace("”", '"')
+    assert problem.message == f"{encoding.upper()} without a byte-order mark (told by its NUL bytes)"
+    assert problem.severity == "warning"
+
+
+def test_nul_bytes_that_are_not_utf16_are_still_binary():
+    text, problem = read(b"\x00" * 64 + b"\x01\x02" * 64)
+    assert text is None and "not an article" in problem.message
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    started = time.perf_counter()
+    assert read_article_file(pipe) == (None, (Problem(str(pipe), "not a regular file; skipped"),))
+    assert time.perf_counter() - started < 1
+
+
+def test_a_folder_or_a_device_is_refused(tmp_path):
+    assert read_article_file(tmp_path)[0] is None
+    if Path("/dev/zero").exists():  # endless if read
+        assert read_article_file(Path("/dev/zero"))[1][0].message == "not a regular file; skipped"

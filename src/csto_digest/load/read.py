@@ -4,14 +4,16 @@ Each file gives at most one message, naming it (and the line, where there is
 one), so a messy folder reads as one line per odd file:
 
 - UTF-8 is read as is; UTF-8, UTF-16 and UTF-32 with a byte-order mark are
-  read by their mark (a note says so);
+  read by their mark (a note says so); UTF-16 without its mark is told by
+  the NUL bytes on one side of every character (a warning says so);
 - other encodings (Windows-1251 or KOI8-R Russian, Latin-1, ...) are told by
   `charset_normalizer` rather than guessed by hand, preferring the encodings
   news text is usually in when several decode alike; a warning names the one
   used, and a file whose encoding cannot be told is skipped with a warning;
 - binary files (images, PDFs, archives, anything dense with NUL or control
-  bytes), empty and whitespace-only files, and files over `MAX_BYTES` (told
-  from the size alone, without reading them) are skipped;
+  bytes), empty and whitespace-only files, files over `MAX_BYTES` (told
+  from the size alone, without reading them), and anything that is not a
+  regular file (a named pipe, a device) are skipped;
 - a few stray NUL or control bytes in text are removed, and CRLF and lone-CR
   line endings become LF, each with a note.
 
@@ -22,7 +24,9 @@ they are reported but do not fail a `--strict` build.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -45,22 +49,37 @@ PREFERRED_ENCODINGS = (
     "cp1252", "cp1251", "koi8_r", "cp1250", "cp866", "iso8859_5", "mac_cyrillic", "koi8_u", "cp1254", "cp1256",
     "latin_1", "iso8859_2",
 )  # fmt: skip
-_NAMES = {"cp1252": "Windows-1252", "cp1251": "Windows-1251", "cp1250": "Windows-1250", "koi8_r": "KOI8-R",
+_NAMES = {"cp1252": "Windows-1252 (Latin-1)", "cp1251": "Windows-1251", "cp1250": "Windows-1250", "koi8_r": "KOI8-R",
           "cp866": "CP866", "latin_1": "Latin-1", "cp1254": "Windows-1254", "cp1256": "Windows-1256"}  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # not tab, LF, FF, CR
 _BINARY_SHARE = 0.01  # more NUL or control bytes than this: not text
 
 
 def read_article_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str | None, tuple[Problem, ...]]:
-    """The text of an article file, and at most one Problem about it."""
+    """The text of an article file, and at most one Problem about it.
+
+    Only regular files are read (a named pipe or `/dev/zero` would never end;
+    it is opened without waiting for a writer, to be told apart), and never
+    more than `max_bytes` of them, even if the file grows meanwhile.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, (Problem(str(path), f"file is {_size(size)}, over the {_size(max_bytes)} limit; skipped"),)
-        data = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                return None, (Problem(str(path), "not a regular file; skipped"),)
+            if status.st_size > max_bytes:
+                return None, (_too_big(path, status.st_size, max_bytes),)
+            data = handle.read(max_bytes + 1)
     except OSError as error:
         return None, (Problem(str(path), f"cannot read: {error.strerror or error}; skipped", severity="error"),)
+    if len(data) > max_bytes:
+        return None, (_too_big(path, len(data), max_bytes),)
     return read_article_bytes(path, data)
+
+
+def _too_big(path: Path, size: int, max_bytes: int) -> Problem:
+    return Problem(str(path), f"file is {_size(size)}, over the {_size(max_bytes)} limit; skipped")
 
 
 def _size(count: int) -> str:
@@ -90,6 +109,11 @@ def read_article_bytes(path: Path | str, data: bytes) -> tuple[str | None, tuple
     elif data.startswith(codecs.BOM_UTF8):
         text, replaced = _decode(data[3:], "utf-8")
         notes.append("UTF-8 with a byte-order mark")
+    elif (bomless := _bomless_utf16(data)) is not None:
+        text, encoding = bomless
+        replaced = 0
+        notes.append(f"{encoding} without a byte-order mark (told by its NUL bytes)")
+        warning = True
     else:
         nul = data.count(b"\x00")
         if nul > len(data) * _BINARY_SHARE:
@@ -131,6 +155,27 @@ def read_article_bytes(path: Path | str, data: bytes) -> tuple[str | None, tuple
     if not notes:
         return text, ()
     return text, (Problem(name, "; ".join(notes), severity="warning" if warning else "note"),)
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) for UTF-16 saved without its mark, or None.
+
+    Text in a Latin script saved so has a NUL in every other byte, on one side:
+    the odd bytes for little-endian, the even ones for big-endian. Anything
+    else with NUL bytes is binary, or text with a few stray NULs.
+    """
+    if len(data) % 2 or data.count(b"\x00") < len(data) // 4:
+        return None
+    for encoding, side in (("UTF-16-LE", data[1::2]), ("UTF-16-BE", data[0::2])):
+        if side.count(b"\x00") < len(side) * 0.6:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        if len(_CONTROL.findall(text)) <= len(text) * _BINARY_SHARE:
+            return text, encoding
+    return None
 
 
 def _decode(data: bytes, encoding: str) -> tuple[str, int]:
