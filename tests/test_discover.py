@@ -106,3 +106,18 @@ def test_a_site_we_built_inside_the_input_is_passed_over_whole(tmp_path):
     found, problems = discover((tmp_path,))
     assert found == [tmp_path / "a.txt"]
     assert messages(problems) == {str(tmp_path / "site"): "note: a site built by csto-digest, not articles; skipped"}
+
+
+def test_a_correction_file_with_no_article_beside_it_is_named(tmp_path):
+    touch(tmp_path / "kept.txt")
+    touch(tmp_path / "kept.yml", "title: corrected\n")
+    touch(tmp_path / "bare", "Title\n\nBody.\n")  # an article with no suffix takes bare.yaml
+    touch(tmp_path / "bare.yaml", "title: corrected\n")
+    touch(tmp_path / "renamed.yml", "title: lost\n")
+    touch(tmp_path / "csto-digest.yml", "site_title: kept with the articles\n")
+    found, problems = discover((tmp_path,))
+    assert found == [tmp_path / "bare", tmp_path / "kept.txt"]
+    assert messages(problems) == {
+        str(tmp_path / "renamed.yml"): "warning: correction file with no article renamed.txt or renamed.md beside "
+        "it; not read"
+    }

@@ -4,7 +4,9 @@ Hidden files and folders, editor backups and lock files (`.#x`, `x~`, `#x#`,
 `.swp`) and system files (`.DS_Store`, `Thumbs.db`) are passed over with a
 note naming each; files of other kinds (`.png`, `.pdf`) with a warning. The
 correction files that sit beside articles (`NAME.yml` next to `NAME.txt`) are
-read with their article, not here. A missing input, an unreadable folder, a
+read with their article, not here; one with no article beside it (the
+article renamed, say) is named with a warning, since its corrections would
+be lost without a word. A missing input, an unreadable folder, a
 broken symbolic link or a symbolic-link loop is reported, never fatal. A
 site csto-digest built (it holds `.csto-digest`) is passed over whole. The
 order is sorted, so builds do not depend on the file system's.
@@ -22,6 +24,8 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 CORRECTION_SUFFIXES = {".yml", ".yaml"}
 SITE_MARKER = ".csto-digest"  # write.MARKER: the folder is a site we built
 SYSTEM_FILES = {".DS_Store", "Thumbs.db", "desktop.ini", ".directory"}
+CONFIG_NAMES = {"csto-digest.yml", "csto-digest.yaml"}  # a config kept with the articles is not a correction
+_ORPHAN = "correction file with no article {stem}.txt or {stem}.md beside it; not read"
 
 
 def ignored_because(name: str) -> str | None:
@@ -86,6 +90,7 @@ def discover(inputs: tuple[Path, ...]) -> tuple[list[Path], tuple[Problem, ...]]
                 else:
                     kept_dirs.append(name)
             dirs[:] = kept_dirs
+            stems: set[str] | None = None  # of this folder's articles, made when a correction file is met
             for name in sorted(files):
                 path = Path(folder) / name
                 why = ignored_because(name)
@@ -94,7 +99,11 @@ def discover(inputs: tuple[Path, ...]) -> tuple[list[Path], tuple[Problem, ...]]
                     continue
                 suffix = path.suffix.lower()
                 if suffix in CORRECTION_SUFFIXES:
-                    continue  # corrections and configs are read with their article
+                    if stems is None:
+                        stems = _article_stems(files)
+                    if path.stem not in stems and name not in CONFIG_NAMES:
+                        problems.append(Problem(str(path), _ORPHAN.format(stem=path.stem)))
+                    continue  # corrections are read with their article
                 if path.is_symlink() and not path.exists():
                     problems.append(Problem(str(path), f"{_broken_link(path)}; skipped"))
                     continue
@@ -122,6 +131,15 @@ def _broken_link(path: Path) -> str:
         if error.errno == errno.ELOOP:
             return "symbolic link loop"
     return f"broken symbolic link (to {os.readlink(path)}, which does not exist)"
+
+
+def _article_stems(names: list[str]) -> set[str]:
+    """The stems of the articles among `names`: `NAME.yml` is the corrections of `NAME.txt` or `NAME.md`."""
+    return {Path(name).stem for name in names if _is_article_name(name) and not ignored_because(name)}
+
+
+def _is_article_name(name: str) -> bool:
+    return Path(name).suffix.lower() in ARTICLE_SUFFIXES or _looks_like_text_name(name)
 
 
 def _looks_like_text_name(name: str) -> bool:
