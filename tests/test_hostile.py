@@ -1,9 +1,13 @@
-"""A hostile corpus, made here and built once through the CLI, with every expectation of issue 6 checked.
+"""A hostile corpus, made here, with every expectation of issue 6 checked.
 
-Bad files each get one message naming them (and the line, where there is one)
-and the good articles are built as usual; untrusted text stays text on every
-page it reaches; slugs made from hostile titles are safe and unique, and
-nothing is written outside the output folder.
+First discovery and reading alone (`discover`, `read_article_file`): which
+files are passed over, which are decoded and how, which are refused, each with
+one message naming it. Then the whole corpus built once through the CLI: bad
+files each get one message naming them (and the line, where there is one) and
+the good articles are built as usual; untrusted text stays text on every page
+it reaches; slugs made from hostile titles are safe and unique, and nothing is
+written outside the output folder. The build part needs the loader
+(`csto_digest.load.corpus`) and is skipped without it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from csto_digest.load.discover import discover
+from csto_digest.load.read import read_article_file
 
 SCRIPT = "<script>alert('pwned')</script>"
 ATTACKS = (
@@ -144,7 +151,21 @@ SKIPPED: dict[str, tuple[bytes, str]] = {
     "bad-date.md": (b"---\ntitle: Dated\ndate: yesterday\n---\nThe CSTO met again.\n", "is not a date"),
     "bad-speakers.md": (b"---\ntitle: Speakers\nspeakers: 3\n---\nThe CSTO met once more.\n", "speakers: expected"),
 }
+SKIPPED |= {
+    ".hidden.txt": (b"Hidden\n\nThe CSTO met in secret.\n", "hidden; skipped"),
+    "#autosave#": (b"Autosave\n\nThe CSTO met.\n", "editor backup; skipped"),
+    ".notes.txt.swp": (b"b0VIM 8.2\x00\x00", "editor backup; skipped"),
+    "renamed.yml": (b"title: a correction whose article was renamed\n", "correction file with no article"),
+}
 LINES = {"bad-date.md": 3, "bad-speakers.md": 3, "bad-yaml.md": 3}
+# Which stage names each skipped file: discovery (by its name or kind), the reader (by its bytes), or the loader.
+PASSED_OVER = {
+    ".DS_Store", ".#good-plain.txt", "good-plain.txt~", "report.pdf", "bundle.zip", ".hidden.txt", "#autosave#",
+    ".notes.txt.swp", "renamed.yml",
+}  # fmt: skip
+LOADER_SKIPS = {"zz-copy-exact.txt", "zz-copy-furniture.txt", "bad-yaml.md", "bad-date.md", "bad-speakers.md"}
+READER_SKIPS = set(SKIPPED) - PASSED_OVER - LOADER_SKIPS
+HIDDEN_FOLDER = ".git"  # a hidden folder holding an article: passed over whole
 LINKS = {"loop": ".", "self.txt": "self.txt", "gone.txt": "nowhere.txt"}  # name -> target
 LINK_WORDS = {"loop": "symbolic link loop", "self.txt": "symbolic link loop", "gone.txt": "broken symbolic link"}
 
@@ -161,6 +182,101 @@ def make_corpus(folder: Path) -> None:
         (folder / name).symlink_to(target)
     (folder / "unreadable.txt").write_text(article("CSTO secret", "an unreadable file"))
     (folder / "unreadable.txt").chmod(0)
+    (folder / HIDDEN_FOLDER).mkdir()
+    (folder / HIDDEN_FOLDER / "inside.txt").write_text(article("CSTO hidden", "a hidden folder"))
+
+
+# --- discovery and reading alone -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus") / "in"
+    make_corpus(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def discovered(corpus) -> tuple[list[Path], dict[str, list[str]]]:
+    found, problems = discover((corpus,))
+    by_name: dict[str, list[str]] = {}
+    for problem in problems:
+        by_name.setdefault(Path(problem.path).name, []).append(f"{problem.severity}: {problem.message}")
+    return found, by_name
+
+
+@pytest.fixture(scope="module")
+def read_back(discovered) -> dict[str, tuple[str | None, list[str]]]:
+    out: dict[str, tuple[str | None, list[str]]] = {}
+    for path in discovered[0]:
+        text, problems = read_article_file(path)
+        out[path.name] = (text, [f"{p.severity}: {p.message}" for p in problems])
+    return out
+
+
+def test_discovery_finds_every_article_file_in_order(corpus, discovered):
+    found, _ = discovered
+    assert found == sorted(found, key=str)
+    names = [p.name for p in found]
+    articles = {*GOOD, *DECODED, *READER_SKIPS, *LOADER_SKIPS, "huge.txt", "unreadable.txt"}
+    assert sorted(names) == sorted(articles)  # each once
+    assert all(p.parent == corpus for p in found)  # nothing from the hidden folder or through the loop
+
+
+def test_discovery_names_each_file_it_passes_over_once(discovered):
+    _, by_name = discovered
+    expected = {name: SKIPPED[name][1] for name in PASSED_OVER} | LINK_WORDS | {HIDDEN_FOLDER: "hidden folder"}
+    assert set(by_name) == set(expected)
+    for name, words in expected.items():
+        assert len(by_name[name]) == 1 and words in by_name[name][0], (name, by_name[name])
+
+
+def test_good_files_read_silently_and_unchanged(read_back):
+    for name, text in GOOD.items():
+        assert read_back[name] == (text, []), name
+
+
+@pytest.mark.parametrize("name", sorted(DECODED))
+def test_odd_encodings_and_endings_are_decoded_with_one_message(read_back, name):
+    text, messages = read_back[name]
+    assert text is not None and "\r" not in text and "\x00" not in text and "\ufeff" not in text
+    assert len(messages) == 1 and DECODED[name][1] in messages[0], messages
+
+
+def test_decoded_texts_are_the_texts_that_were_saved(read_back):
+    assert read_back["cp1251.txt"][0] == RUSSIAN
+    assert read_back["latin1.txt"][0] == FRENCH
+    assert read_back["utf16.txt"][0] == article("CSTO text saved as UTF-16", "UTF-16")
+    assert read_back["utf8-bom.txt"][0] == article("CSTO text with a BOM", "a byte-order mark")
+    assert read_back["crlf.txt"][0] == article("CSTO text from Windows", "CRLF")
+    assert read_back["lone-cr.txt"][0] == article("CSTO text from an old Mac", "lone CR")
+    assert "oddbyte" in (read_back["stray-nul.txt"][0] or "")
+    assert read_back["cp1251.txt"][1] == ["warning: not UTF-8; decoded as Windows-1251 (told by charset_normalizer)"]
+
+
+@pytest.mark.parametrize("name", sorted(READER_SKIPS))
+def test_files_that_are_not_articles_are_refused_by_the_reader(read_back, name):
+    text, messages = read_back[name]
+    assert text is None
+    assert len(messages) == 1 and SKIPPED[name][1] in messages[0], messages
+
+
+def test_the_loader_s_cases_read_fine(read_back):
+    for name in LOADER_SKIPS:  # duplicates and bad front matter are the loader's to name
+        assert read_back[name][0] is not None and read_back[name][1] == [], name
+
+
+def test_the_big_file_is_refused_from_its_size(read_back):
+    assert read_back["huge.txt"] == (None, ["warning: file is 50 MB, over the 20 MB limit; skipped"])
+
+
+def test_the_unreadable_file_is_an_error(read_back):
+    if ROOT_USER:
+        pytest.skip("root reads every file")
+    assert read_back["unreadable.txt"] == (None, ["error: cannot read: Permission denied; skipped"])
+
+
+# --- the whole build -----------------------------------------------------------------------------
 
 
 class Build:
@@ -194,6 +310,7 @@ class Build:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Build:
+    pytest.importorskip("csto_digest.load.corpus")  # the loader, written alongside this
     root = tmp_path_factory.mktemp("hostile")
     make_corpus(root / "in")
     build = Build(root, [])
@@ -430,4 +547,4 @@ def test_nothing_is_written_outside_the_output(built):
     assert sorted(p.name for p in built.root.iterdir()) == [".out.cache", ".out.csto", "in", "out"]
     assert not list(built.root.parent.glob("passwd")) and not Path("/etc/passwd.html").exists()
     inputs = sorted(p.name for p in (built.root / "in").iterdir())
-    assert inputs == sorted([*GOOD, *DECODED, *SKIPPED, *LINKS, "huge.txt", "unreadable.txt"])
+    assert inputs == sorted([*GOOD, *DECODED, *SKIPPED, *LINKS, "huge.txt", "unreadable.txt", HIDDEN_FOLDER])

@@ -170,3 +170,17 @@ def test_a_folder_or_a_device_is_refused(tmp_path):
     assert read_article_file(tmp_path)[0] is None
     if Path("/dev/zero").exists():  # endless if read
         assert read_article_file(Path("/dev/zero"))[1][0].message == "not a regular file; skipped"
+
+
+def test_a_permission_error_is_reported_even_for_root(tmp_path, monkeypatch):
+    path = tmp_path / "secret.txt"
+    path.write_text(ENGLISH)
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("csto_digest.load.read.os.open", refuse)
+    assert read_article_file(path) == (
+        None,
+        (Problem(str(path), "cannot read: Permission denied; skipped", severity="error"),),
+    )
