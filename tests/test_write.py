@@ -196,6 +196,25 @@ def test_a_folder_that_is_not_ours_is_refused(tmp_path):
         write_site(site("v1"), link)
 
 
+def test_two_builds_at_once_take_turns(tmp_path, monkeypatch):
+    import fcntl
+    import threading
+
+    out = tmp_path / "site"
+    write_site(site("v1"), out)
+    before = snapshot(out)
+    with open(state_dir(out) / "lock", "a+b") as held:  # another build is writing
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        monkeypatch.setattr("csto_digest.write.LOCK_WAIT", 0.2)
+        with pytest.raises(ConfigError, match="another csto-digest build is writing"):
+            write_site(site("v2"), out)
+        assert snapshot(out) == before
+        monkeypatch.setattr("csto_digest.write.LOCK_WAIT", 30)
+        threading.Timer(0.3, fcntl.flock, (held.fileno(), fcntl.LOCK_UN)).start()
+        write_site(site("v2"), out)  # waits for the other, then writes
+    assert snapshot(out) == expected(site("v2"))
+
+
 # --- keep ---------------------------------------------------------------------------------------
 
 

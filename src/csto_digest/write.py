@@ -27,6 +27,9 @@ Files a user keeps in the published site (`keep` in the config: a `CNAME`, a
 the config file's folder, and placed at the top of every build under their own
 names; a kept file wins over one of ours of the same name.
 
+One build at a time writes an output (a lock file in the state folder, which
+a killed build releases); another waits for it, up to `LOCK_WAIT` seconds.
+
 The first build into an existing real folder takes it over (moves it into the
 state folder and puts the link in its place) only when it is empty or holds our
 marker file; any other folder is refused, naming it.
@@ -34,20 +37,28 @@ marker file; any other folder is refused, naming it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .config import ConfigError
 from .model import Problem
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 MARKER = ".csto-digest"
 TREES = ("a", "b")
 TAKING_OVER = "taking-over"  # in the state folder while a real output folder becomes a link
+LOCK_WAIT = 120.0  # seconds a build waits for another writing the same output
 
 
 @dataclass(frozen=True)
@@ -126,39 +137,52 @@ def _read_manifest(path: Path) -> dict[str, str] | None:
     return data if isinstance(data, dict) else None
 
 
-def _take_over(output: Path, state: Path) -> None:
-    """An existing real folder at the output: adopt it if it is ours or empty.
+def _refuse_foreign(output: Path, state: Path) -> None:
+    """Refuse, before anything is made beside it, an output that is not ours to replace.
 
-    A folder cannot be swapped for a link in one step, so a flag file marks the
-    moment between moving the folder away and linking it back; a build killed
-    there is finished by the next one, which finds the flag and no output.
+    Ours: nothing there yet, a link into our state folder, an empty folder, or
+    a folder holding our marker file (a site built before the link layout).
     """
     if output.is_symlink():
         target = Path(os.readlink(output))
         if not target.is_absolute():
             target = output.parent / target
-        if target.resolve().parent == state.resolve():
-            return
-        raise ConfigError(f"{output} is a link to {target}, not a site this tool wrote; remove it first", key="output")
+        if target.resolve().parent != state.resolve():
+            raise ConfigError(
+                f"{output} is a link to {target}, not a site this tool wrote; remove it first", key="output"
+            )
+        return
     if not output.exists():
-        if (state / TAKING_OVER).exists() and (state / "a").is_dir():
-            os.symlink(Path(state.name) / "a", output)  # finish a take-over that was interrupted
-        (state / TAKING_OVER).unlink(missing_ok=True)
         return
     if output.is_dir() and (not any(output.iterdir()) or (output / MARKER).exists()):
-        state.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(state / "a", ignore_errors=True)
-        (state / "a.json").unlink(missing_ok=True)  # unknown content: rewrite it fully next time
-        (state / TAKING_OVER).write_bytes(b"")
-        os.replace(output, state / "a")
-        os.symlink(Path(state.name) / "a", output)
-        (state / TAKING_OVER).unlink()
         return
     raise ConfigError(
         f"{output} exists and was not written by csto-digest; refusing to replace it "
         "(empty it, remove it, or choose another output folder)",
         key="output",
     )
+
+
+def _take_over(output: Path, state: Path) -> None:
+    """Make `output` a link into the state folder, adopting a real folder of ours that stands there.
+
+    A folder cannot be swapped for a link in one step, so a flag file marks the
+    moment between moving the folder away and linking it back; a build killed
+    there is finished by the next one, which finds the flag and no output.
+    """
+    if output.is_symlink():
+        return
+    if not output.exists():
+        if (state / TAKING_OVER).exists() and (state / "a").is_dir():
+            os.symlink(Path(state.name) / "a", output)  # finish a take-over that was interrupted
+        (state / TAKING_OVER).unlink(missing_ok=True)
+        return
+    shutil.rmtree(state / "a", ignore_errors=True)
+    (state / "a.json").unlink(missing_ok=True)  # unknown content: rewrite it fully next time
+    (state / TAKING_OVER).write_bytes(b"")
+    os.replace(output, state / "a")
+    os.symlink(Path(state.name) / "a", output)
+    (state / TAKING_OVER).unlink()
 
 
 def _wanted_files(files: dict[str, bytes], keep: tuple[str, ...]) -> tuple[dict[str, bytes], list[Problem]]:
@@ -286,15 +310,32 @@ def write_site(
     hashes = {name: _digest(data) for name, data in wanted.items()}
 
     state = state_dir(output)
+    _refuse_foreign(output, state)
     output.parent.mkdir(parents=True, exist_ok=True)
-    _take_over(output, state)
     state.mkdir(parents=True, exist_ok=True)
+    with _lock(state, output):
+        _take_over(output, state)
+        live = Path(os.readlink(output)).name if output.is_symlink() else None
+        live_manifest = _read_manifest(state / f"{live}.json") if live in TREES else None
+        if live_manifest == hashes and not clean:
+            return WriteReport(0, len(wanted), 0, problems=tuple(problems))  # nothing changed: write nothing
+        target_name = "b" if live == "a" else "a"
+        old, linked = _prepare(state, target_name, live, live_manifest, clean)
+        written, unchanged, deleted = _update_tree(state / target_name, wanted, hashes, old, on_file)
+        _save_manifest(state / f"{target_name}.json", hashes)
+        _flush_tree()
+        _swap(output, state, target_name)
+    return WriteReport(written, unchanged, deleted, tuple(problems), linked)
 
-    live = Path(os.readlink(output)).name if output.is_symlink() else None
-    live_manifest = _read_manifest(state / f"{live}.json") if live in TREES else None
-    if live_manifest == hashes and not clean:
-        return WriteReport(0, len(wanted), 0, problems=tuple(problems))  # nothing changed: write nothing
-    target_name = "b" if live == "a" else "a"
+
+def _prepare(
+    state: Path, target_name: str, live: str | None, live_manifest: dict[str, str] | None, clean: bool
+) -> tuple[dict[str, str], int]:
+    """Make the tree to write ready: (what it holds, files hard-linked into it).
+
+    A tree whose manifest is missing (a build died writing it, or `clean`) is
+    emptied and, unless `clean`, refilled with hard links to the live tree.
+    """
     target = state / target_name
     manifest_path = state / f"{target_name}.json"
     old = None if clean else _read_manifest(manifest_path)
@@ -311,19 +352,51 @@ def write_site(
             else:
                 old = live_manifest
     target.mkdir(parents=True, exist_ok=True)
+    return old, linked
 
-    written, unchanged, deleted = _update_tree(target, wanted, hashes, old, on_file)
-    temporary = manifest_path.with_suffix(".tmp")
+
+def _save_manifest(path: Path, hashes: dict[str, str]) -> None:
+    temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(hashes, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, manifest_path)
-    _flush_tree()
+    os.replace(temporary, path)
 
+
+def _swap(output: Path, state: Path, target_name: str) -> None:
+    """Point `output` at the new tree in one rename: readers see the old site or the new, never a mix."""
     link = output.parent / f".{output.name}.csto-link"
     link.unlink(missing_ok=True)
     os.symlink(Path(state.name) / target_name, link)
     os.replace(link, output)
     _flush_folder(output.parent)
-    return WriteReport(written, unchanged, deleted, tuple(problems), linked)
+
+
+@contextlib.contextmanager
+def _lock(state: Path, output: Path) -> Iterator[None]:
+    """Let one build at a time write this output (`serve` rebuilding while `build` runs).
+
+    Two builds would write the same spare tree and one could publish it half
+    written. The lock is an `flock`, so a build killed outright releases it.
+    """
+    if fcntl is None:  # not POSIX: no lock, as before
+        yield
+        return
+    with open(state / "lock", "a+b") as handle:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ConfigError(
+                        f"another csto-digest build is writing {output}; try again when it has finished",
+                        key="output",
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _update_tree(
