@@ -264,3 +264,12 @@ def test_the_default_output_is_checked_only_when_a_build_writes(tmp_path, monkey
     with pytest.raises(ConfigError) as caught:
         load_config(None, inputs=(Path("."),), output=Path("site"))
     assert caught.value.key == "--output"
+
+
+def test_a_theme_description_for_no_theme_is_refused(tmp_path):
+    (tmp_path / "descriptions").mkdir()
+    (tmp_path / "descriptions" / "peacekeeping.md").write_text("Fine.\n")
+    (tmp_path / "descriptions" / "peacekeping.md").write_text("Misspelt.\n")
+    error = refused(tmp_path, "site_title: x\ntheme_descriptions: descriptions\n")
+    assert (error.key, error.line) == ("theme_descriptions", 2)
+    assert error.message == "peacekeping.md describes no theme (no theme has that slug); did you mean peacekeeping.md?"

@@ -28,7 +28,7 @@ The keys of `csto-digest.yml` (all optional):
 - `timestamp` (true/false): print the build time in pages. Default false, so
   that two builds of the same input are byte-identical.
 - `theme_descriptions` (a folder, which must exist): `SLUG.md` files giving a
-  theme's longer description.
+  theme's longer description; each must name a theme.
 - `themes` (a list): each `{slug, title, description, patterns, requires,
   excludes, min_sentences}`; `slug` (lower-case letters, digits, hyphens) and
   at least one pattern are required, and every pattern must compile as a
@@ -444,10 +444,22 @@ def _read_file(path: Path) -> dict[str, Any]:
     if replace and not user_themes:
         raise reader.fail(("themes_replace",), "drops the default themes, but `themes` declares none")
     values["themes"] = _merged_themes(() if replace else _defaults()[0], user_themes)
+    if "theme_descriptions" in values:
+        _check_descriptions(reader, values["theme_descriptions"], values["themes"])
     values["registry"] = _registry(reader, ("registry",), data.get("registry"))
     values["overrides"], values["overrides_lines"] = _overrides(reader, ("overrides",), data.get("overrides"))
     values["_lines"] = {key: reader.line((key,)) for key in KEYS}
     return values
+
+
+def _check_descriptions(reader: _Reader, folder: Path, themes: tuple[Theme, ...]) -> None:
+    """Every `SLUG.md` in the folder must describe a theme: a misspelt name would be ignored without a word."""
+    slugs = tuple(theme.slug for theme in themes)
+    for path in sorted(folder.glob("*.md")):
+        if path.stem not in slugs:
+            close = difflib.get_close_matches(path.stem, slugs, n=1)
+            hint = f"; did you mean {close[0]}.md?" if close else ""
+            raise reader.fail(("theme_descriptions",), f"{path.name} describes no theme (no theme has that slug){hint}")
 
 
 def _merged_themes(defaults: tuple[Theme, ...], user: tuple[Theme, ...]) -> tuple[Theme, ...]:
