@@ -74,13 +74,15 @@ def test_an_encoding_that_cannot_be_told_is_refused_with_its_line():
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + os.urandom(200), "a PDF"),
         (b"PK\x03\x04\x14\x00" + os.urandom(200), "a zip archive"),
         (b"\xff\xd8\xff\xe0" + os.urandom(200), "a JPEG image"),
+        (b"RIFF\x24\x08\x00\x00WAVEfmt " + os.urandom(200), "a media file"),
+        (b"ID3\x03\x00\x00\x00\x00\x0f\x76" + os.urandom(200), "an MP3 file"),
         (b"some text\x00\x00\x00\x00 and \x00\x00\x00\x00 more", "NUL bytes"),
         (bytes(range(1, 9)) * 50 + b"text", "control characters"),
         (b"", "empty file"),
         (b"  \n\t\r\n   \n", "only whitespace"),
         (codecs.BOM_UTF8 + b"\n\n", "only whitespace"),
     ],
-    ids=["png", "pdf", "zip", "jpeg", "nul", "control", "empty", "whitespace", "bom-only"],
+    ids=["png", "pdf", "zip", "jpeg", "wav", "mp3", "nul", "control", "empty", "whitespace", "bom-only"],
 )
 def test_what_is_not_an_article_is_refused_with_one_message(data, words):
     text, problem = read(data)
@@ -184,3 +186,8 @@ def test_a_permission_error_is_reported_even_for_root(tmp_path, monkeypatch):
         None,
         (Problem(str(path), "cannot read: Permission denied; skipped", severity="error"),),
     )
+
+
+def test_a_headline_that_opens_like_a_magic_number_is_text():
+    for headline in ("RIFF between Baku and Yerevan widens\n\nBody.\n", "ID3 report on the CSTO\n\nBody.\n"):
+        assert read(headline.encode()) == (headline, None)

@@ -37,11 +37,17 @@ MAX_BYTES = 20 * 1024 * 1024
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"%PDF": "a PDF",
     b"PK\x03\x04": "a zip archive (or an Office document)", b"PK\x05\x06": "an empty zip archive",
-    b"\x1f\x8b": "a gzip archive", b"RIFF": "a media file", b"\x7fELF": "a program", b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\x1f\x8b": "a gzip archive", b"\x7fELF": "a program", b"7z\xbc\xaf": "a 7-Zip archive",
     b"Rar!": "a RAR archive", b"\xd0\xcf\x11\xe0": "an old Office document", b"OggS": "an audio file",
-    b"ID3": "an MP3 file", b"\x00\x00\x00\x18ftyp": "a video", b"\x00\x00\x00\x20ftyp": "a video",
+    b"\x00\x00\x00\x18ftyp": "a video", b"\x00\x00\x00\x20ftyp": "a video",
     b"\x1aE\xdf\xa3": "a video", b"wOFF": "a font", b"\x00\x00\x01\x00": "an icon",
 }  # fmt: skip
+# Magic numbers that are also words a headline could open with ("RIFF between
+# Baku and Yerevan") count only with the bytes that follow them in such files.
+_BINARY_PATTERNS = (
+    (re.compile(rb"RIFF[\x00-\xff]{4}(WAVE|AVI |WEBP)", re.DOTALL), "a media file"),
+    (re.compile(rb"ID3[\x02-\x04]\x00"), "an MP3 file"),
+)
 # When several encodings decode a file alike, the first of these wins: the
 # encodings CSTO coverage comes in (Western European, Russian, Central European,
 # Turkish/Azerbaijani, Arabic), Windows code pages before their ISO cousins.
@@ -95,9 +101,9 @@ def read_article_bytes(path: Path | str, data: bytes) -> tuple[str | None, tuple
 
     if not data:
         return skip("empty file")
-    for magic, kind in _BINARY_MAGIC.items():
-        if data.startswith(magic):
-            return skip(f"{kind}, not an article")
+    kind = _binary_kind(data)
+    if kind:
+        return skip(f"{kind}, not an article")
     notes: list[str] = []
     warning = False
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -155,6 +161,17 @@ def read_article_bytes(path: Path | str, data: bytes) -> tuple[str | None, tuple
     if not notes:
         return text, ()
     return text, (Problem(name, "; ".join(notes), severity="warning" if warning else "note"),)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What kind of binary file `data` opens like, or None."""
+    for magic, kind in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    for pattern, kind in _BINARY_PATTERNS:
+        if pattern.match(data):
+            return kind
+    return None
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
