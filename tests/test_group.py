@@ -359,3 +359,50 @@ def reword(quote: str, rng: random.Random) -> str:
     if rng.random() < 0.5:
         del words[rng.randrange(len(words))]
     return " ".join(words)
+
+
+def test_one_speaker_one_theme_one_day_is_one_story_and_its_translations_are_one_statement(config: Config):
+    first = (
+        "We are talking about equipment, weapons, training of personnel and new outposts. The decision in principle has been taken",
+        "The situation in the northern provinces of Afghanistan remains tense and worrying for all of us today",
+    )
+    second = (
+        "We are speaking about hardware, arms, the training of staff and building new posts. In principle the decision is made",
+        "Our allies in Minsk and Astana will take part in the spring exercises as they did last year",
+    )
+    groups = group_articles(
+        (
+            make_article(
+                "asia", first, speaker="Nikolai Bordyuzha", date="2013-10-14", themes=("tajik-afghan-border",)
+            ),
+            make_article(
+                "wire", second, speaker="Nikolai Bordyuzha", date="2013-10-14", themes=("tajik-afghan-border",)
+            ),
+        ),
+        config,
+    )
+    assert [s.articles for s in groups.stories] == [("asia", "wire")]
+    assert [[(m.article, m.quote) for m in s.members] for s in groups.statements] == [[("asia", 0), ("wire", 0)]]
+
+
+def test_one_speaker_on_one_day_on_different_themes_is_two_stories(config: Config):
+    groups = group_articles(
+        (
+            make_article(
+                "a",
+                ("Peacekeeping is a priority for the organisation this year",),
+                speaker="Dmitry Peskov",
+                date="2024-01-10",
+                themes=("peacekeeping",),
+            ),
+            make_article(
+                "b",
+                ("The border with Afghanistan requires constant attention from all of us",),
+                speaker="Dmitry Peskov",
+                date="2024-01-10",
+                themes=("tajik-afghan-border",),
+            ),
+        ),
+        config,
+    )
+    assert groups.stories == ()

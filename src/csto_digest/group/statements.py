@@ -250,10 +250,63 @@ def story_pairs(quotes: Sequence[QuoteText], stories: Sequence[Sequence[int]]) -
 def match_within_stories(
     quotes: Sequence[QuoteText], stories: Sequence[Sequence[int]], known: Iterable[QuoteMatch], counter: Counter[str]
 ) -> list[QuoteMatch]:
-    """Matches between articles already known to report one event, formulas included."""
+    """Matches between articles already known to report one event, formulas included.
+
+    Inside one story, two translations of the same words by one speaker share
+    few exact words ("equipment, weapons" against "hardware, arms"), so a
+    looser test applies there: see `translation_matches`."""
+    known = list(known)
     done = {(m.first, m.second) for m in known}
     todo = [p for p in story_pairs(quotes, stories) if p not in done]
-    return compare_pairs(quotes, todo, True, counter)
+    strict = compare_pairs(quotes, todo, True, counter)
+    matched = {q for m in (*known, *strict) for q in (m.first, m.second)}
+    loose = [p for p in todo if p[0] not in matched and p[1] not in matched]
+    return strict + translation_matches(quotes, loose)
+
+
+LOOSE_OVERLAP = 0.3  # share of the smaller quote's stems the other has, inside one story
+LOOSE_SHARED = 3  # stems shared, at the least
+LOOSE_MAX_STEMS = 16  # the smaller quote at most this long: long quotes share common words by chance
+
+
+def _stem_set(quote: QuoteText) -> frozenset[str]:
+    return frozenset(w for sentence in quote.sentences for w in sentence.split())
+
+
+def translation_matches(quotes: Sequence[QuoteText], pairs: Sequence[tuple[int, int]]) -> list[QuoteMatch]:
+    """Quotes of one named speaker, in two articles of one story, that share enough
+    stems (and the same numbers, if any). Only quotes nothing else matched, only
+    short ones, and only where each is the other's best match between the two
+    articles, so one quote never pairs with two."""
+    scored: list[tuple[float, int, int, int]] = []
+    for first, second in pairs:
+        a, b = quotes[first], quotes[second]
+        if not (a.speaker and a.speaker == b.speaker):
+            continue
+        stems_a, stems_b = _stem_set(a), _stem_set(b)
+        numbers_a = {w for w in stems_a if w[0].isdigit()}
+        numbers_b = {w for w in stems_b if w[0].isdigit()}
+        if numbers_a != numbers_b:
+            continue
+        shared = stems_a & stems_b
+        smaller = min(len(stems_a), len(stems_b))
+        if smaller > LOOSE_MAX_STEMS or len(shared) < LOOSE_SHARED or len(shared) / max(smaller, 1) < LOOSE_OVERLAP:
+            continue
+        scored.append((round(len(shared) / smaller, 2), len(shared), first, second))
+    best: dict[tuple[int, int], tuple[float, int]] = {}  # (quote, other article) -> best partner
+    for score, _, first, second in scored:
+        for own, other in ((first, second), (second, first)):
+            slot = (own, quotes[other].article)
+            if slot not in best or (score, -other) > (best[slot][0], -best[slot][1]):
+                best[slot] = (score, other)
+    matches = []
+    for score, shared, first, second in sorted(scored, key=lambda item: (item[2], item[3])):
+        mutual = (
+            best[(first, quotes[second].article)][1] == second and best[(second, quotes[first].article)][1] == first
+        )
+        if mutual:
+            matches.append(QuoteMatch(first, second, score, shared))
+    return matches
 
 
 def statement_groups(quotes: Sequence[QuoteText], matches: Sequence[QuoteMatch]) -> list[StatementFound]:

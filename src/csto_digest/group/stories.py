@@ -41,6 +41,7 @@ SPEAKER_DAYS = 3  # one speaker and a shared rare name: at most this many days a
 SPEAKER_WINDOW = 12  # articles of one speaker compared with at most this many later ones
 RARE_NAME_COUNT = 25  # a name in at most this many articles is rare
 SHARED_NAMES = 2  # rare names two articles of one speaker must share
+SAME_EVENT_DAYS = 1  # one speaker and one theme: at most this many days apart
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}(?:\s+[A-Z][\w’'-]{2,})*")
 
@@ -54,6 +55,7 @@ class PairEvidence:
     days: int | None = None
     speakers: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,10 @@ def decide(a: int, b: int, evidence: PairEvidence, undated: bool) -> Link | None
         else:
             reasons.append(f"same speaker {', '.join(evidence.speakers)}")
         return Link(a, b, tuple(reasons))
+    if evidence.speakers and evidence.days is not None and evidence.days <= SAME_EVENT_DAYS and evidence.themes:
+        # One official quoted on one subject on the same day by two outlets: one
+        # interview or briefing, even when each translated the words its own way.
+        return Link(a, b, (_same_speaker(evidence), f"same theme: {', '.join(evidence.themes)}"))
     if (
         evidence.speakers
         and evidence.days is not None
@@ -216,6 +222,7 @@ def find_links(
     nearby = speaker_pairs(days, speakers)
     names = rare_names(articles, speakers, nearby, known)
     bodies = Bodies(articles)
+    themes = [frozenset(t.slug for t in a.themes) for a in articles]
     candidates = sorted(set(shared) | copies | nearby)
     counter["article_comparisons"] += len(candidates)
     links = []
@@ -231,6 +238,7 @@ def find_links(
         evidence.speakers = tuple(sorted(speakers[a] & speakers[b]))
         if (a, b) in nearby:
             evidence.names = tuple(sorted(names[a] & names[b]))
+            evidence.themes = tuple(sorted(themes[a] & themes[b]))
         link = decide(a, b, evidence, first is None or second is None)
         if link:
             links.append(link)
