@@ -7,9 +7,12 @@ relative path, and only then does `write_site` touch the output folder.
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from dataclasses import dataclass, field
 
 from .config import Config
+from .fingerprint import fingerprint, problems_from, remember, unchanged_report
 from .group import group_articles
 from .load.corpus import load_corpus
 from .model import Problem
@@ -41,10 +44,24 @@ class BuildReport:
 
 def run_build(config: Config, clean: bool = False) -> BuildReport:
     """Build the whole site. Nothing is written until every page is rendered."""
-    import time
 
     check_output(config.output, config.inputs)  # refuse a dangerous output before the cache is written beside it
     timings: dict[str, float] = {}
+    start = time.perf_counter()
+    print_ = fingerprint(config)
+    last = None if clean else unchanged_report(config, print_)
+    timings["check"] = time.perf_counter() - start
+    if last is not None:  # nothing changed since the last build: write nothing
+        return BuildReport(
+            articles=last["articles"],
+            themes=last["themes"],
+            stories=last["stories"],
+            quotes=last["quotes"],
+            pages_written=0,
+            pages_unchanged=last["pages"],
+            problems=problems_from(last),
+            stage_seconds=timings,
+        )
     start = time.perf_counter()
     loaded = load_corpus(config, use_cache=not clean)
     timings["load"] = time.perf_counter() - start
@@ -61,7 +78,7 @@ def run_build(config: Config, clean: bool = False) -> BuildReport:
     written = write_site(files, config.output, inputs=config.inputs, keep=config.keep, clean=clean)
     timings["write"] = time.perf_counter() - start
 
-    return BuildReport(
+    report = BuildReport(
         articles=len(loaded.articles),
         themes=sum(1 for ids in groups.themes.values() if ids),
         stories=len(groups.stories),
@@ -71,3 +88,16 @@ def run_build(config: Config, clean: bool = False) -> BuildReport:
         problems=loaded.problems + written.problems,
         stage_seconds=timings,
     )
+    remember(
+        config,
+        print_,
+        {
+            "articles": report.articles,
+            "themes": report.themes,
+            "stories": report.stories,
+            "quotes": report.quotes,
+            "pages": report.pages_written + report.pages_unchanged,
+            "problems": [dataclasses.asdict(p) for p in report.problems],
+        },
+    )
+    return report
