@@ -13,10 +13,7 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .fingerprint import fingerprint, problems_from, remember, unchanged_report
-from .group import group_articles
-from .load.corpus import load_corpus
 from .model import Problem
-from .render import render_site
 from .write import check_output, write_site
 
 
@@ -62,6 +59,12 @@ def run_build(config: Config, clean: bool = False) -> BuildReport:
             problems=problems_from(last),
             stage_seconds=timings,
         )
+    # The stages are imported only now: a rebuild with nothing to do never pays for
+    # loading Jinja, rapidfuzz and the rest.
+    from .group import group_articles
+    from .load.corpus import load_corpus
+    from .render import render_site
+
     start = time.perf_counter()
     loaded = load_corpus(config, use_cache=not clean)
     timings["load"] = time.perf_counter() - start
