@@ -72,3 +72,12 @@ def test_more_dateline_forms(line, agency, date):
     found = find_dateline(line)
     assert found is not None and found.agency == agency
     assert (found.date.value if found.date else None) == date
+
+
+def test_cited_outlet_named_after_its_description_and_with_a_number(config):
+    text = (
+        "Pashinyan said in an interview with the French channel Channel 5 Plus. "
+        "Later he told the Kanal 7 television channel that nothing had changed."
+    )
+    names = [o.name for o in cited_outlets(text, config.registry, {"Pashinyan"}, set())]
+    assert names == ["Channel 5 Plus", "Kanal 7 television channel"]

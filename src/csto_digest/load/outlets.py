@@ -75,10 +75,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
         city = (groups.get("city") or "").strip()
         if city and not _looks_like_city(city, bool(groups.get("agency"))):
             continue
-        if (
-            (city
-            and city.split()[0].lower() in {"the", "a", "an", "in", "on", "at", "as", "for"})
-            or any(w.lower() in ROLE_WORDS for w in city.split())
+        if (city and city.split()[0].lower() in {"the", "a", "an", "in", "on", "at", "as", "for"}) or any(
+            w.lower() in ROLE_WORDS for w in city.split()
         ):
             continue
         agency = (groups.get("agency") or "").strip() or None
@@ -147,9 +145,10 @@ def outlet_from_url(url: str, registry: Registry) -> Outlet | None:
 # "reports Orda.kz", "told the X magazine", "according to TASS", "X reports",
 # "cited as saying by RIA Novosti", "in an interview with TASS".
 _NAME = (
-    r"(?P<name>(?:the\s+)?(?:[A-Z][\w.&'’\-]*|[0-9][\w.]*\.[a-z]{2,})"
-    r"(?:[ ]+(?:[A-Z][\w.&'’\-]*|of|de|al|\([^)\n]{2,40}\)))*"
-    r"(?:[ ]+(?:magazine|newspaper|news agency|agency|TV channel|TV|channel|radio|portal|website|daily|weekly|"
+    r"(?P<name>(?:the\s+)?(?:[A-Z](?:[\w&'’\-]|\.(?=\w))*|[0-9][\w.]*\.[a-z]{2,})"
+    r"(?:[ ]+(?:[A-Z](?:[\w&'’\-]|\.(?=\w))*|[0-9]{1,3}(?!\w)|of|de|al|\([^)\n]{2,40}\)))*"
+    r"(?:[ ]+(?:magazine|newspaper|news agency|agency|television channel|television|TV channel|TV station|TV|"
+    r"broadcaster|news channel|channel|radio|portal|website|daily|weekly|"
     r"news website|news portal|outlet|service|Analytical Center))?)"
 )
 _CITING_BEFORE = re.compile(
@@ -162,6 +161,11 @@ _AFTER_VERB = re.compile(
     r"[ ](?:reports|reported|writes|wrote|informs|quoted|cited|says|said|notes|noted|learned|has learned)\b"
 )
 _NAME_AT_END = re.compile(_NAME + r"$")
+_DESCRIPTOR = re.compile(
+    r"[A-Z][a-z]+(?:-[a-z]+)?\s+(?:channel|TV channel|television|television channel|newspaper|news agency|agency|"
+    r"magazine|outlet|broadcaster|portal|website|radio|daily)"
+)
+_NAME_AT_START = re.compile(_NAME)
 _OUTLET_WORDS = re.compile(
     r"\b(news|agency|magazine|newspaper|channel|tv|radio|portal|times|post|press|daily|weekly|novosti|"
     r"sputnik|tass|interfax|reuters|center|centre|media|\.[a-z]{2,4})\b",
@@ -178,6 +182,11 @@ def cited_outlets(text: str, registry: Registry, people: set[str], exclude: set[
     found: dict[str, Outlet] = {}
     for start, end, raw in _citations(text):
         raw = _strip_article(raw).rstrip(".")
+        named_after = (
+            _DESCRIPTOR.fullmatch(raw) and _NAME_AT_START.match(text, end + 1) if text[end : end + 1] == " " else None
+        )
+        if named_after:  # "the French channel France 24": the name follows its description
+            raw, end = _strip_article(named_after.group("name")).rstrip("."), named_after.end()
         name = _outlet_name(raw, registry)
         if not name or name in exclude or name in found:
             continue
