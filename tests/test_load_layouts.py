@@ -296,3 +296,20 @@ def test_patronymic_and_middle_initial_forms_are_one_person(extract_text):
         """)
     )
     assert [s.name for s in record.speakers] == ["Nikolai Bordyuzha"]
+
+
+NEWS_SITE = article("""
+    Mirzoyan: Armenia does not plan to pay its CSTO contributions
+    News.am
+    05.06.2024, 14:20
+    Armenia will not pay its share of the CSTO budget this year, Foreign Minister Ararat Mirzoyan told journalists on Wednesday.
+    "We are not participating in the work of the CSTO, so why should we finance it?" Mirzoyan asked.
+    Mirzoyan added that Yerevan was studying "all the options" regarding its future in the bloc.
+    Earlier, Armen Grigoryan had stated that Armenia would leave the CSTO "when the time comes".
+""")
+
+
+def test_byline_under_a_site_name_question_quotes_and_short_phrases(extract_text):
+    record = extract_text(NEWS_SITE)
+    assert (record.date, record.date_evidence.rule) == ("2024-06-05", "byline")
+    assert [(q.text[:10], q.speaker) for q in record.quotes] == [("We are not", "Ararat Mirzoyan")]

@@ -71,7 +71,7 @@ def parse_layout(text: str) -> Layout:
         if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == comparable(layout.title):
             layout.removed.append(line)  # the title again, under a byline
             continue
-        if in_header and len(body_lines_text(body_lines)) == 0 and layout.byline_date is None:
+        if in_header and _only_short_lines(body_lines) and layout.byline_date is None:
             found = byline_date(line)
             if found:
                 layout.byline_date = found
@@ -103,6 +103,11 @@ def parse_layout(text: str) -> Layout:
     line_of = {p: n for n, p in paragraphs}
     layout.paragraph_lines = [line_of.get(p, 0) for p in kept]
     return layout
+
+
+def _only_short_lines(body: list[tuple[int, str]]) -> bool:
+    """Nothing but short lines (a site name, a section) stands above: still the header."""
+    return all(len(text.split()) < 4 for _, text in body)
 
 
 def body_lines_have_text(body: list[tuple[int, str]]) -> bool:

@@ -33,7 +33,7 @@ SPEECH_VERB = (
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|explained|clarified|remarked|declared|"
     r"announced|affirmed|asserted|insisted|continued|concluded|recalled|warned|admitted|"
     r"acknowledged|argued|believes|commented|observed|pointed out|wrote|writes|replied|responded|"
-    r"answered|assured|confirmed|reiterated|highlighted|mentioned|informed|urged|suggested|specified|"
+    r"answered|asked|wondered|quipped|joked|assured|confirmed|reiterated|highlighted|mentioned|informed|urged|suggested|specified|"
     r"complained|promised|went on|summed up|elaborated|opined|predicted|cautioned|vowed|conceded|"
     r"(?:was|is|were) (?:cited|quoted) as saying|quoted|explains|adds|stresses|notes|shared|"
     r"(?:also|further|then|has|had|later) (?:said|noted|added|stressed|told|stated))"
@@ -240,6 +240,9 @@ class QuoteFinder:
             return False
         if attribution is not None and attribution.speaker is None and len(tokens) < 5:
             return False  # a short phrase after "analysts said the ..." is a scare quote
+        before = paragraph[: span.open_mark].rstrip()
+        if len(tokens) < 5 and before and before[-1] not in '.!?:;,—–-"“”«»()':
+            return False  # "was studying "all the options"": a phrase inside a sentence, not a quotation
         if _is_title_case(inner):
             return False
         if attribution is not None:
