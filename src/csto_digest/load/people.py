@@ -215,6 +215,13 @@ def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex
     for mention in mentions:
         name = index.canonical[mention.words]
         if name not in index.roles:
+            lower = _LOWER_ROLE.search(text[max(0, mention.start - 80) : mention.start])
+            if lower:
+                role = lower.group("role")
+                index.roles[name] = (role, Evidence(f"{role} {mention.words}", "text", 0.7))
+    for mention in mentions:
+        name = index.canonical[mention.words]
+        if name not in index.roles:
             appositive = _appositive_role(text, mention)
             if appositive:
                 index.roles[name] = (appositive, Evidence(f"{mention.words}, {appositive}", "text", 0.75))
@@ -283,6 +290,12 @@ def _is_short_form(parts: list[str], full_parts: list[str]) -> bool:
     return True
 
 
+# "Kyrgyz security service chief Kamchybek Tashiev": a role in lower case right before the name.
+_LOWER_ROLE = re.compile(
+    r"(?P<role>(?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,3}(?:chief|minister|spokesman|spokeswoman|spokesperson|"
+    r"head|president|secretary|ambassador|commander|director|leader|analyst|expert|scientist|envoy|adviser|advisor|"
+    r"deputy|chairman|general))\s+$"
+)
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;()]{3,90}?)(?:\s*\([A-Z]{2,6}\))?(?=,|\.|;)")
 
 
