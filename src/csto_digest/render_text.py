@@ -55,8 +55,13 @@ class _Span:
     first: bool  # the span that carries the quote's anchor
 
 
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
     """Fold whitespace runs to one space; keep where each folded char came from."""
+    if "  " not in text and not _OTHER_SPACE.search(text):
+        return text, list(range(len(text)))  # the loader's paragraphs are folded already
     out: list[str] = []
     where: list[int] = []
     previous_space = False
