@@ -9,54 +9,98 @@ in capitals, so "us" is never the United States.
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..registry import Entity, Registry
 
 _TOKEN = re.compile(r"\w+(?:[-.’']\w+)*\.?")
+_INITIALS = re.compile(r"(?:\w\.)+")  # "U.S.": the final period is part of the word
 MAX_WORDS = 5
+
+Key = tuple[str, ...]
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", t) else t for t in _TOKEN.findall(text)]
+    return [t.rstrip(".") if t[-1] == "." and not _INITIALS.fullmatch(t) else t for t in _TOKEN.findall(text)]
 
 
-@cache
-def _table(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], tuple[str, bool, tuple[str, ...]]]:
-    """Lower-cased word tuple -> (canonical name, case matters, words as written)."""
-    table: dict[tuple[str, ...], tuple[str, bool, tuple[str, ...]]] = {}
+@dataclass(frozen=True)
+class _Table:
+    """The names of a tuple of entities, ready for lookups."""
+
+    names: dict[Key, tuple[str, bool, Key]]  # lower-cased words -> (canonical name, case matters, words as written)
+    longest: dict[str, int]  # lower-cased first word -> most words of a name starting with it
+
+
+_tables: dict[int, tuple[tuple[Entity, ...], _Table]] = {}  # id -> (the tuple itself, its table)
+
+
+def _table(entities: tuple[Entity, ...]) -> _Table:
+    """The lookup table of `entities`, built once per process.
+
+    The same tuples come with every article, so they are recognised by
+    identity before they are hashed (hashing a hundred entities for each
+    article costs more than the lookups themselves). Keeping the tuple in
+    the cache keeps its id from being reused."""
+    cached = _tables.get(id(entities))
+    if cached is not None and cached[0] is entities:
+        return cached[1]
+    table = _build_table(entities)
+    if len(_tables) >= 16:
+        _tables.clear()
+    _tables[id(entities)] = (entities, table)
+    return table
+
+
+@lru_cache(maxsize=8)
+def _build_table(entities: tuple[Entity, ...]) -> _Table:
+    names: dict[Key, tuple[str, bool, Key]] = {}
     for entity in entities:
         for name in (entity.name, *entity.aliases):
             words = tuple(_tokens(name))
             if not words or len(words) > MAX_WORDS:
                 continue
             exact = name.isupper() or len(name) <= 3
-            table.setdefault(tuple(w.lower() for w in words), (entity.name, exact, words))
-    return table
+            names.setdefault(tuple(w.lower() for w in words), (entity.name, exact, words))
+    longest: dict[str, int] = {}
+    for key in names:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return _Table(names, longest)
+
+
+@lru_cache(maxsize=2)
+def _words_of(text: str) -> tuple[list[str], list[str]]:
+    """The text's words as written and lower-cased; places and organisations share them."""
+    tokens = _tokens(text)
+    return tokens, [t.lower() for t in tokens]
 
 
 def named_entities(text: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
-    """Canonical names of the entities `text` mentions, in order of first mention."""
+    """Canonical names of the entities `text` mentions, in order of first mention.
+
+    The longest name starting at a word wins and the scan resumes after it.
+    Only words that open some name are looked at: most words open none."""
     if not entities:
         return ()
     table = _table(entities)
-    tokens = _tokens(text)
-    lowered = [t.lower() for t in tokens]
+    tokens, lowered = _words_of(text)
+    longest = table.longest
     found: dict[str, int] = {}
-    i = 0
-    while i < len(tokens):
-        step = 1
-        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
-            hit = table.get(tuple(lowered[i : i + n]))
+    resume = 0  # words before this are inside a name already found
+    for i in [i for i, word in enumerate(lowered) if word in longest]:
+        if i < resume:
+            continue
+        for n in range(min(longest[lowered[i]], len(tokens) - i), 0, -1):
+            hit = table.names.get(tuple(lowered[i : i + n]))
             if hit is None:
                 continue
             name, exact, written = hit
             if exact and tuple(tokens[i : i + n]) != written:
                 continue
             found.setdefault(name, i)
-            step = n
+            resume = i + n
             break
-        i += step
     return tuple(sorted(found, key=lambda name: (found[name], name)))
 
 
