@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 
 from .config import Config
-from .fingerprint import fingerprint, problems_from, remember, unchanged_report
+from .fingerprint import fingerprint, problems_from, remember, remember_hashes, unchanged_report
 from .model import Problem
 from .write import check_output, write_site
 
@@ -45,10 +45,12 @@ def run_build(config: Config, clean: bool = False) -> BuildReport:
     check_output(config.output, config.inputs)  # refuse a dangerous output before the cache is written beside it
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    print_ = fingerprint(config)
+    print_, file_hashes = fingerprint(config)
     last = None if clean else unchanged_report(config, print_)
     timings["check"] = time.perf_counter() - start
     if last is not None:  # nothing changed since the last build: write nothing
+        if file_hashes.read:
+            remember_hashes(config, file_hashes)  # files read again now need not be next time
         return BuildReport(
             articles=last["articles"],
             themes=last["themes"],
@@ -102,5 +104,6 @@ def run_build(config: Config, clean: bool = False) -> BuildReport:
             "pages": report.pages_written + report.pages_unchanged,
             "problems": [dataclasses.asdict(p) for p in report.problems],
         },
+        file_hashes,
     )
     return report

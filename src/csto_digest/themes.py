@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .model import Theme
+from .registry import FAST_SAFE_LOADER
 
 
 def themes_from_data(items: list[dict[str, Any]]) -> tuple[Theme, ...]:
@@ -31,4 +32,4 @@ def themes_from_data(items: list[dict[str, Any]]) -> tuple[Theme, ...]:
 
 def load_default_themes() -> tuple[Theme, ...]:
     text = resources.files("csto_digest").joinpath("defaults/themes.yml").read_text(encoding="utf-8")
-    return themes_from_data((yaml.safe_load(text) or {}).get("themes") or [])
+    return themes_from_data((yaml.load(text, Loader=FAST_SAFE_LOADER) or {}).get("themes") or [])
