@@ -34,9 +34,22 @@ def default_patterns() -> FurniturePatterns:
     return FurniturePatterns(compile_all("line"), compile_all("author"), compile_all("disclaimer"))
 
 
-@cache
 def _combined(patterns: FurniturePatterns) -> re.Pattern[str]:
-    """All line patterns as one alternation: one match per line instead of one per pattern."""
+    """All line patterns as one alternation: one match per line instead of one per pattern.
+
+    The default patterns, asked for on every line, skip hashing the whole set."""
+    if patterns is default_patterns():
+        return _default_combined()
+    return _combined_of(patterns)
+
+
+@cache
+def _default_combined() -> re.Pattern[str]:
+    return _combined_of(default_patterns())
+
+
+@cache
+def _combined_of(patterns: FurniturePatterns) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns.line), re.IGNORECASE)
 
 

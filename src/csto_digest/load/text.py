@@ -11,7 +11,6 @@ import unicodedata
 
 # Non-breaking and other odd spaces seen in pasted web text.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
-_WS = re.compile(r"\s+")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«„‘(\[]?[A-ZА-ЯЁ0-9])")
 # Abbreviations after which a period does not end a sentence.
@@ -25,8 +24,11 @@ def normalize_spaces(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Whitespace folded to single spaces, trimmed."""
-    return _WS.sub(" ", text).strip()
+    """Whitespace folded to single spaces, trimmed.
+
+    `str.split()` splits on exactly the characters the regex `\\s` matches
+    (both ask `str.isspace`), and is several times faster."""
+    return " ".join(text.split())
 
 
 def words(text: str) -> list[str]:
@@ -80,4 +82,4 @@ def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
     tokens = words(text)
     if len(tokens) < size:
         return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+    return set(zip(*(tokens[i:] for i in range(size)), strict=False))  # the shorter slices end it
