@@ -8,9 +8,11 @@ hit keeps the sentence that earned it as evidence.
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from ..model import Evidence, Theme, ThemeHit
+from .clues import Clues, clues, clues_of_any, is_local, lowered, may_match
 from .text import sentences
 
 
@@ -25,25 +27,81 @@ def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class _Rules:
+    """A theme's patterns compiled, each with the clues that rule a text out before its regex runs."""
+
+    patterns: re.Pattern[str]
+    clues: Clues
+    requires: tuple[tuple[re.Pattern[str], Clues], ...]
+    excludes: tuple[re.Pattern[str], ...]
+    local: bool  # the patterns and requirements look at nothing outside what they match
+
+    def may_hold(self, text: str, lower: str | None) -> bool:
+        """Whether any sentence of `text` could count: its patterns and requirements match the text.
+
+        Local patterns that match a sentence match the whole text too, so for
+        them the sentences alone decide and the clues are enough here."""
+        if not may_match(self.clues, lower) or not all(may_match(c, lower) for _, c in self.requires):
+            return False
+        if self.local:
+            return True
+        return all(p.search(text) for p, _ in self.requires) and self.patterns.search(text) is not None
+
+    def counts(self, sentence: str, lower: str | None) -> bool:
+        """The sentence matches a pattern and every requirement, and no exclusion."""
+        return (
+            may_match(self.clues, lower)
+            and self.patterns.search(sentence) is not None
+            and all(may_match(c, lower) and p.search(sentence) for p, c in self.requires)
+            and not any(p.search(sentence) for p in self.excludes)
+        )
+
+
+@lru_cache(maxsize=64)
+def _rules(theme: Theme) -> _Rules:
+    return _Rules(
+        _any_of(theme.patterns),
+        clues_of_any(theme.patterns),
+        tuple(zip(_compiled(theme.requires), map(clues, theme.requires), strict=True)),
+        _compiled(theme.excludes),
+        all(map(is_local, (*theme.patterns, *theme.requires))),
+    )
+
+
+_rules_of_themes: dict[int, tuple[tuple[Theme, ...], tuple[_Rules, ...]]] = {}
+
+
+def _all_rules(themes: tuple[Theme, ...]) -> tuple[_Rules, ...]:
+    """The rules of every theme, found by the tuple's identity: it is the same for every article."""
+    cached = _rules_of_themes.get(id(themes))
+    if cached is not None and cached[0] is themes:
+        return cached[1]
+    rules = tuple(_rules(theme) for theme in themes)
+    if len(_rules_of_themes) >= 16:
+        _rules_of_themes.clear()
+    _rules_of_themes[id(themes)] = (themes, rules)  # holding the tuple keeps its id from being reused
+    return rules
+
+
 def sentence_matches(theme: Theme, sentence: str) -> bool:
-    if theme.requires and not all(p.search(sentence) for p in _compiled(theme.requires)):
-        return False
-    if theme.excludes and any(p.search(sentence) for p in _compiled(theme.excludes)):
-        return False
-    return _any_of(theme.patterns).search(sentence) is not None
+    return _rules(theme).counts(sentence, lowered(sentence))
 
 
 def classify(title: str, paragraphs: list[str], themes: tuple[Theme, ...]) -> tuple[ThemeHit, ...]:
-    all_sentences = [s for p in [title, *paragraphs] for s in sentences(p)]
     hits: list[ThemeHit] = []
     whole = "\n".join([title, *paragraphs])
-    for theme in themes:
-        # Most themes miss most articles: one search over the whole text rules them out.
-        if theme.requires and not all(p.search(whole) for p in _compiled(theme.requires)):
+    whole_lower = lowered(whole)
+    all_sentences: list[tuple[str, str | None]] | None = None  # split only once a theme may hold
+    for theme, rules in zip(themes, _all_rules(themes), strict=True):
+        # Most themes miss most articles: one look at the whole text rules them out.
+        if not rules.may_hold(whole, whole_lower):
             continue
-        if not _any_of(theme.patterns).search(whole):
-            continue
-        matching = [s for s in all_sentences if sentence_matches(theme, s)]
+        if all_sentences is None:
+            all_sentences = [
+                (s, s.lower() if whole_lower is not None else None) for p in [title, *paragraphs] for s in sentences(p)
+            ]
+        matching = [s for s, lower in all_sentences if rules.counts(s, lower)]
         if len(matching) >= max(1, theme.min_sentences):
             confidence = min(1.0, 0.5 + 0.15 * len(matching))
             hits.append(
