@@ -56,7 +56,12 @@ NOT_NAME_WORDS = {
 }  # fmt: skip
 PRONOUNS = {"he", "she", "him", "her"}
 
-_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.|[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?|[A-ZА-ЯЁ][\w'’]*(?:-[A-ZА-ЯЁ]?[\w'’]+)*")
+# An honorific (Mr.), an initial or two (V., A. B.), or a capitalised word. Each form
+# starts with a capital taken outside the alternation, so the scan skips from capital
+# to capital instead of trying every form at every character.
+_TOKEN = re.compile(
+    r"[A-ZА-ЯЁ](?:(?<=M)(?:r|rs|s)\.|(?<=D)r\.|(?<=P)rof\.|\.(?:\s?[A-ZА-ЯЁ]\.)?|[\w'’]*(?:-[A-ZА-ЯЁ]?[\w'’]+)*)"
+)
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.$")
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?$")
 
@@ -126,29 +131,41 @@ def find_mentions(text: str, registry: Registry, blocked: set[str]) -> list[Ment
     """Every run of name words in `text` that reads as a person's name."""
     mentions: list[Mention] = []
     tokens = list(_TOKEN.finditer(text))
+    written = [t.group(0) for t in tokens]
+    spans = [t.span() for t in tokens]
+    name_like: dict[str, bool] = {}  # word -> honorific or name word; names repeat
     i = 0
     while i < len(tokens):
-        run = [tokens[i]]
         j = i + 1
-        while j < len(tokens) and _adjacent(text, run[-1], tokens[j]):
-            run.append(tokens[j])
+        while j < len(tokens) and _adjacent(text, spans[j - 1][1], spans[j][0], written[j - 1]):
             j += 1
-        mentions.extend(_mentions_in_run(text, run, registry, blocked))
+        # Most runs are one word that cannot end a name ("The", "CSTO"): no name part.
+        if _name_like(written[j - 1], blocked, name_like):
+            mentions.extend(_mentions_in_run(text, tokens[i:j], registry, blocked, name_like))
         i = j
     return mentions
 
 
-def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    gap = text[left.end() : right.start()]
-    return gap in (" ", "") and not left.group(0).endswith("’s") and not left.group(0).endswith("'s")
+def _name_like(token: str, blocked: set[str], known: dict[str, bool]) -> bool:
+    """An honorific or a name word, remembered in `known` for the rest of the article."""
+    verdict = known.get(token)
+    if verdict is None:
+        verdict = known[token] = bool(_HONORIFIC.match(token)) or _is_name_token(token, blocked)
+    return verdict
 
 
-def _mentions_in_run(text: str, run: list[re.Match[str]], registry: Registry, blocked: set[str]) -> list[Mention]:
+def _adjacent(text: str, left_end: int, right_start: int, left: str) -> bool:
+    """One name word follows another: nothing or one space between, no possessive before."""
+    return right_start - left_end <= 1 and text[left_end:right_start] in (" ", "") and not left.endswith(("’s", "'s"))
+
+
+def _mentions_in_run(
+    text: str, run: list[re.Match[str]], registry: Registry, blocked: set[str], name_like: dict[str, bool]
+) -> list[Mention]:
     # Split the run into a leading role part and a trailing name part.
     name_start = len(run)
     for k in range(len(run) - 1, -1, -1):
-        token = run[k].group(0)
-        if _HONORIFIC.match(token) or _is_name_token(token, blocked):
+        if _name_like(run[k].group(0), blocked, name_like):
             name_start = k
         else:
             break
@@ -215,7 +232,7 @@ def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex
     for mention in mentions:
         name = index.canonical[mention.words]
         if name not in index.roles:
-            lower = _LOWER_ROLE.search(text[max(0, mention.start - 80) : mention.start])
+            lower = _lower_role(text[max(0, mention.start - 80) : mention.start])
             if lower:
                 role = lower.group("role")
                 index.roles[name] = (role, Evidence(f"{role} {mention.words}", "text", 0.7))
@@ -291,11 +308,26 @@ def _is_short_form(parts: list[str], full_parts: list[str]) -> bool:
 
 
 # "Kyrgyz security service chief Kamchybek Tashiev": a role in lower case right before the name.
+_LOWER_ROLE_HEADS = (
+    "chief", "minister", "spokesman", "spokeswoman", "spokesperson", "head", "president", "secretary", "ambassador",
+    "commander", "director", "leader", "analyst", "expert", "scientist", "envoy", "adviser", "advisor", "deputy",
+    "chairman", "general",
+)  # fmt: skip
 _LOWER_ROLE = re.compile(
-    r"(?P<role>(?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,3}(?:chief|minister|spokesman|spokeswoman|spokesperson|"
-    r"head|president|secretary|ambassador|commander|director|leader|analyst|expert|scientist|envoy|adviser|advisor|"
-    r"deputy|chairman|general))\s+$"
+    r"(?P<role>(?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(_LOWER_ROLE_HEADS) + r"))\s+$"
 )
+
+
+def _lower_role(before: str) -> re.Match[str] | None:
+    """`_LOWER_ROLE` in the text before a name. It can only match where that text ends in
+    a role word and white space, which is checked first: the search itself tries every
+    position of the window."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before) or not stripped.endswith(_LOWER_ROLE_HEADS):
+        return None
+    return _LOWER_ROLE.search(before)
+
+
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;()]{3,90}?)(?:\s*\([A-Z]{2,6}\))?(?=,|\.|;)")
 
 
