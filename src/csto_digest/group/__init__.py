@@ -8,11 +8,12 @@ groups, and it never compares every pair: see `blocking`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..config import Config
 from ..model import Article, Groups
-from .features import date_order
+from .features import ArticleFeatures, article_features, date_order
 from .statements import (
     article_statements,
     match_across_corpus,
@@ -23,7 +24,7 @@ from .statements import (
 )
 from .stories import build_stories, find_links, known_names, story_groups
 
-__all__ = ["GroupStats", "group_articles", "group_with_stats"]
+__all__ = ["ArticleFeatures", "GroupStats", "article_features", "group_articles", "group_with_stats"]
 
 
 @dataclass(frozen=True)
@@ -36,18 +37,29 @@ class GroupStats:
     quote_matches: int
 
 
-def group_articles(articles: tuple[Article, ...], config: Config) -> Groups:
-    """Themes, stories and statements of the corpus."""
-    return group_with_stats(articles, config)[0]
+FeaturesOf = Callable[[Article], ArticleFeatures]
 
 
-def group_with_stats(articles: tuple[Article, ...], config: Config) -> tuple[Groups, GroupStats]:
+def group_articles(articles: tuple[Article, ...], config: Config, features: FeaturesOf = article_features) -> Groups:
+    """Themes, stories and statements of the corpus.
+
+    `features` makes each article's `ArticleFeatures`; it is a parameter so
+    that a caller rebuilding after an edit can pass a memoised
+    `article_features` and redo the text work only for changed articles."""
+    return group_with_stats(articles, config, features)[0]
+
+
+def group_with_stats(
+    articles: tuple[Article, ...], config: Config, features: FeaturesOf = article_features
+) -> tuple[Groups, GroupStats]:
     """`group_articles`, and the counts of comparisons it made."""
     ordered = sorted(articles, key=lambda a: a.id)
+    made = [features(a) for a in ordered]
     counter: Counter[str] = Counter()
-    quotes = quote_texts(ordered)
+    quotes = quote_texts(made)
     evidence = match_across_corpus(quotes, counter)
-    links = find_links(ordered, article_statements(quotes, evidence), counter, known_names(config.registry))
+    shared = article_statements(quotes, evidence)
+    links = find_links(ordered, made, shared, counter, known_names(config.registry))
     matches = evidence + match_within_stories(quotes, story_groups(len(ordered), links), evidence, counter)
     found = statement_groups(quotes, matches)
     spans = [frozenset(quotes[q].article for q in s.quotes) for s in found]

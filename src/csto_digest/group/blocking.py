@@ -11,7 +11,10 @@ then bounded by (items x keys per item x cap), linear in the corpus.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 
 class UnionFind:
@@ -41,9 +44,9 @@ class UnionFind:
         return [group for _, group in sorted(members.items()) if len(group) > 1]
 
 
-def document_frequency(keys_per_item: Sequence[Iterable[int]]) -> Counter[int]:
-    """In how many items each key occurs."""
-    counts: Counter[int] = Counter()
+def document_frequency(keys_per_item: Iterable[Iterable[K]]) -> Counter[K]:
+    """In how many items each key occurs (each item's keys distinct)."""
+    counts: Counter[K] = Counter()
     for keys in keys_per_item:
         counts.update(keys)
     return counts

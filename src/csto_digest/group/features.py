@@ -1,5 +1,12 @@
 """What the grouper compares: normalised word stems, sentences and shingles.
 
+Everything the grouper needs from one article is made once, by
+`article_features`, a pure function of the `Article`: the same article always
+gives the same `ArticleFeatures`, whatever else is in the corpus. So a caller
+that rebuilds after one edit can memoise it by article content and pay the
+text work only for the articles that changed; the rest of grouping works on
+these small records.
+
 Outlets translate and reword the same interview, so exact text rarely
 matches. Comparing crude stems of content words (the first six letters of
 each word that is not a function word) makes "participated" meet
@@ -16,6 +23,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from ..model import Article
@@ -25,7 +33,15 @@ SHINGLE_SIZE = 3
 
 COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
 WORD = re.compile(r"[^\W_]+")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…;])[\"'”»’)\]]*\s+")
+# Sentence ends, punctuation included: the words are what is compared, and a
+# split on the punctuation itself is faster than one behind a lookbehind.
+SENTENCE_BREAK = re.compile(r"[.!?…;][\"'”»’)\]]*\s+")
+SENTENCE_END = re.compile(r"[.!?]\s+")
+# A capitalised word (or run of them) inside a sentence: not at the start of
+# the text nor after a sentence end. The capital comes first and the context is
+# checked behind it, so the regex engine can skip to capitals quickly.
+NAME = re.compile(r"[A-Z](?<=\W[A-Z])(?<![.!?]\s[A-Z])[\w’'-]{2,}(?:\s+[A-Z][\w’'-]{2,})*")
+MIN_BODY_SENTENCE_WORDS = 8  # a body sentence this long is particular enough to index word for word
 
 # Function words carry no evidence that two texts say the same thing.
 _FUNCTION_WORDS = (
@@ -50,24 +66,33 @@ def fold(text: str) -> str:
 
 def stems(text: str) -> tuple[str, ...]:
     """The content words of `text`, each cut to its first letters."""
-    return tuple(w[:STEM_LENGTH] for w in WORD.findall(fold(text)) if w not in STOPWORDS)
+    return _stems(fold(text))
+
+
+def _stems(folded: str) -> tuple[str, ...]:
+    return tuple([w[:STEM_LENGTH] for w in WORD.findall(folded) if w not in STOPWORDS])
 
 
 def sentences(text: str) -> tuple[tuple[str, ...], ...]:
     """The stems of each sentence of `text`, skipping sentences with no content word."""
-    parts = (stems(part) for part in SENTENCE_BREAK.split(text))
+    parts = [_stems(part) for part in SENTENCE_BREAK.split(fold(text))]
     return tuple(part for part in parts if part)
 
 
-_CODES: dict[str, int] = {}
+class _Codes(dict[str, int]):
+    """Word -> stable 32-bit code, computed on first use; a dict, so lookups stay in C."""
+
+    def __missing__(self, word: str) -> int:
+        code = self[word] = zlib.crc32(word.encode("utf-8"))
+        return code
+
+
+_CODES = _Codes()
 
 
 def word_code(word: str) -> int:
     """A stable 32-bit code of one word, computed once per distinct word."""
-    code = _CODES.get(word)
-    if code is None:
-        code = _CODES[word] = zlib.crc32(word.encode("utf-8"))
-    return code
+    return _CODES[word]
 
 
 def key(words: Iterable[str]) -> int:
@@ -82,11 +107,11 @@ def shingles(words: tuple[str, ...], size: int = SHINGLE_SIZE) -> frozenset[int]
     """Hashes of every run of `size` consecutive words (the whole text if shorter)."""
     if len(words) < size:
         return frozenset((key(words),)) if words else frozenset()
-    codes = [word_code(w) for w in words]
     if size != SHINGLE_SIZE:
         return frozenset(key(words[i : i + size]) for i in range(len(words) - size + 1))
+    codes = list(map(_CODES.__getitem__, words))
     return frozenset(
-        ((a * 1000003 ^ b) * 1000003 ^ c) & 0xFFFFFFFF for a, b, c in zip(codes, codes[1:], codes[2:], strict=False)
+        [((a * 1000003 ^ b) * 1000003 ^ c) & 0xFFFFFFFF for a, b, c in zip(codes, codes[1:], codes[2:], strict=False)]
     )
 
 
@@ -107,3 +132,67 @@ def day_number(article: Article) -> int | None:
         return date(year, month, day).toordinal()
     except ValueError:
         return None
+
+
+@dataclass(frozen=True)
+class QuoteFeatures:
+    """One live quote as the statement matcher needs it."""
+
+    speaker: str | None
+    sentences: tuple[tuple[str, ...], ...]  # each sentence's content stems, in order; none empty
+    shingles: tuple[tuple[int, ...], ...]  # each sentence's distinct stem trigrams, sorted
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """What grouping reads from one article; see `article_features`."""
+
+    quotes: tuple[QuoteFeatures, ...]  # one per live quote, in order
+    day: int | None  # see `day_number`
+    speakers: frozenset[str]  # named speakers of live quotes
+    themes: frozenset[str]  # theme slugs
+    sentence_keys: frozenset[int]  # hashes of long body sentences, word for word
+    names: frozenset[str]  # capitalised names inside body sentences, folded
+
+
+def article_features(article: Article) -> ArticleFeatures:
+    """Everything grouping needs from `article`, computed from it alone.
+
+    Pure and deterministic (no salted hashes, no corpus statistics), so the
+    result may be cached by article content and reused across builds."""
+    live = article.live_quotes
+    return ArticleFeatures(
+        quotes=tuple(quote_features(q.speaker, q.text) for q in live),
+        day=day_number(article),
+        speakers=frozenset(q.speaker for q in live if q.speaker),
+        themes=frozenset(t.slug for t in article.themes),
+        sentence_keys=body_sentence_keys(article.body),
+        names=body_names(article.body),
+    )
+
+
+def quote_features(speaker: str | None, text: str) -> QuoteFeatures:
+    """The stems and shingles of each sentence of one quote."""
+    parts = sentences(text)
+    return QuoteFeatures(speaker, parts, tuple(tuple(sorted(shingles(part))) for part in parts))
+
+
+def body_sentence_keys(body: Iterable[str]) -> frozenset[int]:
+    """Hashes of the body's sentences long enough to be particular to it, word for word (case aside)."""
+    found = set()
+    for paragraph in body:
+        for sentence in SENTENCE_END.split(fold(paragraph)):
+            words = WORD.findall(sentence)
+            if len(words) >= MIN_BODY_SENTENCE_WORDS:
+                found.add(zlib.crc32(" ".join(words).encode("utf-8")))
+    return frozenset(found)
+
+
+def body_names(body: Iterable[str]) -> frozenset[str]:
+    """Capitalised names inside sentences (not the first word of one), folded."""
+    return frozenset(fold(match) for paragraph in body for match in NAME.findall(paragraph))
+
+
+def body_words(body: Iterable[str]) -> tuple[str, ...]:
+    """Every word of the body, folded, in order."""
+    return tuple(WORD.findall(fold("\n".join(body))))

@@ -19,18 +19,16 @@ one interview, formulas count too: there they are the same words.
 from __future__ import annotations
 
 import zlib
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from statistics import median
 
 from rapidfuzz import fuzz
 
 from ..model import Article, Statement, StatementMember
 from .blocking import UnionFind, rarest_keys, shared_key_counts
-from .features import date_order, sentences, shingles
+from .features import ArticleFeatures, QuoteFeatures, date_order
 
 KEYS_PER_QUOTE = 8  # the rarest shingles a quote is indexed under
 MAX_BLOCK = 40  # quotes sharing one key, above which the key is not used for blocking
@@ -38,6 +36,7 @@ FORMULA_SHARE = 0.01  # a sentence whose typical (median) shingle is in more tha
 FORMULA_MIN = 30  # ...(and more than this many) is a formula
 MIN_SENTENCE_WORDS = 3  # shorter sentences ("We agree.") prove nothing
 SENTENCE_SIMILARITY = 0.76  # a sentence matches one of the other quote at this score
+CUTOFF = 100 * SENTENCE_SIMILARITY - 1e-6  # rapidfuzz's percent: it gives 0 below, and gets there faster
 CONTAINED_WORDS = 6  # a sentence this long counts as held inside a longer one when its words are there
 MIN_MATCHED_WORDS = 6  # content words matched, at the least
 MIN_COVERAGE = 0.5  # share of the shorter quote's words matched...
@@ -55,11 +54,12 @@ class QuoteText:
     article: int  # position in the grouper's article list
     index: int  # index into that article's live quotes
     speaker: str | None
-    sentences: tuple[str, ...]  # each sentence's distinct stems, sorted and joined: ready for a token-sort ratio
+    sentences: tuple[str, ...]  # each sentence's distinct stems, sorted and joined: ready for a ratio
+    words: tuple[frozenset[str], ...]  # the same stems as sets, for containment
+    numbers: tuple[frozenset[str], ...]  # the stems of each sentence that are numbers
     size: int  # content words
     rare: tuple[bool, ...]  # per sentence: not a formula
     keys: tuple[int, ...]  # the blocking keys chosen for it
-    numbers: bool  # whether any sentence holds a number
 
 
 @dataclass(frozen=True)
@@ -78,50 +78,27 @@ class StatementFound:
     similarity: float
 
 
-@dataclass(frozen=True)
-class _Draft:
-    """A quote between the two passes of `quote_texts`: its sentences and their shingles."""
-
-    article: int
-    index: int
-    speaker: str | None
-    sentences: tuple[tuple[str, ...], ...]
-    shingles: array  # every sentence's shingles, one after the other
-    counts: tuple[int, ...]  # how many of them each sentence has
-
-
-def quote_texts(articles: Sequence[Article]) -> list[QuoteText]:
+def quote_texts(features: Sequence[ArticleFeatures]) -> list[QuoteText]:
     """Every live quote of every article, in article order, with its formulas marked and its keys chosen.
 
-    Two passes: the first counts in how many quotes each shingle occurs,
-    the second uses the counts to mark formulas and pick blocking keys."""
-    drafts: list[_Draft] = []
+    Two passes: the first counts in how many quotes each key occurs, the
+    second uses the counts to mark formulas and pick blocking keys."""
+    drafts: list[tuple[int, int, QuoteFeatures, set[int]]] = []
     frequency: Counter[int] = Counter()
-    for position, article in enumerate(articles):
-        for index, quote in enumerate(article.live_quotes):
-            draft = _draft(position, index, quote.speaker, quote.text)
-            frequency.update(_keys(draft))
-            drafts.append(draft)
+    for position, article in enumerate(features):
+        for index, quote in enumerate(article.quotes):
+            keys = quote_keys(quote)
+            frequency.update(keys)
+            drafts.append((position, index, quote, keys))
     formula = max(FORMULA_MIN, int(FORMULA_SHARE * len(drafts)))
-    return [_finish(draft, frequency, formula) for draft in drafts]
+    return [_finish(*draft, frequency, formula) for draft in drafts]
 
 
-def _draft(position: int, index: int, speaker: str | None, text: str) -> _Draft:
-    parts = sentences(text)
-    found = array("I")
-    counts = []
-    for part in parts:
-        own = shingles(part)
-        found.extend(own)
-        counts.append(len(own))
-    return _Draft(position, index, speaker, parts, found, tuple(counts))
-
-
-def _keys(draft: _Draft) -> set[int]:
+def quote_keys(quote: QuoteFeatures) -> set[int]:
     """Plain shingles, and the same shingles tied to the speaker (each its own key)."""
-    plain = set(draft.shingles)
-    if draft.speaker:
-        code = speaker_code(draft.speaker)
+    plain = {k for part in quote.shingles for k in part}
+    if quote.speaker:
+        code = speaker_code(quote.speaker)
         return plain | {code | k for k in plain}
     return plain
 
@@ -132,23 +109,30 @@ def speaker_code(speaker: str) -> int:
     return zlib.crc32(speaker.encode("utf-8")) << 32
 
 
-def _finish(draft: _Draft, frequency: Counter[int], formula: int) -> QuoteText:
-    rare = []
-    start = 0
-    for count in draft.counts:
-        rare.append(median(sorted(frequency[k] for k in draft.shingles[start : start + count])) <= formula)
-        start += count
-    keys = tuple(rarest_keys(_keys(draft), frequency, KEYS_PER_QUOTE, MAX_BLOCK))
+def _finish(
+    article: int, index: int, quote: QuoteFeatures, keys: set[int], frequency: Counter[int], formula: int
+) -> QuoteText:
+    sentences = tuple(sorted(set(part)) for part in quote.sentences)
+    words = tuple(frozenset(part) for part in sentences)
     return QuoteText(
-        article=draft.article,
-        index=draft.index,
-        speaker=draft.speaker,
-        sentences=tuple(" ".join(sorted(set(part))) for part in draft.sentences),
-        size=sum(len(part) for part in draft.sentences),
-        rare=tuple(rare),
-        keys=keys,
-        numbers=any(w[0].isdigit() for part in draft.sentences for w in part),
+        article=article,
+        index=index,
+        speaker=quote.speaker,
+        sentences=tuple(" ".join(part) for part in sentences),
+        words=words,
+        numbers=tuple(frozenset(w for w in part if w[0].isdigit()) for part in words),
+        size=sum(len(part) for part in quote.sentences),
+        rare=tuple(_median(sorted(map(frequency.__getitem__, part))) <= formula for part in quote.shingles),
+        keys=tuple(rarest_keys(keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK)),
     )
+
+
+def _median(ordered: Sequence[int]) -> float:
+    """The median of a sorted, non-empty list (`statistics.median`, without its overhead)."""
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def candidate_pairs(quotes: Sequence[QuoteText]) -> list[tuple[int, int]]:
@@ -157,46 +141,49 @@ def candidate_pairs(quotes: Sequence[QuoteText]) -> list[tuple[int, int]]:
     return sorted(p for p in pairs if quotes[p[0]].article != quotes[p[1]].article)
 
 
-def sentence_similarity(a: str, b: str, numbers: bool) -> float:
-    """0..1: the same words in any order, or all of the shorter sentence inside the longer.
+def sentence_similarity(a: QuoteText, x: int, b: QuoteText, y: int) -> float:
+    """0..1: sentence `x` of `a` and sentence `y` of `b` have the same words in
+    any order, or all of the shorter inside the longer.
 
-    `a` and `b` are sorted stems. With `numbers`, the numbers must agree:
-    "1,600 kilograms" and "1,150 kilograms" in one sentence frame are two
-    reports, not two wordings of one."""
-    if numbers:
-        first, second = _numbers(a), _numbers(b)
-        if first and second and first != second:
-            return 0.0
-    score = fuzz.ratio(a, b) / 100
+    When both quotes hold numbers, the numbers must agree: "1,600 kilograms"
+    and "1,150 kilograms" in one sentence frame are two reports, not two
+    wordings of one."""
+    first, second = a.numbers[x], b.numbers[y]
+    if first and second and first != second:
+        return 0.0
+    score = fuzz.ratio(a.sentences[x], b.sentences[y], score_cutoff=CUTOFF) / 100
     if score < SENTENCE_SIMILARITY:
-        words_a, words_b = set(a.split()), set(b.split())
+        words_a, words_b = a.words[x], b.words[y]
         shorter = min(len(words_a), len(words_b))
         if shorter >= CONTAINED_WORDS:
             score = max(score, len(words_a & words_b) / shorter - 0.1)
     return score
 
 
-def _numbers(sentence: str) -> set[str]:
-    return {w for w in sentence.split() if w[0].isdigit()}
-
-
 def compare(a: QuoteText, b: QuoteText, formulas_count: bool) -> tuple[float, int] | None:
-    """(similarity, words matched) of two quotes, or None when they are not one statement."""
+    """(similarity, words matched) of two quotes, or None when they are not one statement.
+
+    Stops as soon as the sentences left could not reach the words needed."""
     short, long = (a, b) if a.size <= b.size else (b, a)
-    numbers = a.numbers and b.numbers
+    need = max(MIN_MATCHED_WORDS, min(LONG_MATCH_WORDS, MIN_COVERAGE * short.size))
+    eligible = [
+        (x, len(words))
+        for x, words in enumerate(short.words)
+        if len(words) >= MIN_SENTENCE_WORDS and (formulas_count or short.rare[x])
+    ]
+    left = sum(words for _, words in eligible)
     matched = 0
     scores: list[float] = []
-    for sentence, rare in zip(short.sentences, short.rare, strict=True):
-        words = sentence.count(" ") + 1
-        if words < MIN_SENTENCE_WORDS or not (rare or formulas_count):
-            continue
-        best = max(sentence_similarity(sentence, other, numbers) for other in long.sentences)
+    others = range(len(long.sentences))
+    for x, words in eligible:
+        if matched + left < need:
+            return None
+        left -= words
+        best = max(sentence_similarity(short, x, long, y) for y in others)
         if best >= SENTENCE_SIMILARITY:
             matched += words
             scores.append(best)
-    if matched < MIN_MATCHED_WORDS:
-        return None
-    if matched < LONG_MATCH_WORDS and matched < MIN_COVERAGE * short.size:
+    if matched < need:
         return None
     return round(min(1.0, sum(scores) / len(scores)), 2), matched
 
@@ -270,7 +257,7 @@ LOOSE_MAX_STEMS = 16  # the smaller quote at most this long: long quotes share c
 
 
 def _stem_set(quote: QuoteText) -> frozenset[str]:
-    return frozenset(w for sentence in quote.sentences for w in sentence.split())
+    return frozenset().union(*quote.words)
 
 
 def translation_matches(quotes: Sequence[QuoteText], pairs: Sequence[tuple[int, int]]) -> list[QuoteMatch]:

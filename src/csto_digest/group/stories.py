@@ -17,8 +17,6 @@ blocked and capped so the work grows with the corpus, not its square.
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,13 +25,12 @@ from functools import lru_cache
 from ..model import Article, Story
 from ..registry import Registry
 from .blocking import UnionFind, document_frequency, nearby_pairs, rarest_keys, shared_key_counts
-from .features import WORD, date_order, day_number, fold, shingles
+from .features import ArticleFeatures, body_words, date_order, fold, shingles
 
 NEAR_DUPLICATE = 0.7  # word-trigram Jaccard of two bodies at which one is a copy of the other
 CONTAINED = 0.9  # ...or this share of the shorter body inside the longer
 SENTENCE_KEYS = 6  # rare body sentences an article is indexed under
 MAX_SENTENCE_BLOCK = 30  # articles sharing one sentence word for word, above which it is boilerplate
-MIN_SENTENCE_WORDS = 8
 COPY_SENTENCES = 0.5  # share of the smaller body's sentences both carry, before the words are compared
 STATEMENT_DAYS = 7  # one shared statement and one speaker: at most this many days apart
 STORY_DAYS = 31  # two dated articles further apart than this report two events, whatever words they share
@@ -42,8 +39,6 @@ SPEAKER_WINDOW = 12  # articles of one speaker compared with at most this many l
 RARE_NAME_COUNT = 25  # a name in at most this many articles is rare
 SHARED_NAMES = 2  # rare names two articles of one speaker must share
 SAME_EVENT_DAYS = 1  # one speaker and one theme: at most this many days apart
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}(?:\s+[A-Z][\w’'-]{2,})*")
 
 
 @dataclass
@@ -66,30 +61,6 @@ class Link:
     copy: float | None = None  # the Jaccard, when one is a copy of the other
 
 
-def speakers_of(article: Article) -> frozenset[str]:
-    return frozenset(q.speaker for q in article.live_quotes if q.speaker)
-
-
-def body_sentence_keys(article: Article) -> set[int]:
-    """Hashes of the body's sentences long enough to be particular to it, word for word (case aside)."""
-    found = set()
-    for paragraph in article.body:
-        for sentence in SENTENCE_END.split(fold(paragraph)):
-            words = WORD.findall(sentence)
-            if len(words) >= MIN_SENTENCE_WORDS:
-                found.add(zlib.crc32(" ".join(words).encode("utf-8")))
-    return found
-
-
-def names_of(article: Article) -> frozenset[str]:
-    """Capitalised names inside sentences (not the first word of one), folded."""
-    found = set()
-    for paragraph in article.body:
-        for match in NAME.finditer(paragraph):
-            found.add(fold(match.group(0)))
-    return frozenset(found)
-
-
 class Bodies:
     """Word-trigram sets of article bodies, made when a pair needs them and kept for a while."""
 
@@ -98,8 +69,7 @@ class Bodies:
         self.trigrams = lru_cache(maxsize=4096)(self._trigrams)
 
     def _trigrams(self, position: int) -> frozenset[int]:
-        words = tuple(w for p in self.articles[position].body for w in WORD.findall(fold(p)))
-        return shingles(words)
+        return shingles(body_words(self.articles[position].body))
 
     def similarity(self, a: int, b: int) -> tuple[float, float]:
         """(Jaccard, containment of the smaller in the larger) of the two bodies."""
@@ -110,7 +80,7 @@ class Bodies:
         return shared / len(first | second), shared / min(len(first), len(second))
 
 
-def sentence_pairs(keys: Sequence[set[int]]) -> set[tuple[int, int]]:
+def sentence_pairs(keys: Sequence[frozenset[int]]) -> set[tuple[int, int]]:
     """Pairs of articles sharing rare body sentences word for word: copy candidates.
 
     Two shared sentences are asked for (one, when an article has only one
@@ -147,23 +117,21 @@ def known_names(registry: Registry) -> frozenset[str]:
 
 
 def rare_names(
-    articles: Sequence[Article],
-    speakers: Sequence[frozenset[str]],
-    candidates: set[tuple[int, int]],
-    known: frozenset[str],
+    features: Sequence[ArticleFeatures], candidates: set[tuple[int, int]], known: frozenset[str]
 ) -> dict[int, frozenset[str]]:
     """The rare names of the articles in `candidates`, without their own speakers' names or `known` ones.
 
     Rarity is counted over the whole corpus; the speaker's own name is what
     put the pair together, so it is no further evidence."""
-    names = [names_of(a) for a in articles]
-    frequency = document_frequency(names)
+    frequency = document_frequency(f.names for f in features)
     wanted = {p for pair in candidates for p in pair}
     found = {}
-    for p in wanted:
-        own = {word for name in speakers[p] for word in fold(name).split()}
+    for p in sorted(wanted):
+        own = {word for name in features[p].speakers for word in fold(name).split()}
         found[p] = frozenset(
-            n for n in names[p] if frequency[n] <= RARE_NAME_COUNT and n not in known and not own & set(n.split())
+            n
+            for n in features[p].names
+            if frequency[n] <= RARE_NAME_COUNT and n not in known and not own & set(n.split())
         )
     return found
 
@@ -208,21 +176,23 @@ def _same_speaker(evidence: PairEvidence) -> str:
 
 def find_links(
     articles: Sequence[Article],
+    features: Sequence[ArticleFeatures],
     shared: dict[tuple[int, int], set[int]],
     counter: Counter[str],
     known: frozenset[str] = frozenset(),
 ) -> list[Link]:
     """Every pair of articles that belongs to one story.
 
-    `shared` maps article pairs to the statements matched between them;
-    `known` holds names too common to be evidence (see `known_names`)."""
-    speakers = [speakers_of(a) for a in articles]
-    days = [day_number(a) for a in articles]
-    copies = sentence_pairs([body_sentence_keys(a) for a in articles])
+    `features` are the articles' own (see `article_features`); `shared` maps
+    article pairs to the statements matched between them; `known` holds names
+    too common to be evidence (see `known_names`)."""
+    speakers = [f.speakers for f in features]
+    days = [f.day for f in features]
+    themes = [f.themes for f in features]
+    copies = sentence_pairs([f.sentence_keys for f in features])
     nearby = speaker_pairs(days, speakers)
-    names = rare_names(articles, speakers, nearby, known)
+    names = rare_names(features, nearby, known)
     bodies = Bodies(articles)
-    themes = [frozenset(t.slug for t in a.themes) for a in articles]
     candidates = sorted(set(shared) | copies | nearby)
     counter["article_comparisons"] += len(candidates)
     links = []
