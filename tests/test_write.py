@@ -358,7 +358,7 @@ def test_a_failing_render_leaves_the_site_as_it_was(tmp_path, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("template error")
 
-    monkeypatch.setattr("csto_digest.render.render_site", broken)
+    monkeypatch.setattr("csto_digest.render.render", broken)
     result = CliRunner().invoke(main, [*args, "--clean"])
     assert result.exit_code != 0 and isinstance(result.exception, RuntimeError)
     assert snapshot(out) == before

@@ -77,6 +77,11 @@ def feed_files(index: SiteIndex, site_title: str, base_url: str) -> dict[str, by
     return {feed.path: atom(feed, index, site_title, base) for feed in site_feeds(index, site_title)}
 
 
+def feed_base(base_url: str) -> str | None:
+    """The absolute root feeds link to, or None when the site has no base URL."""
+    return _base(base_url)
+
+
 def _base(base_url: str) -> str | None:
     base = base_url.strip().rstrip("/")
     return base + "/" if base.lower().startswith(("http://", "https://")) else None
@@ -90,9 +95,11 @@ def atom_time(date: str | None) -> str | None:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
-def atom(feed: Feed, index: SiteIndex, site_title: str, base: str | None) -> bytes:
-    """One feed document."""
-    entries = [a for a in feed.articles if a.date][:ENTRIES]
+def atom(
+    feed: Feed, index: SiteIndex, site_title: str, base: str | None, contents: dict[str, str] | None = None
+) -> bytes:
+    """One feed document. `contents` is a build's memo of entry contents by article id."""
+    entries = feed_entries(feed)
     depth = "../" * feed.path.count("/")
 
     def url(path: str) -> str:
@@ -122,11 +129,25 @@ def atom(feed: Feed, index: SiteIndex, site_title: str, base: str | None) -> byt
         for hit in article.themes:
             ET.SubElement(entry, "category", {"term": _clean(hit.slug)})
         content = ET.SubElement(entry, "content", {"type": "html"})
-        content.text = _clean(str(article_html(article)))
+        content.text = _content(article, contents)
     ET.indent(root)
     return (
         b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
     )
+
+
+def feed_entries(feed: Feed) -> list[Article]:
+    """The articles a feed holds: its newest dated ones."""
+    return [a for a in feed.articles if a.date][:ENTRIES]
+
+
+def _content(article: Article, contents: dict[str, str] | None) -> str:
+    """An entry's content; with `contents` (one build's), made once per article however many feeds carry it."""
+    if contents is None:
+        return _clean(str(article_html(article)))
+    if article.id not in contents:
+        contents[article.id] = _clean(str(article_html(article)))
+    return contents[article.id]
 
 
 def article_html(article: Article) -> Markup:

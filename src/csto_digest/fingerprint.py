@@ -21,7 +21,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 from .config import Config
@@ -84,20 +84,31 @@ class FileHashes:
         return {"recorded_ns": self.recorded_ns, "files": self.current}
 
 
-def fingerprint(config: Config) -> tuple[str, FileHashes]:
+class Fingerprint(NamedTuple):
+    whole: str  # everything a build reads
+    code: str  # all but the articles: our code and templates, the user's templates and config
+
+
+def fingerprint(config: Config) -> tuple[Fingerprint, FileHashes]:
     """The build's fingerprint, and the file hashes to record once the build has succeeded."""
     hashes = FileHashes(_read_json(_stats_path(config)))
-    digest = hashlib.sha256()
-    digest.update(f"{__version__}\0{config!r}\0".encode("utf-8", "surrogatepass"))
+    code = hashlib.sha256()
+    code.update(f"{__version__}\0{config!r}\0".encode("utf-8", "surrogatepass"))
     package = Path(__file__).resolve().parent
     # Our own code, defaults and templates too: a new version must never serve a stale site.
-    roots = [*config.inputs, package, package.parents[1] / "templates"]
+    roots = [package, package.parents[1] / "templates"]
     roots += [p for p in (config.templates, config.config_path, config.theme_descriptions) if p]
+    _add_files(code, roots, hashes)
+    whole = code.copy()
+    _add_files(whole, list(config.inputs), hashes)
+    return Fingerprint(whole.hexdigest(), code.hexdigest()), hashes
+
+
+def _add_files(digest: Any, roots: list[Path], hashes: FileHashes) -> None:
     for root in map(str, roots):
         for path in _files_under(root) if os.path.exists(root) else []:
             digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
             digest.update(hashes.digest(path))
-    return digest.hexdigest(), hashes
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
@@ -116,17 +127,17 @@ def _record_path(config: Config) -> Path:
     return state_dir(config.output) / RECORD
 
 
-def unchanged_report(config: Config, print_: str) -> dict[str, Any] | None:
+def unchanged_report(config: Config, print_: Fingerprint) -> dict[str, Any] | None:
     """The last build's report if `print_` matches it and its site is still there."""
     if not (config.output / "index.html").is_file():
         return None
     record = _read_json(_record_path(config))
-    return record if record is not None and record.get("fingerprint") == print_ else None
+    return record if record is not None and record.get("fingerprint") == print_.whole else None
 
 
-def remember(config: Config, print_: str, report: dict[str, Any], hashes: FileHashes | None = None) -> None:
+def remember(config: Config, print_: Fingerprint, report: dict[str, Any], hashes: FileHashes | None = None) -> None:
     """Record a successful build (written after the site is switched in)."""
-    _write_json(_record_path(config), {"fingerprint": print_, **report})
+    _write_json(_record_path(config), {"fingerprint": print_.whole, **report})
     if hashes is not None:
         remember_hashes(config, hashes)
 

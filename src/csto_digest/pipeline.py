@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .fingerprint import fingerprint, problems_from, remember, remember_hashes, unchanged_report
 from .model import Problem
-from .write import check_output, write_site
+from .write import check_output, live_page_keys, write_site
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def run_build(config: Config, clean: bool = False) -> BuildReport:
     # loading Jinja, rapidfuzz and the rest.
     from .group import group_articles
     from .load.corpus import load_corpus
-    from .render import render_site
+    from .render import render
 
     start = time.perf_counter()
     loaded = load_corpus(config, use_cache=not clean)
@@ -76,11 +76,19 @@ def run_build(config: Config, clean: bool = False) -> BuildReport:
     timings["group"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    files = render_site(loaded.articles, groups, config)
+    live_keys = None if clean else live_page_keys(config.output)
+    rendered = render(loaded.articles, groups, config, live_keys, epoch=print_.code)
     timings["render"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    written = write_site(files, config.output, inputs=config.inputs, keep=config.keep, clean=clean)
+    written = write_site(
+        rendered.files,
+        config.output,
+        inputs=config.inputs,
+        keep=config.keep,
+        clean=clean,
+        page_keys=rendered.keys,
+    )
     timings["write"] = time.perf_counter() - start
 
     report = BuildReport(

@@ -13,9 +13,10 @@ disk and under a sub-path such as GitHub Pages' `/repo/`.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -27,7 +28,7 @@ from markupsafe import Markup
 from .charts import Series, bar_chart, per_period
 from .config import Config
 from .exports import export_files
-from .feeds import feed_files, feed_links, site_feeds
+from .feeds import atom, feed_base, feed_entries, feed_links, site_feeds
 from .model import Article, Evidence, Groups
 from .render_archive import archive_pages, organization_pages, place_pages
 from .render_env import environment, static_files, template_dirs
@@ -43,6 +44,8 @@ from .render_index import (
     coverage_mix,
     related_articles,
 )
+from .render_memo import Lookup, PageKeys
+from .render_pages import render_pages, untracked_templates
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
 from .search import build_search_index, search_files, shard_paths
 
@@ -110,6 +113,41 @@ class FieldRow:
 
 
 @dataclass(frozen=True)
+class PageSpec:
+    """A page before it is rendered: its template and the values it is made of.
+
+    `values` are what the page's key is computed from (see `render_memo`);
+    `derive` computes further values that follow from those alone (the
+    article's text as HTML, a chart), and is called only when the page is
+    rendered, so an unchanged page costs its key and nothing more.
+    """
+
+    path: str
+    template: str
+    root: str
+    values: dict[str, Any]
+    derive: Callable[[], dict[str, Any]] | None = None
+    make: Callable[[], bytes] | None = None  # a file made without a template (a feed)
+
+
+Page = PageSpec | tuple[str, bytes]  # a page to render, or a file made some other way
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """The site's files, and each page's key for the next build.
+
+    A file whose value is `None` was not rendered again: its key equals the
+    live site's, so the writer carries the live file over unchanged.
+    """
+
+    files: dict[str, bytes | None]
+    keys: dict[str, str]
+    rendered: int
+    reused: int
+
+
+@dataclass(frozen=True)
 class _Renderer:
     env: jinja2.Environment
     index: SiteIndex
@@ -118,24 +156,45 @@ class _Renderer:
     feeds: dict[str, str]  # page path -> the path of its Atom feed
 
     def page(
-        self, path: str, template: str, title: str, description: str, root: str | None = None, **values: Any
-    ) -> tuple[str, bytes]:
-        """Render one page; `path` is its place in the site, which sets its links."""
-        links = Links("../" * path.count("/") if root is None else root, self.index)
-        html = self.env.get_template(template).render(
-            page_path=path,
-            links=links,
-            site=self.index,
-            site_title=self.config.site_title,
-            title=title,
-            description=description,
-            canonical=_canonical(self.config.base_url, path),
-            built=self.built,
-            feed=self.feeds.get(path),
-            theme_title=self._theme_title,
-            **values,
+        self,
+        path: str,
+        template: str,
+        title: str,
+        description: str,
+        root: str | None = None,
+        derive: Callable[[], dict[str, Any]] | None = None,
+        **values: Any,
+    ) -> PageSpec:
+        """One page; `path` is its place in the site, which sets its links."""
+        return PageSpec(
+            path,
+            template,
+            "../" * path.count("/") if root is None else root,
+            {
+                "page_path": path,
+                "site_title": self.config.site_title,
+                "title": title,
+                "description": description,
+                "canonical": _canonical(self.config.base_url, path),
+                "built": self.built,
+                "feed": self.feeds.get(path),
+                **values,
+            },
+            derive,
         )
-        return path, html.encode("utf-8")
+
+    def render(self, spec: PageSpec) -> bytes:
+        if spec.make is not None:
+            return spec.make()
+        extra = spec.derive() if spec.derive else {}
+        html = self.env.get_template(spec.template).render(
+            links=Links(spec.root, self.index),
+            site=self.index,
+            theme_title=self._theme_title,
+            **spec.values,
+            **extra,
+        )
+        return html.encode("utf-8")
 
     def _theme_title(self, slug: str) -> str:
         entry = self.index.theme_by_slug.get(slug)
@@ -144,20 +203,59 @@ class _Renderer:
 
 def render_site(articles: tuple[Article, ...], groups: Groups, config: Config) -> dict[str, bytes]:
     """Every file of the site keyed by its POSIX path relative to the output."""
+    files = render(articles, groups, config).files
+    return {path: data for path, data in files.items() if data is not None}
+
+
+def render(
+    articles: tuple[Article, ...],
+    groups: Groups,
+    config: Config,
+    live_keys: dict[str, str] | None = None,
+    epoch: str = "",
+) -> RenderResult:
+    """Every file of the site; pages whose key is in `live_keys` unchanged are not rendered again."""
     dirs = template_dirs(config.templates)
     built = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if config.timestamp else None
     index = build_index(articles, groups, config)
     feeds = feed_links(site_feeds(index, config.site_title))
     renderer = _Renderer(environment(dirs), index, config, built, feeds)
-    files: dict[str, bytes] = {}
+    keys = PageKeys(epoch, _site_lookups(index), index.article_files)
+    untracked = untracked_templates(renderer.env)
+    files: dict[str, bytes | None] = {}
+    new_keys: dict[str, str] = {}
+    todo: list[PageSpec] = []
+    reused = 0
     for pages in _ALL_PAGES:
-        files.update(pages(renderer))
+        for item in pages(renderer):
+            if not isinstance(item, PageSpec):
+                files[item[0]] = item[1]
+                continue
+            key = None if item.template in untracked else keys.key(item.path, item.template, item.values)
+            if key is not None:
+                new_keys[item.path] = key
+            if key is not None and live_keys and live_keys.get(item.path) == key:
+                files[item.path] = None
+                reused += 1
+            else:
+                todo.append(item)
+    files.update(zip((spec.path for spec in todo), render_pages(renderer, todo), strict=True))
     files.update(static_files(dirs))
-    files.update(feed_files(index, config.site_title, config.base_url))
     files.update(_crawler_files(files, index, config.base_url))
     files.update(_data_files(renderer.index, groups))
     files.update(export_files(renderer.index))
-    return dict(sorted(files.items()))
+    return RenderResult(dict(sorted(files.items())), new_keys, len(todo), reused)
+
+
+def _site_lookups(index: SiteIndex) -> dict[str, Any]:
+    """What a page's links resolve through besides its own values (article files go with each article)."""
+    return {
+        "outlets": index.outlet_slugs,
+        "speakers": index.speaker_slugs,
+        "themes": {slug: (t.file, t.title) for slug, t in index.theme_by_slug.items()},
+        "places": index.place_slugs,
+        "organizations": index.organization_slugs,
+    }
 
 
 def _canonical(base_url: str, path: str) -> str | None:
@@ -207,7 +305,7 @@ def _json(value: Any) -> bytes:
 # --- pages -----------------------------------------------------------------
 
 
-def _home(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _home(r: _Renderer) -> Iterator[Page]:
     index = r.index
     yield r.page(
         "index.html",
@@ -226,7 +324,7 @@ def _newest_statements(index: SiteIndex) -> tuple[StatementEntry, ...]:
     return index.statements  # already newest first
 
 
-def _article_list(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _article_list(r: _Renderer) -> Iterator[Page]:
     yield r.page(
         "articles/index.html",
         "articles.html",
@@ -236,12 +334,33 @@ def _article_list(r: _Renderer) -> Iterator[tuple[str, bytes]]:
     )
 
 
-def _articles(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _articles(r: _Renderer) -> Iterator[Page]:
     for article in r.index.articles:
         yield _article_page(r, article)
 
 
-def _article_page(r: _Renderer, article: Article) -> tuple[str, bytes]:
+def _article_page(r: _Renderer, article: Article) -> PageSpec:
+    story = r.index.story_of.get(article.id)
+    path = f"articles/{r.index.article_files[article.id]}.html"
+    quotes = article.live_quotes
+    return r.page(
+        path,
+        "article.html",
+        article.title,
+        _describe_article(article),
+        derive=lambda: _article_text(r, article),
+        article=article,
+        statement_of=Lookup(
+            (i, entry) for i in range(len(quotes)) if (entry := r.index.statements_of.get((article.id, i)))
+        ),
+        story=story,
+        also_reported=_also_reported(article, story),
+        related=related_articles(article, r.index),
+    )
+
+
+def _article_text(r: _Renderer, article: Article) -> dict[str, Any]:
+    """The values of an article's page that follow from the article alone."""
     quotes = article.live_quotes
     if article.format == "markdown" and article.markdown is not None:
         rendered, placed = mark_in_html(markdown_html(article.markdown), quotes)
@@ -250,26 +369,14 @@ def _article_page(r: _Renderer, article: Article) -> tuple[str, bytes]:
     else:
         paragraphs, placed = body_html(article.body, quotes)
         is_markdown = False
-    story = r.index.story_of.get(article.id)
-    path = f"articles/{r.index.article_files[article.id]}.html"
-    links = Links("../", r.index)
-    return r.page(
-        path,
-        "article.html",
-        article.title,
-        _describe_article(article),
-        article=article,
-        paragraphs=paragraphs,
-        is_markdown=is_markdown,
-        quotes=[QuoteRef(article, i, q) for i, q in enumerate(quotes)],
-        placed=placed,
-        statement_of=lambda i: r.index.statements_of.get((article.id, i)),
-        fields=_field_rows(article, links),
-        original_url=safe_url(article.url),
-        story=story,
-        also_reported=_also_reported(article, story),
-        related=related_articles(article, r.index),
-    )
+    return {
+        "paragraphs": paragraphs,
+        "is_markdown": is_markdown,
+        "quotes": [QuoteRef(article, i, q) for i, q in enumerate(quotes)],
+        "placed": placed,
+        "fields": _field_rows(article, Links("../", r.index)),
+        "original_url": safe_url(article.url),
+    }
 
 
 def _describe_article(article: Article) -> str:
@@ -315,7 +422,7 @@ def _field_rows(article: Article, links: Links) -> list[FieldRow]:
     return rows
 
 
-def _theme_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _theme_pages(r: _Renderer) -> Iterator[Page]:
     themes = r.index.themes
     yield r.page(
         "themes/index.html",
@@ -328,10 +435,9 @@ def _theme_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
         yield _theme_page(r, theme)
 
 
-def _theme_page(r: _Renderer, theme: ThemeEntry) -> tuple[str, bytes]:
-    ids = {a.id for a in theme.articles}
-    stories = [s for s in r.index.stories if any(a.id in ids for a in s.articles)]
-    statements = [s for s in r.index.statements if any(w.article.id in ids for w in s.wordings)]
+def _theme_page(r: _Renderer, theme: ThemeEntry) -> PageSpec:
+    stories = r.index.stories_among(theme.articles)
+    statements = r.index.statements_among(theme.articles)
     outlets = Counter(a.source.name for a in theme.articles if a.source)
     return r.page(
         f"themes/{theme.file}.html",
@@ -347,7 +453,7 @@ def _theme_page(r: _Renderer, theme: ThemeEntry) -> tuple[str, bytes]:
     )
 
 
-def _outlet_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _outlet_pages(r: _Renderer) -> Iterator[Page]:
     outlets = r.index.outlets
     yield r.page(
         "outlets/index.html",
@@ -360,9 +466,8 @@ def _outlet_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
         yield _outlet_page(r, outlet)
 
 
-def _outlet_page(r: _Renderer, outlet: OutletEntry) -> tuple[str, bytes]:
-    mine = {a.id for a in outlet.published}
-    stories = [s for s in r.index.stories if any(a.id in mine for a in s.articles)]
+def _outlet_page(r: _Renderer, outlet: OutletEntry) -> PageSpec:
+    stories = r.index.stories_among(outlet.published)
     labels = "; ".join(f"{k}: {v}" for k, v in outlet.labels)
     return r.page(
         f"outlets/{outlet.slug}.html",
@@ -397,7 +502,7 @@ def _chart(series: Series, title: str, chart_id: str) -> Chart | None:
     return Chart(bar_chart(series, title, chart_id), series, title)
 
 
-def _speaker_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _speaker_pages(r: _Renderer) -> Iterator[Page]:
     speakers = r.index.speakers
     yield r.page(
         "speakers/index.html",
@@ -410,7 +515,7 @@ def _speaker_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
         yield _speaker_page(r, speaker)
 
 
-def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> tuple[str, bytes]:
+def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> PageSpec:
     role = f", {speaker.roles[0]}" if speaker.roles else ""
     return r.page(
         f"speakers/{speaker.slug}.html",
@@ -424,7 +529,7 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> tuple[str, bytes]:
     )
 
 
-def _story_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _story_pages(r: _Renderer) -> Iterator[Page]:
     stories = r.index.stories
     yield r.page(
         "stories/index.html",
@@ -437,14 +542,13 @@ def _story_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
         yield _story_page(r, story)
 
 
-def _story_page(r: _Renderer, story: StoryEntry) -> tuple[str, bytes]:
+def _story_page(r: _Renderer, story: StoryEntry) -> PageSpec:
     originals = _originals(story)
     copies_of = {a.id: [c for c in story.articles if story.copies.get(c.id) == a.id] for a in originals}
     outlets = sorted({a.source.name for a in originals if a.source})
     dated = [a for a in story.articles if a.date]
     first = min(dated, key=lambda a: (a.date or "", a.id)) if dated else None
-    ids = {a.id for a in story.articles}
-    statements = [s for s in r.index.statements if any(w.article.id in ids for w in s.wordings)]
+    statements = r.index.statements_among(story.articles)
     return r.page(
         f"stories/{story.file}.html",
         "story.html",
@@ -460,24 +564,29 @@ def _story_page(r: _Renderer, story: StoryEntry) -> tuple[str, bytes]:
     )
 
 
-def _statement_page(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _statement_page(r: _Renderer) -> Iterator[Page]:
     statements = r.index.statements
-    diffs = {
-        (s.anchor, n): diff_words(s.wordings[0].quote.text, w.quote.text)
-        for s in statements
-        for n, w in enumerate(s.wordings)
-    }
+
+    def diffs() -> dict[str, Any]:
+        return {
+            "diffs": {
+                (s.anchor, n): diff_words(s.wordings[0].quote.text, w.quote.text)
+                for s in statements
+                for n, w in enumerate(s.wordings)
+            }
+        }
+
     yield r.page(
         "statements/index.html",
         "statements.html",
         "Statements",
         f"{len(statements)} statements carried by several articles, their wordings side by side.",
+        derive=diffs,
         statements=statements,
-        diffs=diffs,
     )
 
 
-def _quote_page(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _quote_page(r: _Renderer) -> Iterator[Page]:
     quotes = r.index.quotes
     facets = {
         "speaker": sorted({q.speaker for q in quotes if q.speaker}),
@@ -495,7 +604,7 @@ def _quote_page(r: _Renderer) -> Iterator[tuple[str, bytes]]:
     )
 
 
-def _search_page(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _search_page(r: _Renderer) -> Iterator[Page]:
     """The search page and the index shards it loads with `<script src>` (no fetch, so file:// works)."""
     paths = {a.id: f"articles/{r.index.article_files[a.id]}.html" for a in r.index.articles}
     shards = search_files(build_search_index(r.index, paths))
@@ -509,7 +618,27 @@ def _search_page(r: _Renderer) -> Iterator[tuple[str, bytes]]:
     )
 
 
-def _not_found(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def _feeds(r: _Renderer) -> Iterator[Page]:
+    """The Atom feeds, keyed like pages by the articles they carry."""
+    base = feed_base(r.config.base_url)
+    contents: dict[str, str] = {}
+    for feed in site_feeds(r.index, r.config.site_title):
+        yield PageSpec(
+            feed.path,
+            "atom",
+            "",
+            {
+                "title": feed.title,
+                "page": feed.page,
+                "entries": feed_entries(feed),
+                "site": r.config.site_title,
+                "base": base,
+            },
+            make=functools.partial(atom, feed, r.index, r.config.site_title, base, contents),
+        )
+
+
+def _not_found(r: _Renderer) -> Iterator[Page]:
     """404 is served at any depth, so its links start from the base URL when known."""
     canonical = _canonical(r.config.base_url, "")
     root = canonical.rstrip("/") + "/" if canonical else ""
@@ -531,4 +660,5 @@ _ALL_PAGES = (
     place_pages,
     organization_pages,
     _not_found,
+    _feeds,
 )

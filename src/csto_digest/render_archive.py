@@ -14,12 +14,12 @@ from .render_env import human_date
 from .render_index import EntityEntry, MonthEntry
 
 if TYPE_CHECKING:
-    from .render import _Renderer
+    from .render import Page, PageSpec, _Renderer
 
 TOP = 10  # speakers, outlets and themes listed in a month's digest
 
 
-def archive_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def archive_pages(r: _Renderer) -> Iterator[Page]:
     months = r.index.months
     dated_to_year = [a for a in r.index.articles if a.date and len(a.date) < 7]
     undated = [a for a in r.index.articles if not a.date]
@@ -41,10 +41,9 @@ def archive_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
         yield _month_page(r, entry, newer, older)
 
 
-def _month_page(r: _Renderer, entry: MonthEntry, newer: MonthEntry | None, older: MonthEntry | None):
-    ids = {a.id for a in entry.articles}
-    stories = [s for s in r.index.stories if any(a.id in ids for a in s.articles)]
-    statements = [s for s in r.index.statements if any(w.article.id in ids for w in s.wordings)]
+def _month_page(r: _Renderer, entry: MonthEntry, newer: MonthEntry | None, older: MonthEntry | None) -> PageSpec:
+    stories = r.index.stories_among(entry.articles)
+    statements = r.index.statements_among(entry.articles)
     speakers = Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker)
     outlets = Counter(a.source.name for a in entry.articles if a.source)
     themes = Counter(t.slug for a in entry.articles for t in a.themes)
@@ -70,17 +69,15 @@ def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP]
 
 
-def place_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def place_pages(r: _Renderer) -> Iterator[Page]:
     yield from _entity_pages(r, r.index.places, "places", "Places", "place")
 
 
-def organization_pages(r: _Renderer) -> Iterator[tuple[str, bytes]]:
+def organization_pages(r: _Renderer) -> Iterator[Page]:
     yield from _entity_pages(r, r.index.organizations, "organizations", "Organizations", "organization")
 
 
-def _entity_pages(
-    r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, title: str, kind: str
-) -> Iterator[tuple[str, bytes]]:
+def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, title: str, kind: str) -> Iterator[Page]:
     yield r.page(
         f"{folder}/index.html",
         "entities.html",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -138,6 +139,32 @@ class SiteIndex:
     @cached_property
     def organization_slugs(self) -> dict[str, str]:
         return {e.name: e.slug for e in self.organizations}
+
+    @cached_property
+    def _story_places(self) -> dict[str, int]:
+        return {s.file: n for n, s in enumerate(self.stories)}
+
+    @cached_property
+    def _statements_by_article(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for n, entry in enumerate(self.statements):
+            for wording in entry.wordings:
+                found.setdefault(wording.article.id, []).append(n)
+        return found
+
+    def stories_among(self, articles: Iterable[Article]) -> list[StoryEntry]:
+        """The stories any of `articles` belongs to, in the site's order.
+
+        Looked up per article rather than by scanning every story, so that a
+        page per story, theme or month costs its own size, not the site's.
+        """
+        places = {self._story_places[s.file] for a in articles if (s := self.story_of.get(a.id))}
+        return [self.stories[n] for n in sorted(places)]
+
+    def statements_among(self, articles: Iterable[Article]) -> list[StatementEntry]:
+        """The statements any of `articles` carries a wording of, in the site's order."""
+        places = {n for a in articles for n in self._statements_by_article.get(a.id, ())}
+        return [self.statements[n] for n in sorted(places)]
 
 
 def date_key(article: Article) -> tuple[int, str, str]:

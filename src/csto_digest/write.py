@@ -292,22 +292,25 @@ def _flush_folder(folder: Path) -> None:
 
 
 def write_site(
-    files: dict[str, bytes],
+    files: dict[str, bytes | None],
     output: Path,
     inputs: tuple[Path, ...] = (),
     keep: tuple[str, ...] = (),
     clean: bool = False,
     on_file: Callable[[str], None] | None = None,
+    page_keys: dict[str, str] | None = None,
 ) -> WriteReport:
     """Bring the output up to date with `files` (relative POSIX path -> bytes).
 
-    `on_file` is called with each name after it is written (progress, and the
-    tests' way to interrupt a build half-way). Nothing outside the state
-    folder beside `output` is touched until the final link swap.
+    A file given as `None` is the live site's file of that name, unchanged (the
+    renderer found its page's key unchanged, see `live_page_keys`). `page_keys`
+    are kept with the tree for the next build. `on_file` is called with each
+    name after it is written (progress, and the tests' way to interrupt a build
+    half-way). Nothing outside the state folder beside `output` is touched until
+    the final link swap.
     """
     check_output(output, inputs)
     wanted, problems = _wanted_files(files, keep)
-    hashes = {name: _digest(data) for name, data in wanted.items()}
 
     state = state_dir(output)
     _refuse_foreign(output, state)
@@ -317,15 +320,67 @@ def write_site(
         _take_over(output, state)
         live = Path(os.readlink(output)).name if output.is_symlink() else None
         live_manifest = _read_manifest(state / f"{live}.json") if live in TREES else None
+        hashes = _hashes(wanted, live_manifest)
         if live_manifest == hashes and not clean:
+            _save_keys(state / f"{live}.keys.json", page_keys)
             return WriteReport(0, len(wanted), 0, problems=tuple(problems))  # nothing changed: write nothing
         target_name = "b" if live == "a" else "a"
         old, linked = _prepare(state, target_name, live, live_manifest, clean)
-        written, unchanged, deleted = _update_tree(state / target_name, wanted, hashes, old, on_file)
-        _save_manifest(state / f"{target_name}.json", hashes)
+        carried = _carry_over(state / str(live), wanted)
+        written, unchanged, deleted = _update_tree(state / target_name, carried, hashes, old, on_file)
+        _save_keys(state / f"{target_name}.keys.json", page_keys)
+        _save_manifest(state / f"{target_name}.json", hashes)  # last: a tree with a manifest is whole
         _flush_tree()
         _swap(output, state, target_name)
     return WriteReport(written, unchanged, deleted, tuple(problems), linked)
+
+
+def live_page_keys(output: Path) -> dict[str, str] | None:
+    """The page keys of the live site, if its tree and their record are both intact."""
+    state = state_dir(output)
+    if not output.is_symlink():
+        return None
+    live = Path(os.readlink(output)).name
+    if live not in TREES or _read_manifest(state / f"{live}.json") is None:
+        return None
+    return _read_manifest(state / f"{live}.keys.json")
+
+
+def _hashes(wanted: dict[str, bytes | None], live_manifest: dict[str, str] | None) -> dict[str, str]:
+    """Each file's digest; a carried-over file has the live one's."""
+    hashes: dict[str, str] = {}
+    for name, data in wanted.items():
+        if data is not None:
+            hashes[name] = _digest(data)
+        elif live_manifest and name in live_manifest:
+            hashes[name] = live_manifest[name]
+        else:
+            raise ValueError(f"{name} is to be carried over from the live site, which does not hold it")
+    return hashes
+
+
+class _CarriedOver(dict):
+    """The wanted files, reading a carried-over one from the live tree only when it must be written."""
+
+    def __init__(self, live: Path, wanted: dict[str, bytes | None]):
+        super().__init__(wanted)
+        self.live = live
+
+    def bytes_of(self, name: str) -> bytes:
+        data = self[name]
+        return (self.live / name).read_bytes() if data is None else data
+
+
+def _carry_over(live: Path, wanted: dict[str, bytes | None]) -> _CarriedOver:
+    return _CarriedOver(live, wanted)
+
+
+def _save_keys(path: Path, keys: dict[str, str] | None) -> None:
+    """Keep the page keys with their tree; without them the next build renders every page."""
+    if keys is None:
+        path.unlink(missing_ok=True)
+    else:
+        _save_manifest(path, keys)
 
 
 def _prepare(
@@ -340,6 +395,7 @@ def _prepare(
     manifest_path = state / f"{target_name}.json"
     old = None if clean else _read_manifest(manifest_path)
     manifest_path.unlink(missing_ok=True)  # the tree is dirty until the new manifest is written
+    (state / f"{target_name}.keys.json").unlink(missing_ok=True)
     linked = 0
     if old is None:
         shutil.rmtree(target, ignore_errors=True)
@@ -401,7 +457,7 @@ def _lock(state: Path, output: Path) -> Iterator[None]:
 
 def _update_tree(
     target: Path,
-    wanted: dict[str, bytes],
+    wanted: _CarriedOver,
     hashes: dict[str, str],
     old: dict[str, str],
     on_file: Callable[[str], None] | None,
@@ -409,13 +465,13 @@ def _update_tree(
     """Write what differs from `old` (what the tree holds), delete what is gone: (written, unchanged, deleted)."""
     folders = _Folders(target)
     written = unchanged = deleted = 0
-    for name, data in wanted.items():
+    for name in wanted:
         if old.get(name) == hashes[name]:
             unchanged += 1
             continue
         path = target / name
         folders.make(path.parent)
-        _write_file(path, data)
+        _write_file(path, wanted.bytes_of(name))
         written += 1
         if on_file:
             on_file(name)

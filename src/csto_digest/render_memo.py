@@ -1,0 +1,105 @@
+"""Which pages need rendering again: a key per page from the values it is made of.
+
+Rendering ten thousand pages costs seconds; after one article is edited only
+a handful of them change. Each page's key is a digest of everything its
+template receives (titles, articles, stories, quotes...), of the site-wide
+lookups its links resolve through (outlet, speaker, theme, place and
+organisation slugs), and of the build's `epoch` (our code, the templates and the
+config). A page whose key equals the one recorded for the live site is not
+rendered; the writer carries the live file over.
+
+Keys are computed by walking the values: strings, numbers, containers and frozen
+dataclasses are read field by field; an article counts as its token (a digest of
+the whole record, computed once per build, plus the file its page is written
+to). A value of any other type makes the page `None`: it is always rendered,
+which is slower but never stale.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import pickle
+from collections.abc import Mapping
+from typing import Any
+
+from .model import Article
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+class Uncacheable(Exception):
+    """A page value the walker cannot read; the page is rendered every time."""
+
+
+class Lookup(dict):
+    """A mapping a template may also call, `statement_of(i)`, and the walker can read."""
+
+    def __call__(self, key: Any) -> Any:
+        return self.get(key)
+
+
+class PageKeys:
+    """Keys of the pages of one build."""
+
+    def __init__(self, epoch: str, site: Mapping[str, Any], article_files: Mapping[str, str]):
+        self.article_files = article_files
+        self.alive: list[Any] = []  # what the id-keyed memos point at: an id is unique only while its object lives
+        self.articles: dict[int, str] = {}  # id(article) -> token, for this build
+        self.objects: dict[int, str] = {}  # id(dataclass) -> digest of its fields
+        self.prefix = f"{epoch}\x1e{self._walk_root(site)}\x1e"
+
+    def key(self, path: str, template: str, values: Mapping[str, Any]) -> str | None:
+        try:
+            body = self._walk_root({"path": path, "template": template, **values})
+        except Uncacheable:
+            return None
+        return hashlib.blake2b((self.prefix + body).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+    def _walk_root(self, value: Any) -> str:
+        parts: list[str] = []
+        self._walk(value, parts)
+        return "\x1f".join(parts)
+
+    def _walk(self, value: Any, out: list[str]) -> None:
+        kind = type(value)
+        if isinstance(value, _SCALARS):
+            out.append(f"{kind.__name__[0]}{value}" if kind is not str else "s" + value)
+        elif kind is Article:
+            out.append(self._article(value))
+        elif kind in (tuple, list):
+            out.append(f"[{len(value)}")
+            for item in value:
+                self._walk(item, out)
+        elif isinstance(value, dict):
+            out.append(f"{{{len(value)}")
+            for name, item in value.items():
+                self._walk(name, out)
+                self._walk(item, out)
+        elif kind in (set, frozenset):
+            out.append(f"<{len(value)}")
+            out.extend(sorted(self._walk_root(item) for item in value))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            out.append(self._dataclass(value))
+        else:
+            raise Uncacheable(kind.__name__)
+
+    def _dataclass(self, value: Any) -> str:
+        known = self.objects.get(id(value))
+        if known is None:
+            parts = [type(value).__name__]
+            for field in dataclasses.fields(value):
+                self._walk(getattr(value, field.name), parts)
+            known = hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+            self.objects[id(value)] = known
+            self.alive.append(value)
+        return known
+
+    def _article(self, article: Article) -> str:
+        known = self.articles.get(id(article))
+        if known is None:
+            record = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+            known = hashlib.blake2b(record, digest_size=16).hexdigest() + self.article_files.get(article.id, "")
+            self.articles[id(article)] = known
+            self.alive.append(article)
+        return known

@@ -1,0 +1,87 @@
+"""Turn page specs into HTML, on every core when there are many.
+
+Rendering is pure Python (Jinja), so one process renders one page at a time.
+With many pages to render, worker processes are forked: they inherit the site
+index and the compiled templates as they stand (nothing is pickled on the way
+in) and send back only each page's bytes. Where `fork` is not available, or
+for a few pages, the pages are rendered in this process; the bytes are the
+same either way.
+
+Also here: which templates read the whole site index (`site`, or
+`links.index`) rather than the values they are given. A page made from one of
+those cannot be keyed by its values, so it is rendered on every build.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import jinja2
+from jinja2 import meta
+
+if TYPE_CHECKING:
+    from .render import PageSpec, _Renderer
+
+PARALLEL_PAGES = 400  # below this, forking workers costs more than it saves
+CHUNK = 64  # pages per task: small enough to share the work evenly, large enough to cost little
+
+_work: tuple[_Renderer, Sequence[PageSpec]] | None = None  # what forked workers render from
+
+
+def render_pages(renderer: _Renderer, specs: Sequence[PageSpec]) -> list[bytes]:
+    """Each spec's page, in order."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(specs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [renderer.render(spec) for spec in specs]
+    for name in sorted({spec.template for spec in specs if spec.make is None}):
+        renderer.env.get_template(name)  # compile once, before the fork, for every worker
+    global _work
+    _work = (renderer, specs)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunks = pool.map(_render_range, range(0, len(specs), CHUNK), chunksize=1)
+    finally:
+        _work = None
+    return [page for chunk in chunks for page in chunk]
+
+
+def _render_range(start: int) -> list[bytes]:
+    assert _work is not None, "runs only in a worker forked by render_pages"
+    renderer, specs = _work
+    return [renderer.render(spec) for spec in specs[start : start + CHUNK]]
+
+
+_READS_INDEX = re.compile(r"\blinks\s*\.\s*index\b")
+
+
+def untracked_templates(env: jinja2.Environment) -> set[str]:
+    """Templates that read the whole site index, directly or through one they extend, include or import."""
+    names = [n for n in env.list_templates() if n.endswith((".html", ".xml", ".txt"))]
+    reads: dict[str, bool] = {}
+    uses: dict[str, set[str]] = {}
+    for name in names:
+        source = env.loader.get_source(env, name)[0] if env.loader else ""
+        try:
+            tree = env.parse(source)
+        except jinja2.TemplateSyntaxError:
+            reads[name], uses[name] = True, set()  # rendering it will report the error
+            continue
+        reads[name] = "site" in meta.find_undeclared_variables(tree) or bool(_READS_INDEX.search(source))
+        uses[name] = {n for n in meta.find_referenced_templates(tree) if n}
+    untracked: set[str] = set()
+    for name in names:
+        seen, stack = set(), [name]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            if reads.get(current):
+                untracked.add(name)
+                break
+            stack.extend(uses.get(current, ()))
+    return untracked

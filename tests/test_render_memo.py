@@ -1,0 +1,70 @@
+"""Pages whose values did not change are not rendered again, and what is rendered is what a full render gives."""
+
+from __future__ import annotations
+
+from csto_digest.config import Config
+from csto_digest.render import render, render_site
+from csto_digest.render_memo import PageKeys
+from factories import replace, sample_corpus
+
+
+def _merged(previous: dict[str, bytes | None], current: dict[str, bytes | None]) -> dict[str, bytes]:
+    """The site a writer makes: a carried-over file is the previous build's."""
+    return {path: data if data is not None else previous[path] for path, data in current.items()}  # type: ignore[misc]
+
+
+def test_an_unchanged_site_renders_no_page_again():
+    articles, groups = sample_corpus()
+    first = render(articles, groups, Config())
+    again = render(articles, groups, Config(), live_keys=first.keys)
+    assert again.rendered <= 2  # the home page reads the whole index, so it is always rendered
+    assert again.reused == len(first.keys)  # every keyed page; the home page has no key
+    assert _merged(first.files, again.files) == first.files
+
+
+def test_an_edit_renders_the_pages_it_reaches_and_the_result_equals_a_full_render():
+    articles, groups = sample_corpus()
+    first = render(articles, groups, Config())
+    target = articles[0]
+    edited = tuple(
+        replace(a, body=(*a.body[:-1], a.body[-1] + " Analysts noted it.")) if a is target else a for a in articles
+    )
+    second = render(edited, groups, Config(), live_keys=first.keys)
+    assert 0 < second.rendered < len(second.keys)
+    article_pages = [p for p, data in second.files.items() if p.startswith("articles/") and p != "articles/index.html"]
+    redone = [p for p in article_pages if second.files[p] is not None]
+    assert len(redone) >= 1 and len(redone) < len(article_pages)
+    assert _merged(first.files, second.files) == render_site(edited, groups, Config())
+
+
+def test_a_changed_epoch_renders_everything_again():
+    articles, groups = sample_corpus()
+    first = render(articles, groups, Config(), epoch="one")
+    second = render(articles, groups, Config(), live_keys=first.keys, epoch="two")
+    assert second.reused == 0
+
+
+def test_a_template_that_reads_the_whole_index_is_rendered_every_time(tmp_path):
+    (tmp_path / "story.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ site.articles | length }} articles{% endblock %}',
+        encoding="utf-8",
+    )
+    articles, groups = sample_corpus()
+    config = Config(templates=tmp_path)
+    first = render(articles, groups, config)
+    again = render(articles, groups, config, live_keys=first.keys)
+    stories = [p for p in first.files if p.startswith("stories/") and p != "stories/index.html"]
+    assert stories and all(again.files[p] is not None for p in stories)
+
+
+def test_keys_follow_the_values_and_refuse_what_they_cannot_read():
+    articles, _ = sample_corpus()
+    keys = PageKeys("epoch", {}, {a.id: a.id for a in articles})
+    first = keys.key("a.html", "article.html", {"article": articles[0]})
+    assert first == keys.key("a.html", "article.html", {"article": articles[0]})
+    assert first != keys.key("a.html", "article.html", {"article": articles[1]})
+    changed = replace(articles[0], title=articles[0].title + "!")
+    assert first != PageKeys("epoch", {}, {a.id: a.id for a in articles}).key(
+        "a.html", "article.html", {"article": changed}
+    )
+    assert keys.key("a.html", "article.html", {"callback": lambda: None}) is None
