@@ -32,6 +32,8 @@ from .features import ArticleFeatures, QuoteFeatures, date_order
 
 KEYS_PER_QUOTE = 8  # the rarest shingles a quote is indexed under
 MAX_BLOCK = 40  # quotes sharing one key, above which the key is not used for blocking
+MIN_SHARED_KEYS = 2  # keys two quotes must share before they are compared...
+NEAR_DAYS = 7  # ...unless their articles are dated this close (or undated), when one will do
 FORMULA_SHARE = 0.01  # a sentence whose typical (median) shingle is in more than this share of quotes...
 FORMULA_MIN = 30  # ...(and more than this many) is a formula
 MIN_SENTENCE_WORDS = 3  # shorter sentences ("We agree.") prove nothing
@@ -60,6 +62,7 @@ class QuoteText:
     size: int  # content words
     rare: tuple[bool, ...]  # per sentence: not a formula
     keys: tuple[int, ...]  # the blocking keys chosen for it
+    day: int | None  # the article's day number, when known
 
 
 @dataclass(frozen=True)
@@ -83,13 +86,13 @@ def quote_texts(features: Sequence[ArticleFeatures]) -> list[QuoteText]:
 
     Two passes: the first counts in how many quotes each key occurs, the
     second uses the counts to mark formulas and pick blocking keys."""
-    drafts: list[tuple[int, int, QuoteFeatures, set[int]]] = []
+    drafts: list[tuple[int, int, int | None, QuoteFeatures, set[int]]] = []
     frequency: Counter[int] = Counter()
     for position, article in enumerate(features):
         for index, quote in enumerate(article.quotes):
             keys = quote_keys(quote)
             frequency.update(keys)
-            drafts.append((position, index, quote, keys))
+            drafts.append((position, index, article.day, quote, keys))
     formula = max(FORMULA_MIN, int(FORMULA_SHARE * len(drafts)))
     return [_finish(*draft, frequency, formula) for draft in drafts]
 
@@ -110,7 +113,13 @@ def speaker_code(speaker: str) -> int:
 
 
 def _finish(
-    article: int, index: int, quote: QuoteFeatures, keys: set[int], frequency: Counter[int], formula: int
+    article: int,
+    index: int,
+    day: int | None,
+    quote: QuoteFeatures,
+    keys: set[int],
+    frequency: Counter[int],
+    formula: int,
 ) -> QuoteText:
     sentences = tuple(sorted(set(part)) for part in quote.sentences)
     words = tuple(frozenset(part) for part in sentences)
@@ -124,6 +133,7 @@ def _finish(
         size=sum(len(part) for part in quote.sentences),
         rare=tuple(_median(sorted(map(frequency.__getitem__, part))) <= formula for part in quote.shingles),
         keys=tuple(rarest_keys(keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK)),
+        day=day,
     )
 
 
@@ -136,9 +146,27 @@ def _median(ordered: Sequence[int]) -> float:
 
 
 def candidate_pairs(quotes: Sequence[QuoteText]) -> list[tuple[int, int]]:
-    """Pairs of quotes in different articles that share a blocking key."""
+    """Pairs of quotes in different articles that share two blocking keys, or one when near in time.
+
+    One shared rare shingle is weak evidence in a big corpus: the same
+    three words turn up in unrelated quotes years apart. Two shared keys
+    (or all the keys a quote has, if it has fewer), or one key and dates
+    within `NEAR_DAYS` of each other (or unknown), are asked for before the
+    costlier comparison."""
     pairs = shared_key_counts([q.keys for q in quotes], MAX_BLOCK)
-    return sorted(p for p in pairs if quotes[p[0]].article != quotes[p[1]].article)
+    found = []
+    for (first, second), shared in pairs.items():
+        a, b = quotes[first], quotes[second]
+        if a.article == b.article:
+            continue
+        if shared >= min(MIN_SHARED_KEYS, len(a.keys), len(b.keys)) or near_in_time(a.day, b.day):
+            found.append((first, second))
+    return sorted(found)
+
+
+def near_in_time(first: int | None, second: int | None) -> bool:
+    """True when two days are within `NEAR_DAYS`, or either is unknown."""
+    return first is None or second is None or abs(first - second) <= NEAR_DAYS
 
 
 def sentence_similarity(a: QuoteText, x: int, b: QuoteText, y: int) -> float:
