@@ -49,6 +49,7 @@ def main() -> None:
 def build(inputs, output, config_path, base_url, templates, clean, quiet, strict) -> None:
     """Load, group and render the articles into a static site."""
     from .pipeline import run_build
+    from .progress import Progress
 
     try:
         config = load_config(config_path, inputs=inputs, output=output, base_url=base_url, templates=templates)
@@ -57,7 +58,11 @@ def build(inputs, output, config_path, base_url, templates, clean, quiet, strict
         sys.exit(2)
     started = time.perf_counter()
     try:
-        report = run_build(config, clean=clean)
+        progress = Progress.for_terminal(quiet)
+        try:
+            report = run_build(config, clean=clean, progress=progress)
+        finally:
+            progress.finish()
     except ConfigError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)

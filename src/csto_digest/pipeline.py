@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .fingerprint import fingerprint, problems_from, remember, remember_hashes, unchanged_report
 from .model import Problem
+from .progress import Progress
 from .write import check_output, live_page_keys, write_site
 
 
@@ -39,8 +40,9 @@ class BuildReport:
         )
 
 
-def run_build(config: Config, clean: bool = False) -> BuildReport:
-    """Build the whole site. Nothing is written until every page is rendered."""
+def run_build(config: Config, clean: bool = False, progress: Progress | None = None) -> BuildReport:
+    """Build the whole site. Nothing is switched in until every page is written."""
+    progress = progress or Progress(enabled=False)
 
     check_output(config.output, config.inputs)  # refuse a dangerous output before the cache is written beside it
     timings: dict[str, float] = {}
@@ -68,19 +70,22 @@ def run_build(config: Config, clean: bool = False) -> BuildReport:
     from .render import render
 
     start = time.perf_counter()
+    progress.start("load")
     loaded = load_corpus(config, use_cache=not clean)
     timings["load"] = time.perf_counter() - start
 
     start = time.perf_counter()
+    progress.start(f"group {len(loaded.articles)} articles")
     groups = group_articles(loaded.articles, config)
     timings["group"] = time.perf_counter() - start
 
     start = time.perf_counter()
     live_keys = None if clean else live_page_keys(config.output)
-    rendered = render(loaded.articles, groups, config, live_keys, epoch=print_.code)
+    rendered = render(loaded.articles, groups, config, live_keys, epoch=print_.code, progress=progress)
     timings["render"] = time.perf_counter() - start
 
     start = time.perf_counter()
+    progress.start("write")
     written = write_site(
         rendered.files,
         config.output,

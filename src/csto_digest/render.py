@@ -30,6 +30,7 @@ from .config import Config
 from .exports import export_files
 from .feeds import atom, feed_base, feed_entries, feed_links, site_feeds
 from .model import Article, Evidence, Groups
+from .progress import Progress
 from .render_archive import archive_pages, organization_pages, place_pages
 from .render_env import environment, static_files, template_dirs
 from .render_index import (
@@ -213,6 +214,7 @@ def render(
     config: Config,
     live_keys: dict[str, str] | None = None,
     epoch: str = "",
+    progress: Progress | None = None,
 ) -> RenderResult:
     """Every file of the site; pages whose key is in `live_keys` unchanged are not rendered again."""
     dirs = template_dirs(config.templates)
@@ -239,7 +241,10 @@ def render(
                 reused += 1
             else:
                 todo.append(item)
-    files.update(zip((spec.path for spec in todo), render_pages(renderer, todo), strict=True))
+    if progress:
+        progress.start("render", len(todo), "pages")
+    pages = render_pages(renderer, todo, progress.advance if progress else None)
+    files.update(zip((spec.path for spec in todo), pages, strict=True))
     files.update(static_files(dirs))
     files.update(_crawler_files(files, index, config.base_url))
     files.update(_data_files(renderer.index, groups))

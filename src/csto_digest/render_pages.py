@@ -17,7 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -32,18 +32,29 @@ CHUNK = 64  # pages per task: small enough to share the work evenly, large enoug
 _work: tuple[_Renderer, Sequence[PageSpec]] | None = None  # what forked workers render from
 
 
-def render_pages(renderer: _Renderer, specs: Sequence[PageSpec]) -> list[bytes]:
-    """Each spec's page, in order."""
+def render_pages(
+    renderer: _Renderer, specs: Sequence[PageSpec], on_done: Callable[[int], None] | None = None
+) -> list[bytes]:
+    """Each spec's page, in order; `on_done(n)` hears how many are rendered so far."""
     workers = min(os.cpu_count() or 1, 8)
     if len(specs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [renderer.render(spec) for spec in specs]
+        pages = []
+        for spec in specs:
+            pages.append(renderer.render(spec))
+            if on_done:
+                on_done(len(pages))
+        return pages
     for name in sorted({spec.template for spec in specs if spec.make is None}):
         renderer.env.get_template(name)  # compile once, before the fork, for every worker
     global _work
     _work = (renderer, specs)
     try:
+        chunks: list[list[bytes]] = []
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunks = pool.map(_render_range, range(0, len(specs), CHUNK), chunksize=1)
+            for chunk in pool.imap(_render_range, range(0, len(specs), CHUNK)):
+                chunks.append(chunk)
+                if on_done:
+                    on_done(len(chunks) * CHUNK)
     finally:
         _work = None
     return [page for chunk in chunks for page in chunk]
