@@ -22,7 +22,7 @@ from ..model import Article, Problem
 from ..slug import unique_slugs
 from .article import extract
 from .frontmatter import FrontMatterError, markdown_to_text, split_front_matter
-from .overrides import OverrideError, apply_overrides, find_corrections
+from .overrides import Listings, OverrideError, apply_overrides, find_corrections
 from .text import comparable
 
 PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
@@ -58,21 +58,21 @@ def load_files(paths: Iterable[Path], config: Config, use_cache: bool = False) -
             texts.append((str(path), text))
     cache = _Cache(config) if use_cache else None
     extracted = _extract_all(texts, config, cache)
-    articles: list[Article] = []
-    for outcome in extracted:
+    articles: list[tuple[Article, str]] = []  # with the key that tells copies apart
+    for outcome, key in extracted:
         if isinstance(outcome, Problem):
             problems.append(outcome)
         else:
-            articles.append(outcome)
+            articles.append((outcome, key or duplicate_key(outcome)))
     if cache:
         cache.save()
-    articles, duplicate_problems = _drop_duplicates(articles)
+    kept, duplicate_problems = _drop_duplicates(articles)
     problems.extend(duplicate_problems)
-    articles = _assign_ids(articles)
-    articles, override_problems = _corrected(articles, config)
+    kept = _assign_ids(kept)
+    kept, override_problems = _corrected(kept, config)
     problems.extend(override_problems)
-    articles.sort(key=lambda a: a.id)
-    return LoadResult(tuple(articles), tuple(problems))
+    kept.sort(key=lambda a: a.id)
+    return LoadResult(tuple(kept), tuple(problems))
 
 
 def extract_one(path: str, text: str, config: Config) -> Article | Problem:
@@ -89,46 +89,67 @@ def extract_one(path: str, text: str, config: Config) -> Article | Problem:
         return Problem(path, "the text is nested too deeply to read", None, "error")
 
 
-def _extract_all(texts: list[tuple[str, str]], config: Config, cache: _Cache | None) -> list[Article | Problem]:
-    results: list[Article | Problem | None] = [None] * len(texts)
+Outcome = tuple[Article | Problem, str | None]  # and the duplicate key of an article, where known
+
+
+def _extract_all(texts: list[tuple[str, str]], config: Config, cache: _Cache | None) -> list[Outcome]:
+    results: list[Outcome | None] = [None] * len(texts)
     todo: list[int] = []
     for i, (path, text) in enumerate(texts):
         hit = cache.get(path, text) if cache else None
         if hit is not None:
-            results[i] = hit
+            results[i] = (hit, None)
         else:
             todo.append(i)
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # The config goes to each worker once, not with every chunk of articles.
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(config,)) as pool:
             chunk = max(1, len(todo) // (workers * 8))
-            outcomes = pool.map(_extract_star, [(texts[i][0], texts[i][1], config) for i in todo], chunksize=chunk)
+            outcomes = pool.map(_extract_in_worker, [texts[i] for i in todo], chunksize=chunk)
             for i, outcome in zip(todo, outcomes, strict=True):
                 results[i] = outcome
     else:
         for i in todo:
-            results[i] = extract_one(texts[i][0], texts[i][1], config)
+            results[i] = (extract_one(texts[i][0], texts[i][1], config), None)
     if cache:
         for i in todo:
-            cache.put(texts[i][0], texts[i][1], results[i])
+            cache.put(texts[i][0], texts[i][1], results[i][0])  # type: ignore[index]
     return [r for r in results if r is not None]
 
 
-def _extract_star(args: tuple[str, str, Config]) -> Article | Problem:
-    return extract_one(*args)
+_worker_config: Config | None = None
 
 
-def _drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+def _start_worker(config: Config) -> None:
+    global _worker_config
+    _worker_config = config
+
+
+def _extract_in_worker(item: tuple[str, str]) -> Outcome:
+    """Extract in a worker process, and work out the duplicate key there too: the main
+    process would otherwise do it for every article while the workers wait."""
+    assert _worker_config is not None
+    outcome = extract_one(item[0], item[1], _worker_config)
+    return outcome, duplicate_key(outcome) if isinstance(outcome, Article) else None
+
+
+def duplicate_key(article: Article) -> str:
+    """What two copies of one article share: the same text, whatever furniture surrounds it.
+
+    Short paragraphs are left out: furniture the patterns missed ("Share on
+    Facebook") must not make a copy look like another article."""
+    sentences = [p for p in article.body if len(p.split()) >= DUPLICATE_MIN_WORDS] or list(article.body)
+    return hashlib.sha256(comparable(" ".join(sentences)).encode()).hexdigest()
+
+
+def _drop_duplicates(articles: list[tuple[Article, str]]) -> tuple[list[Article], list[Problem]]:
     """The same article twice (byte-identical, or the same text under other
     furniture) is one record; the other is reported as its duplicate."""
     seen: dict[str, Article] = {}
     kept: list[Article] = []
     problems: list[Problem] = []
-    for article in sorted(articles, key=lambda a: a.path):
-        # Short paragraphs are left out: furniture the patterns missed ("Share on
-        # Facebook") must not make a copy look like another article.
-        sentences = [p for p in article.body if len(p.split()) >= DUPLICATE_MIN_WORDS] or list(article.body)
-        key = hashlib.sha256(comparable(" ".join(sentences)).encode()).hexdigest()
+    for article, key in sorted(articles, key=lambda pair: pair[0].path):
         if key in seen and article.body:
             problems.append(Problem(article.path, f"duplicate of {seen[key].path}; skipped"))
             continue
@@ -145,8 +166,9 @@ def _assign_ids(articles: list[Article]) -> list[Article]:
 def _corrected(articles: list[Article], config: Config) -> tuple[list[Article], list[Problem]]:
     out: list[Article] = []
     problems: list[Problem] = []
+    listings: Listings = {}
     for article in articles:
-        corrections = find_corrections(article, config)
+        corrections = find_corrections(article, config, listings)
         if not corrections:
             out.append(article)
             continue

@@ -21,6 +21,7 @@ a field or quote that does not exist is an error naming its file and line.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,19 +51,56 @@ class CorrectionSource:
     lines: dict[str, Any]  # field -> line; "quotes" -> list of lines
 
 
-def find_corrections(article: Article, config: Config) -> list[CorrectionSource]:
+Listings = dict[str, frozenset[str] | None]  # folder -> case-folded stems of its .yml/.yaml files (None: unreadable)
+
+
+def find_corrections(article: Article, config: Config, listings: Listings | None = None) -> list[CorrectionSource]:
+    """The corrections of one article: the files beside it, then the config's.
+
+    With `listings` (shared over a corpus), each folder is listed once and an
+    article with no correction file beside it costs one lookup, instead of
+    two questions to the file system."""
     found: list[CorrectionSource] = []
-    base = Path(article.path)
-    for suffix in (".yml", ".yaml"):
-        side = base.with_suffix(suffix)
-        if side != base and side.is_file():
-            found.append(_read(side))
-    for key in (article.id, article.path, base.name, base.stem):
-        if key in config.overrides:
-            where = str(config.config_path or "config")
-            line = config.overrides_lines.get(key)
-            found.append(CorrectionSource(where, dict(config.overrides[key]), {"*": line}))
+    if _may_have_side_file(article.path, listings):
+        base = Path(article.path)
+        for suffix in (".yml", ".yaml"):
+            side = base.with_suffix(suffix)
+            if side != base and side.is_file():
+                found.append(_read(side))
+    if config.overrides:
+        base = Path(article.path)
+        for key in (article.id, article.path, base.name, base.stem):
+            if key in config.overrides:
+                where = str(config.config_path or "config")
+                line = config.overrides_lines.get(key)
+                found.append(CorrectionSource(where, dict(config.overrides[key]), {"*": line}))
     return found
+
+
+def _may_have_side_file(path: str, listings: Listings | None) -> bool:
+    """False only when the article's folder surely holds no `STEM.yml` or `STEM.yaml`.
+
+    Names are compared case-folded, as a case-blind file system would; the
+    stem is taken as `Path.stem` takes it; `is_file` has the last word."""
+    if listings is None:
+        return True
+    folder, name = os.path.split(path)
+    if not name:
+        return True
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    if folder not in listings:
+        listings[folder] = _correction_stems(folder or ".")
+    stems = listings[folder]
+    return stems is None or stem.casefold() in stems
+
+
+def _correction_stems(folder: str) -> frozenset[str] | None:
+    try:
+        names = [name.casefold() for name in os.listdir(folder)]
+    except OSError:
+        return None
+    return frozenset(n[: -len(s)] for n in names for s in (".yml", ".yaml") if n.endswith(s))
 
 
 def _read(path: Path) -> CorrectionSource:
