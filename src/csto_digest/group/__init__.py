@@ -7,8 +7,10 @@ groups, and it never compares every pair: see `blocking`.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..config import Config
@@ -53,6 +55,28 @@ def group_with_stats(
     articles: tuple[Article, ...], config: Config, features: FeaturesOf = article_features
 ) -> tuple[Groups, GroupStats]:
     """`group_articles`, and the counts of comparisons it made."""
+    with _collector_paused():
+        return _group(articles, config, features)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while grouping.
+
+    Grouping makes millions of small tuples and sets and no reference cycles;
+    each full collection walks every live object (the whole loaded corpus
+    included), which cost a quarter of the time at 10,000 articles and grows
+    faster than the corpus. Memory is still freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _group(articles: tuple[Article, ...], config: Config, features: FeaturesOf) -> tuple[Groups, GroupStats]:
     ordered = sorted(articles, key=lambda a: a.id)
     made = [features(a) for a in ordered]
     counter: Counter[str] = Counter()

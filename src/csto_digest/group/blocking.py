@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
+from itertools import combinations
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -71,9 +72,7 @@ def shared_key_counts(keys_per_item: Sequence[Iterable[int]], max_block: int) ->
     pairs: Counter[tuple[int, int]] = Counter()
     for members in blocks.values():
         if 2 <= len(members) <= max_block:
-            for x, first in enumerate(members):
-                for second in members[x + 1 :]:
-                    pairs[(first, second)] += 1
+            pairs.update(combinations(members, 2))  # members are in item order, so each pair is (low, high)
     return pairs
 
 

@@ -49,6 +49,11 @@ MAX_MEMBERS = 60  # quotes in one statement: a bigger chain has drifted from the
 STORY_QUOTES = 60  # quotes of one story compared all with all; a bigger story compares neighbours
 
 
+# A sentence as compared: its distinct stems sorted and joined (ready for a
+# ratio), the same stems as a set (for containment), and those that are numbers.
+Sentence = tuple[str, frozenset[str], frozenset[str]]
+
+
 @dataclass(frozen=True)
 class QuoteText:
     """One live quote as the matcher sees it."""
@@ -56,11 +61,12 @@ class QuoteText:
     article: int  # position in the grouper's article list
     index: int  # index into that article's live quotes
     speaker: str | None
-    sentences: tuple[str, ...]  # each sentence's distinct stems, sorted and joined: ready for a ratio
-    words: tuple[frozenset[str], ...]  # the same stems as sets, for containment
-    numbers: tuple[frozenset[str], ...]  # the stems of each sentence that are numbers
+    sentences: tuple[Sentence, ...]  # every sentence, as `sentence_similarity` reads it
     size: int  # content words
-    rare: tuple[bool, ...]  # per sentence: not a formula
+    parts: tuple[Sentence, ...]  # the sentences long enough to count (`MIN_SENTENCE_WORDS`)...
+    words: int  # ...and their distinct words
+    rare_parts: tuple[Sentence, ...]  # those of them that are not formulas...
+    rare_words: int  # ...and their distinct words
     keys: tuple[int, ...]  # the blocking keys chosen for it
     day: int | None  # the article's day number, when known
 
@@ -121,20 +127,28 @@ def _finish(
     frequency: Counter[int],
     formula: int,
 ) -> QuoteText:
-    sentences = tuple(sorted(set(part)) for part in quote.sentences)
-    words = tuple(frozenset(part) for part in sentences)
+    sentences = tuple(_sentence(part) for part in quote.sentences)
+    rare = [_median(sorted(map(frequency.__getitem__, part))) <= formula for part in quote.shingles]
+    parts = [(s, r) for s, r in zip(sentences, rare, strict=True) if len(s[1]) >= MIN_SENTENCE_WORDS]
+    rare_parts = tuple(s for s, r in parts if r)
     return QuoteText(
         article=article,
         index=index,
         speaker=quote.speaker,
-        sentences=tuple(" ".join(part) for part in sentences),
-        words=words,
-        numbers=tuple(frozenset(w for w in part if w[0].isdigit()) for part in words),
+        sentences=sentences,
         size=sum(len(part) for part in quote.sentences),
-        rare=tuple(_median(sorted(map(frequency.__getitem__, part))) <= formula for part in quote.shingles),
+        parts=tuple(s for s, _ in parts),
+        words=sum(len(s[1]) for s, _ in parts),
+        rare_parts=rare_parts,
+        rare_words=sum(len(s[1]) for s in rare_parts),
         keys=tuple(rarest_keys(keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK)),
         day=day,
     )
+
+
+def _sentence(stems: tuple[str, ...]) -> Sentence:
+    distinct = sorted(set(stems))
+    return " ".join(distinct), frozenset(distinct), frozenset(w for w in distinct if w[0].isdigit())
 
 
 def _median(ordered: Sequence[int]) -> float:
@@ -169,19 +183,19 @@ def near_in_time(first: int | None, second: int | None) -> bool:
     return first is None or second is None or abs(first - second) <= NEAR_DAYS
 
 
-def sentence_similarity(a: QuoteText, x: int, b: QuoteText, y: int) -> float:
-    """0..1: sentence `x` of `a` and sentence `y` of `b` have the same words in
-    any order, or all of the shorter inside the longer.
+def sentence_similarity(a: Sentence, b: Sentence) -> float:
+    """0..1: the same words in any order, or all of the shorter sentence inside the longer.
 
-    When both quotes hold numbers, the numbers must agree: "1,600 kilograms"
-    and "1,150 kilograms" in one sentence frame are two reports, not two
-    wordings of one."""
-    first, second = a.numbers[x], b.numbers[y]
-    if first and second and first != second:
+    When both sentences hold numbers, the numbers must agree: "1,600
+    kilograms" and "1,150 kilograms" in one sentence frame are two reports,
+    not two wordings of one. Scores below `SENTENCE_SIMILARITY` are only
+    ever compared with it, so rapidfuzz may cut them to 0."""
+    text_a, words_a, numbers_a = a
+    text_b, words_b, numbers_b = b
+    if numbers_a and numbers_b and numbers_a != numbers_b:
         return 0.0
-    score = fuzz.ratio(a.sentences[x], b.sentences[y], score_cutoff=CUTOFF) / 100
+    score = fuzz.ratio(text_a, text_b, score_cutoff=CUTOFF) / 100
     if score < SENTENCE_SIMILARITY:
-        words_a, words_b = a.words[x], b.words[y]
         shorter = min(len(words_a), len(words_b))
         if shorter >= CONTAINED_WORDS:
             score = max(score, len(words_a & words_b) / shorter - 0.1)
@@ -194,20 +208,20 @@ def compare(a: QuoteText, b: QuoteText, formulas_count: bool) -> tuple[float, in
     Stops as soon as the sentences left could not reach the words needed."""
     short, long = (a, b) if a.size <= b.size else (b, a)
     need = max(MIN_MATCHED_WORDS, min(LONG_MATCH_WORDS, MIN_COVERAGE * short.size))
-    eligible = [
-        (x, len(words))
-        for x, words in enumerate(short.words)
-        if len(words) >= MIN_SENTENCE_WORDS and (formulas_count or short.rare[x])
-    ]
-    left = sum(words for _, words in eligible)
+    eligible = short.parts if formulas_count else short.rare_parts
+    left = short.words if formulas_count else short.rare_words
     matched = 0
     scores: list[float] = []
-    others = range(len(long.sentences))
-    for x, words in eligible:
+    for part in eligible:
         if matched + left < need:
             return None
+        words = len(part[1])
         left -= words
-        best = max(sentence_similarity(short, x, long, y) for y in others)
+        best = 0.0
+        for other in long.sentences:
+            score = sentence_similarity(part, other)
+            if score > best:
+                best = score
         if best >= SENTENCE_SIMILARITY:
             matched += words
             scores.append(best)
@@ -285,7 +299,7 @@ LOOSE_MAX_STEMS = 16  # the smaller quote at most this long: long quotes share c
 
 
 def _stem_set(quote: QuoteText) -> frozenset[str]:
-    return frozenset().union(*quote.words)
+    return frozenset().union(*(words for _, words, _ in quote.sentences))
 
 
 def translation_matches(quotes: Sequence[QuoteText], pairs: Sequence[tuple[int, int]]) -> list[QuoteMatch]:
