@@ -49,6 +49,26 @@ _SUBJECT_BOUNDARY = re.compile(
 )
 _ADVERBS = {"also", "further", "then", "later", "has", "had", "once", "again", "earlier", "recently", "was", "is"}
 
+# Compiled once here rather than at each call: these run for every quote.
+_SENTENCE_MARK = re.compile(r"[.!?…]")
+_AFTER_LEAD = re.compile(r"^\s*[,.]?\s*(?:[—–-]+\s*)?")
+_VERB_THEN_WHO = re.compile(rf"^(?P<verb>{SPEECH_VERB})\s+(?P<who>[^,.;:!?\"“”]{{2,80}})")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_HEAD_OF_STATE = re.compile(r"\bhead of (?:the )?state\b")
+_HEAD_OF = re.compile(r"\b(\w+) of (?:the )?[\w ]+$")
+_ROLE_TOKEN = re.compile(r"[\w'’-]+")
+_COMMA = re.compile(r",\s")
+_STOP = re.compile(r"[.!?]\s+")
+_HE_SHE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+_ANSWER_LEAD = re.compile(r"^\s*(?:[—–-]+\s*|A:\s*|Answer:\s*)?")
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”»’]?\s+(?=[A-Z\"“«])")
+_ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z])\.$")
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
+_UNMARKED = re.compile(
+    rf",\s+(?:(?P<verb1>{SPEECH_VERB})\s+(?P<who1>(?:[^,.;:!?]|(?<=\b[A-Z])\.){{2,80}}?)|(?P<who2>[^,.;:!?]{{2,80}}?)\s+(?P<verb2>{SPEECH_VERB})(?:\s+[^,.;:!?]{{0,60}})?)\s*[.!]?\s*$"
+)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -251,7 +271,7 @@ class QuoteFinder:
         if len(tokens) < 8:
             return False
         whole_paragraph = span.open_mark == 0
-        has_sentence_end = bool(re.search(r"[.!?…]", inner.rstrip()[-3:] if inner else ""))
+        has_sentence_end = bool(_SENTENCE_MARK.search(inner.rstrip()[-3:] if inner else ""))
         return whole_paragraph or has_sentence_end
 
     def _next_opens_quote(self, index: int) -> bool:
@@ -264,10 +284,10 @@ class QuoteFinder:
     def _after(self, index: int, paragraph: str, pos: int) -> Attribution | None:
         """`," Zas said`, `," said Zas`, `," the CSTO chief noted`, `," he added`."""
         tail = paragraph[pos : pos + 160]
-        match = re.match(r"^\s*[,.]?\s*(?:[—–-]+\s*)?", tail)
+        match = _AFTER_LEAD.match(tail)
         rest_start = pos + (match.end() if match else 0)
         rest = paragraph[rest_start : rest_start + 160]
-        inverted = re.match(rf"^(?P<verb>{SPEECH_VERB})\s+(?P<who>[^,.;:!?\"“”]{{2,80}})", rest)
+        inverted = _VERB_THEN_WHO.match(rest)
         if inverted:
             who_start = rest_start + inverted.start("who")
             speaker = self._resolve_subject(index, who_start, who_start + len(inverted.group("who")))
@@ -293,7 +313,7 @@ class QuoteFinder:
         """`," Nikol Pashinyan, who chairs the council, wrote on Facebook.`: a name right
         after the quote, then an aside, then the verb, all in one sentence."""
         base = self.offsets[index]
-        sentence_end = re.search(r"[.!?](?:\s|$)", paragraph[start:])
+        sentence_end = _SENTENCE_END.search(paragraph[start:])
         stop = start + (sentence_end.start() if sentence_end else len(paragraph) - start)
         first = next((m for m in self.people.mentions if base + start <= m.start < base + start + 70), None)
         if first is None or first.end > base + stop:
@@ -366,9 +386,9 @@ class QuoteFinder:
         if named:
             return self.people.resolve(named[-1].words)
         phrase = self.text[absolute_start:absolute_end].lower()
-        phrase = re.sub(r"\bhead of (?:the )?state\b", "president", phrase)
-        phrase = re.sub(r"\b(\w+) of (?:the )?[\w ]+$", r"\1", phrase)  # "the head of the delegation" -> head
-        tokens = [t for t in re.findall(r"[\w'’-]+", phrase) if t not in _ADVERBS]
+        phrase = _HEAD_OF_STATE.sub("president", phrase)
+        phrase = _HEAD_OF.sub(r"\1", phrase)  # "the head of the delegation" -> head
+        tokens = [t for t in _ROLE_TOKEN.findall(phrase) if t not in _ADVERBS]
         if not tokens or len(tokens) > 8:
             return None
         if tokens[-1] in PRONOUNS and len(tokens) <= 2:
@@ -388,7 +408,7 @@ class QuoteFinder:
         best: tuple[int, int, str] | None = None
         order = {self.people.resolve(m.words): i for i, m in enumerate(self.people.mentions) if m.start < offset}
         for name in sorted(set(self.people.roles) | set(self.people.registry_roles)):
-            have = _role_terms(re.findall(r"[\w'’-]+", self.people.role_words(name).lower()))
+            have = _role_terms(_ROLE_TOKEN.findall(self.people.role_words(name).lower()))
             score = len(wanted & have)
             if score == 0 or name not in order:
                 continue
@@ -400,7 +420,7 @@ class QuoteFinder:
     def _trailing_attribution(self, index: int, paragraph: str, span: Span) -> tuple[int, Attribution] | None:
         """In a quote that never closes, `..., Zas was cited as saying by RIA Novosti.`"""
         inner = paragraph[span.start : span.end]
-        for comma in reversed([m.start() for m in re.finditer(r",\s", inner)]):
+        for comma in reversed([m.start() for m in _COMMA.finditer(inner)]):
             rest = inner[comma + 1 :]
             if len(rest.split()) > 16:
                 break
@@ -417,10 +437,9 @@ class QuoteFinder:
     # -- speech without quote marks ------------------------------------------
     def _unmarked(self, index: int, paragraph: str) -> None:
         """`We were able to ..., said Imangali Tasmagambetov.` (first person, attributed at the end)."""
-        match = re.search(
-            rf",\s+(?:(?P<verb1>{SPEECH_VERB})\s+(?P<who1>(?:[^,.;:!?]|(?<=\b[A-Z])\.){{2,80}}?)|(?P<who2>[^,.;:!?]{{2,80}}?)\s+(?P<verb2>{SPEECH_VERB})(?:\s+[^,.;:!?]{{0,60}})?)\s*[.!]?\s*$",
-            paragraph,
-        )
+        # Nothing after the attribution's comma is a comma, so only the last comma can start it.
+        last_comma = paragraph.rfind(",")
+        match = _UNMARKED.match(paragraph, last_comma) if last_comma >= 0 else None
         if not match:
             return
         who_group = "who1" if match.group("who1") else "who2"
@@ -439,9 +458,9 @@ class QuoteFinder:
         """Skip leading sentences that speak of the speaker in the third person."""
         surname = speaker.split()[-1]
         start = 0
-        for match in re.finditer(r"[.!?]\s+", speech):
+        for match in _STOP.finditer(speech):
             sentence = speech[start : match.start()]
-            if surname in sentence or re.search(r"\b(he|she)\b", sentence, re.IGNORECASE):
+            if surname in sentence or _HE_SHE.search(sentence):
                 start = match.end()
             else:
                 break
@@ -482,7 +501,7 @@ class QuoteFinder:
     def _add_answer(self, index: int, block: tuple[int, ...]) -> None:
         speaker = self._interviewee()
         paragraph = self.paragraphs[index]
-        start = len(re.match(r"^\s*(?:[—–-]+\s*|A:\s*|Answer:\s*)?", paragraph).group(0))
+        start = len(_ANSWER_LEAD.match(paragraph).group(0))
         attribution = Attribution(speaker, "answer in an interview", "interview", 0.7)
         self._add(index, paragraph, start, len(paragraph), attribution, "unmarked")
 
@@ -551,9 +570,9 @@ def _continues(paragraph: str, previous: Span, span: Span) -> bool:
 def _sentence_start(text: str) -> int:
     """Offset where the last sentence of `text` begins."""
     best = 0
-    for match in re.finditer(r"[.!?][\"”»’]?\s+(?=[A-Z\"“«])", text):
+    for match in _NEXT_SENTENCE.finditer(text):
         before = text[: match.start() + 1]
-        if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z])\.$", before):
+        if _ABBREVIATION_END.search(before):
             continue
         best = match.end()
     return best
@@ -561,8 +580,8 @@ def _sentence_start(text: str) -> int:
 
 def _is_title_case(inner: str) -> bool:
     """A programme's or a book's name: mostly capitalised words, no sentence end."""
-    tokens = re.findall(r"[^\W\d_][\w'’-]*", inner)
-    if not tokens or re.search(r"[.!?]\s*$", inner.strip()):
+    tokens = _WORD_TOKEN.findall(inner)
+    if not tokens or _ENDS_SENTENCE.search(inner.strip()):
         return False
     small = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "at", "with"}
     significant = [t for t in tokens if t.lower() not in small]
