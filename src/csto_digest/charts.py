@@ -104,3 +104,55 @@ def _tick_labels(series: Series) -> list[tuple[int, str]]:
         marks = [(n, label) for n, (label, _) in enumerate(points)]
     step = max(1, len(marks) // 8)
     return marks[::step]
+
+
+SPARK_WIDTH, SPARK_HEIGHT, SPARK_FLOOR = 200, 40, 1.5  # a nonzero bar is never thinner than the floor
+
+
+def peak(series: Series) -> tuple[str, int] | None:
+    """The period with the most, the earliest of them on a tie; None when there is nothing counted."""
+    if not series.points or series.total == 0:
+        return None
+    top = max(count for _, count in series.points)
+    return next((label, count) for label, count in series.points if count == top)
+
+
+def per_period_over(dates: Iterable[str | None], axis: Series) -> Series:
+    """Count dates into the periods of `axis`, so that several charts share one time axis.
+
+    Dates outside the axis, or not precise enough for its period, are left out.
+    """
+    width = 7 if axis.period == "month" else 4
+    counts = Counter(d[:width] for d in dates if d and len(d) >= width)
+    return Series(tuple((label, counts.get(label, 0)) for label, _ in axis.points), axis.period)
+
+
+def small_bar_chart(series: Series, title: str, chart_id: str) -> Markup:
+    """A compact bar strip (a sparkline in bars) for a card: no labels, named for screen readers.
+
+    The caller shows the same numbers as text beside it (see `peak`); each bar
+    also carries its period and count as a tooltip.
+    """
+    if not series.points:
+        return Markup("")
+    top = max(count for _, count in series.points) or 1
+    slot = SPARK_WIDTH / len(series.points)
+    bar = max(0.8, slot * 0.8)
+    usable = SPARK_HEIGHT - 2
+    parts = [
+        f'<svg class="spark" viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" preserveAspectRatio="none" role="img" '
+        f'aria-labelledby="{escape(chart_id)}-t" focusable="false">',
+        f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
+        f'<line class="chart-axis" x1="0" y1="{SPARK_HEIGHT - 0.5}" x2="{SPARK_WIDTH}" y2="{SPARK_HEIGHT - 0.5}"/>',
+    ]
+    for number, (label, count) in enumerate(series.points):
+        if not count:
+            continue
+        height = max(SPARK_FLOOR, usable * count / top)
+        x = number * slot + (slot - bar) / 2
+        parts.append(
+            f'<rect class="chart-bar" x="{x:.1f}" y="{SPARK_HEIGHT - 1 - height:.1f}" width="{bar:.1f}" '
+            f'height="{height:.1f}"><title>{escape(label)}: {count}</title></rect>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
