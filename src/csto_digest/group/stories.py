@@ -34,6 +34,7 @@ MAX_SENTENCE_BLOCK = 30  # articles sharing one sentence word for word, above wh
 COPY_SENTENCES = 0.5  # share of the smaller body's sentences both carry, before the words are compared
 STATEMENT_DAYS = 7  # one shared statement and one speaker: at most this many days apart
 STORY_DAYS = 31  # two dated articles further apart than this report two events, whatever words they share
+MAX_STORY = 60  # articles in one story: a bigger chain has drifted from the event it started with
 SPEAKER_DAYS = 3  # one speaker and a shared rare name: at most this many days apart
 SPEAKER_WINDOW = 12  # articles of one speaker compared with at most this many later ones
 RARE_NAME_COUNT = 25  # a name in at most this many articles is rare
@@ -53,11 +54,16 @@ class PairEvidence:
     themes: tuple[str, ...] = ()
 
 
+# How strong a link is, strongest first when stories are joined.
+COPY, STATEMENTS, STATEMENT, SPEAKER = 4, 3, 2, 1
+
+
 @dataclass(frozen=True)
 class Link:
     first: int
     second: int
     reasons: tuple[str, ...]
+    strength: int = STATEMENT  # COPY, STATEMENTS, STATEMENT or SPEAKER
     copy: float | None = None  # the Jaccard, when one is a copy of the other
 
 
@@ -139,24 +145,24 @@ def rare_names(
 def decide(a: int, b: int, evidence: PairEvidence, undated: bool) -> Link | None:
     """Whether two articles are one story, and the reasons a reader is shown."""
     if evidence.jaccard is not None:
-        return Link(a, b, (f"near-identical text (Jaccard {evidence.jaccard:.2f})",), copy=evidence.jaccard)
+        return Link(a, b, (f"near-identical text (Jaccard {evidence.jaccard:.2f})",), COPY, copy=evidence.jaccard)
     if evidence.days is not None and evidence.days > STORY_DAYS:
         return None  # a speaker repeating himself a year later is a new event
     count = len(evidence.statements)
     reasons: list[str] = []
     close = evidence.days is not None and evidence.days <= STATEMENT_DAYS
     if count >= 2:
-        return Link(a, b, ())
+        return Link(a, b, (), STATEMENTS)
     if count == 1 and evidence.speakers and (close or undated):
         if evidence.days is not None:
             reasons.append(_same_speaker(evidence))
         else:
             reasons.append(f"same speaker {', '.join(evidence.speakers)}")
-        return Link(a, b, tuple(reasons))
+        return Link(a, b, tuple(reasons), STATEMENT)
     if evidence.speakers and evidence.days is not None and evidence.days <= SAME_EVENT_DAYS and evidence.themes:
         # One official quoted on one subject on the same day by two outlets: one
         # interview or briefing, even when each translated the words its own way.
-        return Link(a, b, (_same_speaker(evidence), f"same theme: {', '.join(evidence.themes)}"))
+        return Link(a, b, (_same_speaker(evidence), f"same theme: {', '.join(evidence.themes)}"), SPEAKER)
     if (
         evidence.speakers
         and evidence.days is not None
@@ -164,7 +170,7 @@ def decide(a: int, b: int, evidence: PairEvidence, undated: bool) -> Link | None
         and len(evidence.names) >= SHARED_NAMES
     ):
         names = ", ".join(sorted(evidence.names)[:3])
-        return Link(a, b, (_same_speaker(evidence), f"shared rare names: {names}"))
+        return Link(a, b, (_same_speaker(evidence), f"shared rare names: {names}"), SPEAKER)
     return None
 
 
@@ -212,7 +218,44 @@ def find_links(
         link = decide(a, b, evidence, first is None or second is None)
         if link:
             links.append(link)
-    return links
+    return joinable(links, days)
+
+
+def joinable(links: Sequence[Link], days: Sequence[int | None]) -> list[Link]:
+    """The links that may join into stories, strongest first, in article order.
+
+    Each link is sound between its two articles, but stories join through
+    links (A with B, B with C), and in a big corpus such chains run on:
+    one official speaks on one subject every few days. A link is refused when
+    the story it would make spans more than `STORY_DAYS` between its dated
+    articles, or holds more than `MAX_STORY` articles: one event is reported
+    within a month, and not by hundreds of articles."""
+    sets = UnionFind(len(days))
+    spans: dict[int, tuple[int, int] | None] = {}
+    sizes: dict[int, int] = {}
+    kept = []
+    for link in sorted(links, key=lambda k: (-k.strength, k.first, k.second)):
+        a, b = sets.find(link.first), sets.find(link.second)
+        if a != b:
+            span = _joined_span(spans.get(a, _own_span(days[a])), spans.get(b, _own_span(days[b])))
+            size = sizes.get(a, 1) + sizes.get(b, 1)
+            if size > MAX_STORY or (span is not None and span[1] - span[0] > STORY_DAYS):
+                continue
+            sets.union(a, b)
+            root = sets.find(a)
+            spans[root], sizes[root] = span, size
+        kept.append(link)
+    return sorted(kept, key=lambda k: (k.first, k.second))
+
+
+def _own_span(day: int | None) -> tuple[int, int] | None:
+    return None if day is None else (day, day)
+
+
+def _joined_span(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def original_of(group: Sequence[int], articles: Sequence[Article]) -> int:
