@@ -9,7 +9,7 @@ import pytest
 
 from csto_digest import render_digest
 from csto_digest.config import Config
-from csto_digest.render import render_site
+from csto_digest.render import render, render_site
 from csto_digest.render_index import build_index
 from factories import make_article, sample_corpus
 
@@ -72,24 +72,20 @@ def test_home_without_a_baseline_says_nothing_about_what_is_new(site):
     assert "New since the previous build" not in page(site, "index.html")
 
 
-def test_home_with_a_baseline_lists_new_and_grown_stories(monkeypatch):
+def test_home_with_a_baseline_lists_new_and_grown_stories():
     articles, groups = corpus_with_months()
     earlier = tuple(a for a in articles if a.id not in ("tass-armenia", "feb"))
     before_groups = dataclasses.replace(groups, stories=())
     snapshot = render_digest.story_snapshot(build_index(earlier, before_groups, Config()))
-    compare = render_digest.whats_new
-    monkeypatch.setattr(render_digest, "whats_new", lambda baseline, index: compare(snapshot, index))
-    home = page(render_site(articles, groups, Config()), "index.html")
+    home = page(render(articles, groups, Config(), baseline=snapshot).files, "index.html")
     section = home[home.index('id="new-h"') : home.index('id="themes-h"')]
     assert "2 new articles, 1 new story, 0 stories grown." in section
     assert 'href="stories/story-1.html"' in section
     assert "February piece" in section and "CSTO Secretary General on Armenian elites" in section
 
 
-def test_home_with_an_unchanged_baseline_says_so(monkeypatch):
+def test_home_with_an_unchanged_baseline_says_so():
     articles, groups = corpus_with_months()
     snapshot = render_digest.story_snapshot(build_index(articles, groups, Config()))
-    compare = render_digest.whats_new
-    monkeypatch.setattr(render_digest, "whats_new", lambda baseline, index: compare(snapshot, index))
-    home = page(render_site(articles, groups, Config()), "index.html")
+    home = page(render(articles, groups, Config(), baseline=snapshot).files, "index.html")
     assert "Nothing new: the same articles and stories as the previous build." in home

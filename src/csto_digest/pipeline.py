@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .fingerprint import fingerprint, problems_from, remember, remember_hashes, unchanged_report
+from .history import baseline_for, remember_snapshot
 from .model import Problem
 from .progress import Progress
 from .write import check_output, live_page_keys, write_site
@@ -81,7 +82,10 @@ def run_build(config: Config, clean: bool = False, progress: Progress | None = N
 
     start = time.perf_counter()
     live_keys = None if clean else live_page_keys(config.output)
-    rendered = render(loaded.articles, groups, config, live_keys, epoch=print_.code, progress=progress)
+    baseline = baseline_for(config.output, print_.whole)  # not a cache: --clean shows the same news
+    rendered = render(
+        loaded.articles, groups, config, live_keys, epoch=print_.code, progress=progress, baseline=baseline
+    )
     timings["render"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -119,4 +123,5 @@ def run_build(config: Config, clean: bool = False, progress: Progress | None = N
         },
         file_hashes,
     )
+    remember_snapshot(config.output, print_.whole, baseline, rendered.snapshot)
     return report

@@ -32,6 +32,7 @@ from .feeds import atom, feed_base, feed_entries, feed_links, site_feeds
 from .model import Article, Evidence, Groups
 from .progress import Progress
 from .render_archive import archive_pages, organization_pages, place_pages
+from .render_digest import outlet_theme_matrix, story_snapshot, theme_sparks, whats_new
 from .render_env import environment, static_files, template_dirs
 from .render_index import (
     OutletEntry,
@@ -146,6 +147,7 @@ class RenderResult:
     keys: dict[str, str]
     rendered: int
     reused: int
+    snapshot: dict[str, Any]  # this build's stories and articles, the next build's baseline
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class _Renderer:
     config: Config
     built: str | None  # the build time, only when the config asks for it
     feeds: dict[str, str]  # page path -> the path of its Atom feed
+    baseline: dict[str, Any] | None = None  # the previous build's stories and articles (see `history`)
 
     def page(
         self,
@@ -215,13 +218,14 @@ def render(
     live_keys: dict[str, str] | None = None,
     epoch: str = "",
     progress: Progress | None = None,
+    baseline: dict[str, Any] | None = None,
 ) -> RenderResult:
     """Every file of the site; pages whose key is in `live_keys` unchanged are not rendered again."""
     dirs = template_dirs(config.templates)
     built = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if config.timestamp else None
     index = build_index(articles, groups, config)
     feeds = feed_links(site_feeds(index, config.site_title))
-    renderer = _Renderer(environment(dirs), index, config, built, feeds)
+    renderer = _Renderer(environment(dirs), index, config, built, feeds, baseline)
     keys = PageKeys(epoch, _site_lookups(index), index.article_files)
     untracked = untracked_templates(renderer.env)
     files: dict[str, bytes | None] = {}
@@ -249,7 +253,7 @@ def render(
     files.update(_crawler_files(files, index, config.base_url))
     files.update(_data_files(renderer.index, groups))
     files.update(export_files(renderer.index))
-    return RenderResult(dict(sorted(files.items())), new_keys, len(todo), reused)
+    return RenderResult(dict(sorted(files.items())), new_keys, len(todo), reused, story_snapshot(index))
 
 
 def _site_lookups(index: SiteIndex) -> dict[str, Any]:
@@ -312,13 +316,16 @@ def _json(value: Any) -> bytes:
 
 def _home(r: _Renderer) -> Iterator[Page]:
     index = r.index
+    themes = [t for t in index.themes if t.articles]
     yield r.page(
         "index.html",
         "index.html",
         r.config.site_title,
         f"What officials said about the CSTO: {len(index.articles)} articles, "
         f"{len(index.stories)} stories, {len(index.quotes)} quotes.",
-        themes=[t for t in index.themes if t.articles],
+        themes=themes,
+        sparks=theme_sparks(themes),
+        news=whats_new(r.baseline, index),
         articles=index.articles[:LATEST],
         stories=index.stories[:LATEST],
         statements=_newest_statements(index)[:LATEST],
@@ -435,6 +442,7 @@ def _theme_pages(r: _Renderer) -> Iterator[Page]:
         "Themes",
         f"{len(themes)} themes the articles are sorted into, with their counts.",
         themes=themes,
+        sparks=theme_sparks(themes),
     )
     for theme in themes:
         yield _theme_page(r, theme)
@@ -466,6 +474,7 @@ def _outlet_pages(r: _Renderer) -> Iterator[Page]:
         "Outlets",
         f"{len(outlets)} outlets that published or are cited by the articles.",
         outlets=outlets,
+        matrix=outlet_theme_matrix(r.index),
     )
     for outlet in outlets:
         yield _outlet_page(r, outlet)
