@@ -32,8 +32,8 @@ from .features import ArticleFeatures, QuoteFeatures, date_order
 
 KEYS_PER_QUOTE = 8  # the rarest shingles a quote is indexed under
 MAX_BLOCK = 40  # quotes sharing one key, above which the key is not used for blocking
-MIN_SHARED_KEYS = 2  # keys two quotes must share before they are compared...
-NEAR_DAYS = 7  # ...unless their articles are dated this close (or undated), when one will do
+NEAR_DAYS = 31  # quotes dated this close (or undated) are compared when they share one key...
+FAR_SHARED_SHINGLES = 3  # ...quotes further apart when they share this many shingles
 FORMULA_SHARE = 0.01  # a sentence whose typical (median) shingle is in more than this share of quotes...
 FORMULA_MIN = 30  # ...(and more than this many) is a formula
 MIN_SENTENCE_WORDS = 3  # shorter sentences ("We agree.") prove nothing
@@ -112,6 +112,9 @@ def quote_keys(quote: QuoteFeatures) -> set[int]:
     return plain
 
 
+SHINGLE_BITS = 0xFFFFFFFF  # a key's plain shingle; the bits above are its speaker's
+
+
 @lru_cache(maxsize=65536)
 def speaker_code(speaker: str) -> int:
     """A speaker's name moved above the range of plain shingles, to be or-ed with one."""
@@ -160,22 +163,30 @@ def _median(ordered: Sequence[int]) -> float:
 
 
 def candidate_pairs(quotes: Sequence[QuoteText]) -> list[tuple[int, int]]:
-    """Pairs of quotes in different articles that share two blocking keys, or one when near in time.
+    """Pairs of quotes in different articles worth comparing.
 
-    One shared rare shingle is weak evidence in a big corpus: the same
-    three words turn up in unrelated quotes years apart. Two shared keys
-    (or all the keys a quote has, if it has fewer), or one key and dates
-    within `NEAR_DAYS` of each other (or unknown), are asked for before the
-    costlier comparison."""
+    Quotes dated within `NEAR_DAYS` of each other (or undated) need one
+    shared blocking key. Quotes further apart can only be one statement
+    when nearly word for word (see `match_across_corpus`), so they must share
+    `FAR_SHARED_SHINGLES` distinct shingles (or all their keys, if they have
+    fewer): one shared rare shingle is weak evidence in a big corpus, where
+    the same three words turn up in unrelated quotes years apart."""
     pairs = shared_key_counts([q.keys for q in quotes], MAX_BLOCK)
     found = []
     for (first, second), shared in pairs.items():
         a, b = quotes[first], quotes[second]
         if a.article == b.article:
             continue
-        if shared >= min(MIN_SHARED_KEYS, len(a.keys), len(b.keys)) or near_in_time(a.day, b.day):
+        if near_in_time(a.day, b.day) or (
+            shared >= 2 and shared_shingles(a, b) >= min(FAR_SHARED_SHINGLES, len(a.keys), len(b.keys))
+        ):
             found.append((first, second))
     return sorted(found)
+
+
+def shared_shingles(a: QuoteText, b: QuoteText) -> int:
+    """How many distinct shingles two quotes' keys share, a speaker-tied key and its plain one counted once."""
+    return len({k & SHINGLE_BITS for k in a.keys} & {k & SHINGLE_BITS for k in b.keys})
 
 
 def near_in_time(first: int | None, second: int | None) -> bool:
@@ -254,8 +265,17 @@ def closely(found: tuple[float, int]) -> bool:
 
 
 def match_across_corpus(quotes: Sequence[QuoteText], counter: Counter[str]) -> list[QuoteMatch]:
-    """Matches found by blocking over the whole corpus, on rare words only."""
-    return compare_pairs(quotes, candidate_pairs(quotes), False, counter)
+    """Matches found by blocking over the whole corpus, on rare words only.
+
+    Outlets reword and translate a statement in the days after it is made;
+    the same sentences from one speaker months apart are a stock phrase
+    with new particulars, so far apart in time only a close match counts."""
+    matches = compare_pairs(quotes, candidate_pairs(quotes), False, counter)
+    return [m for m in matches if near_in_time(quotes[m.first].day, quotes[m.second].day) or closely_matched(m)]
+
+
+def closely_matched(match: QuoteMatch) -> bool:
+    return closely((match.similarity, match.words))
 
 
 def story_pairs(quotes: Sequence[QuoteText], stories: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
