@@ -40,3 +40,25 @@ def test_a_deleted_site_is_rebuilt(tmp_path):
     (tmp_path / "site").unlink()
     assert "load" in run_build(config).stage_seconds
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_a_clean_build_reads_no_cache_but_leaves_one(tmp_path, monkeypatch):
+    from csto_digest.load import corpus
+
+    config = load_config(None, inputs=(str(SEEDS),), output=tmp_path / "site")
+    run_build(config, clean=True)
+    assert list((tmp_path / ".site.cache").glob("extract-*.pickle"))
+    calls = []
+    monkeypatch.setattr(corpus, "extract_one", lambda *args: calls.append(args))
+    (tmp_path / "site").unlink()  # force a rebuild that may use the cache
+    run_build(config)
+    assert calls == []  # every article came from the cache
+
+
+def test_the_extraction_cache_is_keyed_by_the_extraction_code(tmp_path, monkeypatch):
+    from csto_digest.load import corpus
+
+    config = load_config(None, inputs=(str(SEEDS),), output=tmp_path / "site")
+    first = corpus._Cache(config).file
+    monkeypatch.setattr(corpus, "_code_digest", lambda: "another version")
+    assert corpus._Cache(config).file != first

@@ -9,6 +9,7 @@ cores for large corpora.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -56,7 +57,7 @@ def load_files(paths: Iterable[Path], config: Config, use_cache: bool = False) -
         problems.extend(read_problems)
         if text is not None:
             texts.append((str(path), text))
-    cache = _Cache(config) if use_cache else None
+    cache = _Cache(config, read=use_cache)  # a clean build reads none, but leaves one for the next
     extracted = _extract_all(texts, config, cache)
     articles: list[tuple[Article, str]] = []  # with the key that tells copies apart
     for outcome, key in extracted:
@@ -188,13 +189,15 @@ class _Cache:
 
     VERSION = "1"
 
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, read: bool = True):
         self.directory = config.output.parent / f".{config.output.name}.cache"
-        fingerprint = pickle.dumps((self.VERSION, config.themes, config.registry), protocol=4)
+        fingerprint = pickle.dumps((self.VERSION, _code_digest(), config.themes, config.registry), protocol=4)
         self.config_key = hashlib.sha256(fingerprint).hexdigest()[:16]
         self.file = self.directory / f"extract-{self.config_key}.pickle"
         self.entries: dict[str, Article | Problem] = {}
         self.used: dict[str, Article | Problem] = {}
+        if not read:
+            return
         try:
             with self.file.open("rb") as handle:
                 self.entries = pickle.load(handle)
@@ -226,3 +229,14 @@ class _Cache:
             os.replace(temporary, self.file)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+@functools.cache
+def _code_digest() -> str:
+    """A digest of the code and defaults extraction runs on: a new version never reuses an old record."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("load/*.py"), package / "model.py", *package.glob("defaults/*")]):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
