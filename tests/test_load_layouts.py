@@ -313,3 +313,18 @@ def test_byline_under_a_site_name_question_quotes_and_short_phrases(extract_text
     record = extract_text(NEWS_SITE)
     assert (record.date, record.date_evidence.rule) == ("2024-06-05", "byline")
     assert [(q.text[:10], q.speaker) for q in record.quotes] == [("We are not", "Ararat Mirzoyan")]
+
+
+def test_a_surname_shared_by_two_people_in_the_article_is_left_as_written():
+    from csto_digest.config import Config
+    from csto_digest.load.article import extract
+
+    text = (
+        "Two officials named Rahimzoda spoke on the CSTO\n\n"
+        "DUSHANBE, May 3 - Anvar Rahimzoda and Armen Rahimzoda met CSTO officials on Friday.\n\n"
+        '"The border is calm," Rahimzoda said.\n'
+    )
+    for _ in range(2):
+        article = extract(text, "two-rahimzodas.txt", Config())
+        speakers = [q.speaker for q in article.quotes]
+        assert speakers and "Anvar Rahimzoda" not in speakers and "Armen Rahimzoda" not in speakers

@@ -221,7 +221,7 @@ def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex
     """Find every mention and map each written form to the fullest name."""
     mentions = find_mentions(text, registry, blocked)
     index = PeopleIndex(mentions=mentions)
-    full_names = sorted({m.words for m in mentions if len(m.words.split()) >= 2}, key=lambda n: -len(n))
+    full_names = sorted({m.words for m in mentions if len(m.words.split()) >= 2}, key=lambda n: (-len(n), n))
     for mention in mentions:
         index.canonical[mention.words] = _fullest(mention.words, full_names, registry, mentions)
     # Roles: the first role the text gives a person, else the registry's.
@@ -257,13 +257,15 @@ def _fullest(written: str, full_names: list[str], registry: Registry, mentions: 
     known = registry.person_by_alias.get(written.lower())
     if known:
         return known.name
-    for full in full_names:
-        full_parts = full.split()
-        if full == written:
-            continue
-        if len(parts) < len(full_parts) and _is_short_form(parts, full_parts):
-            known = registry.person_by_alias.get(full.lower())
-            return known.name if known else full
+    fuller = {
+        (known.name if (known := registry.person_by_alias.get(full.lower())) else full): None
+        for full in full_names
+        if full != written and len(parts) < len(full.split()) and _is_short_form(parts, full.split())
+    }
+    if len(fuller) == 1:
+        return next(iter(fuller))
+    if len(fuller) > 1:
+        return written  # "Rahimzoda" beside two Rahimzodas: which one is not ours to guess
     if len(parts) == 1:
         word = parts[0]
         surnames = [p for p in registry.people if p.name.split()[-1] == word]
