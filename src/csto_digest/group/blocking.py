@@ -58,9 +58,9 @@ def rarest_keys(keys: Iterable[int], frequency: Counter[int], limit: int, max_fr
 
     A key only this item has finds no partner; a key more than
     `max_frequency` items share is a formula, not evidence."""
-    usable = [k for k in keys if 2 <= frequency[k] <= max_frequency]
-    usable.sort(key=lambda k: (frequency[k], k))
-    return usable[:limit]
+    count = frequency.__getitem__
+    usable = sorted([(n, k) for k in keys if 2 <= (n := count(k)) <= max_frequency])
+    return [k for _, k in usable[:limit]]
 
 
 def shared_key_counts(keys_per_item: Sequence[Iterable[int]], max_block: int) -> Counter[tuple[int, int]]:
