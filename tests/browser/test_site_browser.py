@@ -148,7 +148,8 @@ def test_click_through_home_theme_story_article_speaker_quote(browser: Browser, 
 
 def test_search_from_the_header_box_with_keyboard(browser: Browser, home: str):
     errors = Errors()
-    page = errors.watch(browser.new_page())
+    # The test's own waits are scripts the pages' CSP would refuse; the pages' scripts are unchanged.
+    page = errors.watch(browser.new_context(bypass_csp=True).new_page())
     page.goto(home)
     page.fill("#header-q", "border")
     page.press("#header-q", "Enter")
@@ -180,6 +181,7 @@ def test_search_from_the_header_box_with_keyboard(browser: Browser, home: str):
     page.wait_for_function("document.querySelectorAll('#search-results a').length > 0")
     before = len(page.locator("#search-results a").all())
     page.select_option("#facet-year", index=1)
+    page.wait_for_function("document.querySelectorAll('#search-results a').length > 0")
     after = len(page.locator("#search-results a").all())
     assert 0 < after <= before
     assert errors == []
