@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -134,13 +135,23 @@ def day_number(article: Article) -> int | None:
         return None
 
 
+# A sentence as quotes are compared: its distinct stems sorted and joined
+# (ready for a ratio), the same stems as a set (for containment), and those
+# of them that are numbers.
+Sentence = tuple[str, frozenset[str], frozenset[str]]
+
+
 @dataclass(frozen=True)
 class QuoteFeatures:
-    """One live quote as the statement matcher needs it."""
+    """One live quote as the statement matcher needs it.
+
+    Shingles are kept in compact arrays: a big corpus has hundreds of
+    thousands of quotes, and a tuple of Python ints costs ten times more."""
 
     speaker: str | None
-    sentences: tuple[tuple[str, ...], ...]  # each sentence's content stems, in order; none empty
-    shingles: tuple[tuple[int, ...], ...]  # each sentence's distinct stem trigrams, sorted
+    size: int  # content words
+    sentences: tuple[Sentence, ...]  # each sentence with a content word, in order
+    shingles: tuple[array, ...]  # each sentence's distinct stem trigrams, sorted
 
 
 @dataclass(frozen=True)
@@ -174,7 +185,18 @@ def article_features(article: Article) -> ArticleFeatures:
 def quote_features(speaker: str | None, text: str) -> QuoteFeatures:
     """The stems and shingles of each sentence of one quote."""
     parts = sentences(text)
-    return QuoteFeatures(speaker, parts, tuple(tuple(sorted(shingles(part))) for part in parts))
+    return QuoteFeatures(
+        speaker=speaker,
+        size=sum(len(part) for part in parts),
+        sentences=tuple(compared_sentence(part) for part in parts),
+        shingles=tuple(array("I", sorted(shingles(part))) for part in parts),
+    )
+
+
+def compared_sentence(stems: tuple[str, ...]) -> Sentence:
+    """One sentence's stems as `Sentence`."""
+    distinct = sorted(set(stems))
+    return " ".join(distinct), frozenset(distinct), frozenset(w for w in distinct if w[0].isdigit())
 
 
 def body_sentence_keys(body: Iterable[str]) -> frozenset[int]:

@@ -19,6 +19,7 @@ one interview, formulas count too: there they are the same words.
 from __future__ import annotations
 
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from rapidfuzz import fuzz
 
 from ..model import Article, Statement, StatementMember
 from .blocking import UnionFind, rarest_keys, shared_key_counts
-from .features import ArticleFeatures, QuoteFeatures, date_order
+from .features import ArticleFeatures, QuoteFeatures, Sentence, date_order
 
 KEYS_PER_QUOTE = 8  # the rarest shingles a quote is indexed under
 MAX_BLOCK = 40  # quotes sharing one key, above which the key is not used for blocking
@@ -47,11 +48,6 @@ CONFLICT_SIMILARITY = 0.9  # words given to two different people must match this
 MAX_SPEAKERS = 2  # one statement is one person's words; two is a conflicting attribution, more is a formula
 MAX_MEMBERS = 60  # quotes in one statement: a bigger chain has drifted from the words it started with
 STORY_QUOTES = 60  # quotes of one story compared all with all; a bigger story compares neighbours
-
-
-# A sentence as compared: its distinct stems sorted and joined (ready for a
-# ratio), the same stems as a set (for containment), and those that are numbers.
-Sentence = tuple[str, frozenset[str], frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -92,13 +88,13 @@ def quote_texts(features: Sequence[ArticleFeatures]) -> list[QuoteText]:
 
     Two passes: the first counts in how many quotes each key occurs, the
     second uses the counts to mark formulas and pick blocking keys."""
-    drafts: list[tuple[int, int, int | None, QuoteFeatures, set[int]]] = []
+    drafts: list[tuple[int, int, int | None, QuoteFeatures, array]] = []
     frequency: Counter[int] = Counter()
     for position, article in enumerate(features):
         for index, quote in enumerate(article.quotes):
             keys = quote_keys(quote)
             frequency.update(keys)
-            drafts.append((position, index, article.day, quote, keys))
+            drafts.append((position, index, article.day, quote, array("Q", keys)))  # compact till the second pass
     formula = max(FORMULA_MIN, int(FORMULA_SHARE * len(drafts)))
     return [_finish(*draft, frequency, formula) for draft in drafts]
 
@@ -126,11 +122,11 @@ def _finish(
     index: int,
     day: int | None,
     quote: QuoteFeatures,
-    keys: set[int],
+    keys: Iterable[int],
     frequency: Counter[int],
     formula: int,
 ) -> QuoteText:
-    sentences = tuple(_sentence(part) for part in quote.sentences)
+    sentences = quote.sentences
     rare = [_median(sorted(map(frequency.__getitem__, part))) <= formula for part in quote.shingles]
     parts = [(s, r) for s, r in zip(sentences, rare, strict=True) if len(s[1]) >= MIN_SENTENCE_WORDS]
     rare_parts = tuple(s for s, r in parts if r)
@@ -139,7 +135,7 @@ def _finish(
         index=index,
         speaker=quote.speaker,
         sentences=sentences,
-        size=sum(len(part) for part in quote.sentences),
+        size=quote.size,
         parts=tuple(s for s, _ in parts),
         words=sum(len(s[1]) for s, _ in parts),
         rare_parts=rare_parts,
@@ -147,11 +143,6 @@ def _finish(
         keys=tuple(rarest_keys(keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK)),
         day=day,
     )
-
-
-def _sentence(stems: tuple[str, ...]) -> Sentence:
-    distinct = sorted(set(stems))
-    return " ".join(distinct), frozenset(distinct), frozenset(w for w in distinct if w[0].isdigit())
 
 
 def _median(ordered: Sequence[int]) -> float:
