@@ -33,8 +33,9 @@ from .features import ArticleFeatures, QuoteFeatures, Sentence, date_order
 
 KEYS_PER_QUOTE = 8  # the rarest shingles a quote is indexed under
 MAX_BLOCK = 40  # quotes sharing one key, above which the key is not used for blocking
-NEAR_DAYS = 31  # quotes dated this close (or undated) are compared when they share one key...
-FAR_SHARED_SHINGLES = 3  # ...quotes further apart when they share this many shingles
+SAME_WEEK = 7  # quotes dated this close (or undated) are compared when they share one key...
+NEAR_DAYS = 31  # ...this close, two keys...
+FAR_SHARED_SHINGLES = 3  # ...further apart, this many distinct shingles
 FORMULA_SHARE = 0.01  # a sentence whose typical (median) shingle is in more than this share of quotes...
 FORMULA_MIN = 30  # ...(and more than this many) is a formula
 MIN_SENTENCE_WORDS = 3  # shorter sentences ("We agree.") prove nothing
@@ -154,25 +155,32 @@ def _median(ordered: Sequence[int]) -> float:
 
 
 def candidate_pairs(quotes: Sequence[QuoteText]) -> list[tuple[int, int]]:
-    """Pairs of quotes in different articles worth comparing.
+    """Pairs of quotes in different articles worth comparing (see `worth_comparing`).
 
-    Quotes dated within `NEAR_DAYS` of each other (or undated) need one
-    shared blocking key. Quotes further apart can only be one statement
-    when nearly word for word (see `match_across_corpus`), so they must share
-    `FAR_SHARED_SHINGLES` distinct shingles (or all their keys, if they have
-    fewer): one shared rare shingle is weak evidence in a big corpus, where
-    the same three words turn up in unrelated quotes years apart."""
+    One shared rare shingle is weak evidence in a big corpus, where the same
+    three words turn up in unrelated quotes years apart; it is enough only
+    for quotes dated within `SAME_WEEK` (or undated). Within `NEAR_DAYS`, two
+    shared keys are asked for. Quotes further apart can only be one
+    statement when nearly word for word (see `match_across_corpus`), so they
+    must share `FAR_SHARED_SHINGLES` distinct shingles."""
     pairs = shared_key_counts([q.keys for q in quotes], MAX_BLOCK)
     found = []
     for (first, second), shared in pairs.items():
         a, b = quotes[first], quotes[second]
         if a.article == b.article:
             continue
-        if near_in_time(a.day, b.day) or (
-            shared >= 2 and shared_shingles(a, b) >= min(FAR_SHARED_SHINGLES, len(a.keys), len(b.keys))
-        ):
+        if worth_comparing(a, b, shared):
             found.append((first, second))
     return sorted(found)
+
+
+def worth_comparing(a: QuoteText, b: QuoteText, shared: int) -> bool:
+    """Whether two quotes sharing `shared` blocking keys are close enough in time and words to compare."""
+    if a.day is None or b.day is None or abs(a.day - b.day) <= SAME_WEEK:
+        return True
+    if abs(a.day - b.day) <= NEAR_DAYS:
+        return shared >= min(2, len(a.keys), len(b.keys))
+    return shared >= 2 and shared_shingles(a, b) >= min(FAR_SHARED_SHINGLES, len(a.keys), len(b.keys))
 
 
 def shared_shingles(a: QuoteText, b: QuoteText) -> int:
