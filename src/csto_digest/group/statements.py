@@ -270,11 +270,37 @@ def match_across_corpus(quotes: Sequence[QuoteText], counter: Counter[str]) -> l
     the same sentences from one speaker months apart are a stock phrase
     with new particulars, so far apart in time only a close match counts."""
     matches = compare_pairs(quotes, candidate_pairs(quotes), False, counter)
-    return [m for m in matches if near_in_time(quotes[m.first].day, quotes[m.second].day) or closely_matched(m)]
+    timely = [m for m in matches if near_in_time(quotes[m.first].day, quotes[m.second].day) or closely_matched(m)]
+    return anchored(quotes, timely)
 
 
 def closely_matched(match: QuoteMatch) -> bool:
     return closely((match.similarity, match.words))
+
+
+def anchored(quotes: Sequence[QuoteText], matches: Sequence[QuoteMatch]) -> list[QuoteMatch]:
+    """The matches, less those of an undated quote far in time from its best match.
+
+    An undated quote is compared with quotes of every date, and in a big
+    corpus its stock phrases meet many other statements. It takes the date
+    of its closest dated match, and keeps only the dated matches within
+    `NEAR_DAYS` of that date (or close enough to count at any distance)."""
+    anchor: dict[int, int] = {}
+    for match in sorted(matches, key=lambda m: (-m.similarity, -m.words, m.first, m.second)):
+        for own, other in ((match.first, match.second), (match.second, match.first)):
+            day = quotes[other].day
+            if quotes[own].day is None and day is not None and own not in anchor:
+                anchor[own] = day
+    kept = []
+    for match in matches:
+        sides = ((match.first, match.second), (match.second, match.first))
+        if closely_matched(match) or all(_near_anchor(anchor.get(own), quotes[other].day) for own, other in sides):
+            kept.append(match)
+    return kept
+
+
+def _near_anchor(anchor: int | None, day: int | None) -> bool:
+    return anchor is None or day is None or abs(anchor - day) <= NEAR_DAYS
 
 
 def story_pairs(quotes: Sequence[QuoteText], stories: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
