@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from csto_digest.config import Config
-from csto_digest.group import ArticleFeatures, article_features, group_articles
+from csto_digest.group import ArticleFeatures, FeatureMemo, article_features, group_articles
 from csto_digest.model import Article
 from test_group import make_article
 
@@ -109,3 +109,24 @@ def test_words_quoted_again_a_year_later_are_one_statement(config: Config):
     )
     assert [[m.article for m in s.members] for s in groups.statements] == [["then", "later"]]
     assert groups.stories == ()  # a year apart: two events, whatever words they share
+
+
+def test_a_feature_memo_redoes_only_the_edited_article(config: Config, monkeypatch):
+    import csto_digest.group.features as features
+
+    made: list[str] = []
+    real = features.article_features
+
+    def counting(article: Article) -> ArticleFeatures:
+        made.append(article.id)
+        return real(article)
+
+    monkeypatch.setattr(features, "article_features", counting)
+    articles = [make_article(x, (PLAN,), speaker=SPEAKER, date=day(i)) for i, x in enumerate("abc")]
+    memo = FeatureMemo()
+    first = group_articles(tuple(articles), config, memo)
+    articles[1] = make_article("b", (OTHER_PLAN,), speaker=SPEAKER, date=day(1))
+    second = group_articles(tuple(articles), config, memo)
+    assert made == ["a", "b", "c", "b"]
+    assert first != second
+    assert second == group_articles(tuple(articles), config)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..model import Article, Groups
-from .features import ArticleFeatures, article_features, date_order
+from .features import ArticleFeatures, FeatureMemo, article_features, date_order
 from .statements import (
     article_statements,
     match_across_corpus,
@@ -26,7 +26,7 @@ from .statements import (
 )
 from .stories import build_stories, find_links, known_names, story_groups
 
-__all__ = ["ArticleFeatures", "GroupStats", "article_features", "group_articles", "group_with_stats"]
+__all__ = ["ArticleFeatures", "FeatureMemo", "GroupStats", "article_features", "group_articles", "group_with_stats"]
 
 
 @dataclass(frozen=True)
@@ -42,17 +42,21 @@ class GroupStats:
 FeaturesOf = Callable[[Article], ArticleFeatures]
 
 
-def group_articles(articles: tuple[Article, ...], config: Config, features: FeaturesOf = article_features) -> Groups:
+def group_articles(
+    articles: tuple[Article, ...], config: Config, features: FeaturesOf | FeatureMemo = article_features
+) -> Groups:
     """Themes, stories and statements of the corpus.
 
-    `features` makes each article's `ArticleFeatures`; it is a parameter so
-    that a caller rebuilding after an edit can pass a memoised
-    `article_features` and redo the text work only for changed articles."""
+    `features` makes each article's `ArticleFeatures`. A long-lived process
+    (`serve`) can pass one `FeatureMemo` to every call, and a caller with a
+    cache of its own (on disk, say) a function that reads it: grouping after
+    an edit then redoes the text work of the changed articles only. The
+    default keeps nothing, so a one-off build holds no features after."""
     return group_with_stats(articles, config, features)[0]
 
 
 def group_with_stats(
-    articles: tuple[Article, ...], config: Config, features: FeaturesOf = article_features
+    articles: tuple[Article, ...], config: Config, features: FeaturesOf | FeatureMemo = article_features
 ) -> tuple[Groups, GroupStats]:
     """`group_articles`, and the counts of comparisons it made."""
     with _collector_paused():
@@ -76,9 +80,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _group(articles: tuple[Article, ...], config: Config, features: FeaturesOf) -> tuple[Groups, GroupStats]:
+def _group(
+    articles: tuple[Article, ...], config: Config, features: FeaturesOf | FeatureMemo
+) -> tuple[Groups, GroupStats]:
     ordered = sorted(articles, key=lambda a: a.id)
-    made = [features(a) for a in ordered]
+    made = features.features(ordered) if isinstance(features, FeatureMemo) else [features(a) for a in ordered]
     counter: Counter[str] = Counter()
     quotes = quote_texts(made)
     evidence = match_across_corpus(quotes, counter)

@@ -182,6 +182,44 @@ def article_features(article: Article) -> ArticleFeatures:
     )
 
 
+def feature_key(article: Article) -> tuple[object, ...]:
+    """Everything `article_features` reads from an article: equal keys give equal features."""
+    return (
+        tuple((q.speaker, q.text) for q in article.live_quotes),
+        article.date,
+        article.date_precision,
+        tuple(t.slug for t in article.themes),
+        article.body,
+    )
+
+
+class FeatureMemo:
+    """`article_features`, remembered from one grouping to the next.
+
+    A long-lived process (`serve`, rebuilding on every edit) groups the same
+    corpus again and again; passing one memo to every `group_articles` call,
+    only the articles whose text changed are worked through again. Only the
+    last call's features are kept, so memory stays at one corpus's features
+    however long the process runs."""
+
+    def __init__(self) -> None:
+        self._previous: dict[tuple[object, ...], ArticleFeatures] = {}
+
+    def features(self, articles: Iterable[Article]) -> list[ArticleFeatures]:
+        """The features of `articles`, in order; they become the generation kept."""
+        current: dict[tuple[object, ...], ArticleFeatures] = {}
+        made = []
+        for article in articles:
+            key = feature_key(article)
+            found = current.get(key) or self._previous.get(key)
+            if found is None:
+                found = article_features(article)
+            current[key] = found
+            made.append(found)
+        self._previous = current
+        return made
+
+
 def quote_features(speaker: str | None, text: str) -> QuoteFeatures:
     """The stems and shingles of each sentence of one quote."""
     parts = sentences(text)
