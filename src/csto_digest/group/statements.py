@@ -65,6 +65,7 @@ class QuoteText:
     rare_parts: tuple[Sentence, ...]  # those of them that are not formulas...
     rare_words: int  # ...and their distinct words
     keys: tuple[int, ...]  # the blocking keys chosen for it
+    shingle_keys: frozenset[int]  # their plain shingles: a speaker-tied key and its plain one are one shingle
     day: int | None  # the article's day number, when known
 
 
@@ -128,6 +129,7 @@ def _finish(
     formula: int,
 ) -> QuoteText:
     sentences = quote.sentences
+    chosen = tuple(rarest_keys(keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK))
     rare = [_median(sorted(map(frequency.__getitem__, part))) <= formula for part in quote.shingles]
     parts = [(s, r) for s, r in zip(sentences, rare, strict=True) if len(s[1]) >= MIN_SENTENCE_WORDS]
     rare_parts = tuple(s for s, r in parts if r)
@@ -141,7 +143,8 @@ def _finish(
         words=sum(len(s[1]) for s, _ in parts),
         rare_parts=rare_parts,
         rare_words=sum(len(s[1]) for s in rare_parts),
-        keys=tuple(rarest_keys(keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK)),
+        keys=chosen,
+        shingle_keys=frozenset(k & SHINGLE_BITS for k in chosen),
         day=day,
     )
 
@@ -180,12 +183,12 @@ def worth_comparing(a: QuoteText, b: QuoteText, shared: int) -> bool:
         return True
     if abs(a.day - b.day) <= NEAR_DAYS:
         return shared >= min(2, len(a.keys), len(b.keys))
-    return shared >= 2 and shared_shingles(a, b) >= min(FAR_SHARED_SHINGLES, len(a.keys), len(b.keys))
-
-
-def shared_shingles(a: QuoteText, b: QuoteText) -> int:
-    """How many distinct shingles two quotes' keys share, a speaker-tied key and its plain one counted once."""
-    return len({k & SHINGLE_BITS for k in a.keys} & {k & SHINGLE_BITS for k in b.keys})
+    short = a if a.size <= b.size else b  # as `compare` picks it: far apart, its words must reach a close match
+    return (
+        shared >= 2
+        and short.rare_words >= LONG_MATCH_WORDS
+        and len(a.shingle_keys & b.shingle_keys) >= min(FAR_SHARED_SHINGLES, len(a.keys), len(b.keys))
+    )
 
 
 def near_in_time(first: int | None, second: int | None) -> bool:
