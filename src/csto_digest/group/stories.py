@@ -229,10 +229,14 @@ def joinable(links: Sequence[Link], days: Sequence[int | None]) -> list[Link]:
     one official speaks on one subject every few days. A link is refused when
     the story it would make spans more than `STORY_DAYS` between its dated
     articles, or holds more than `MAX_STORY` articles: one event is reported
-    within a month, and not by hundreds of articles."""
+    within a month, and not by hundreds of articles. A speaker-only link
+    (`SPEAKER`) is the weakest evidence, and the more articles a corpus has
+    the more often it holds by chance: it may pair two lone articles or add
+    a lone article to a story its words made, never join two stories."""
     sets = UnionFind(len(days))
     spans: dict[int, tuple[int, int] | None] = {}
     sizes: dict[int, int] = {}
+    worded: set[int] = set()  # stories joined by more than a speaker
     kept = []
     for link in sorted(links, key=lambda k: (-k.strength, k.first, k.second)):
         a, b = sets.find(link.first), sets.find(link.second)
@@ -241,11 +245,22 @@ def joinable(links: Sequence[Link], days: Sequence[int | None]) -> list[Link]:
             size = sizes.get(a, 1) + sizes.get(b, 1)
             if size > MAX_STORY or (span is not None and span[1] - span[0] > STORY_DAYS):
                 continue
+            if link.strength == SPEAKER and not _may_attach(sizes.get(a, 1), a in worded, sizes.get(b, 1), b in worded):
+                continue
             sets.union(a, b)
             root = sets.find(a)
             spans[root], sizes[root] = span, size
+            if link.strength != SPEAKER or a in worded or b in worded:
+                worded.add(root)
         kept.append(link)
     return sorted(kept, key=lambda k: (k.first, k.second))
+
+
+def _may_attach(size_a: int, worded_a: bool, size_b: int, worded_b: bool) -> bool:
+    """Whether a speaker-only link may join these two: two lone articles, or one to a story of words."""
+    if size_a == 1 and size_b == 1:
+        return True
+    return (size_a == 1 and worded_b) or (size_b == 1 and worded_a)
 
 
 def _own_span(day: int | None) -> tuple[int, int] | None:
