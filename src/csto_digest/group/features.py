@@ -227,14 +227,29 @@ def quote_features(speaker: str | None, text: str) -> QuoteFeatures:
         speaker=speaker,
         size=sum(len(part) for part in parts),
         sentences=tuple(compared_sentence(part) for part in parts),
-        shingles=tuple(array("I", sorted(shingles(part))) for part in parts),
+        shingles=tuple(sorted_shingles(part) for part in parts),
     )
+
+
+def sorted_shingles(words: tuple[str, ...]) -> array:
+    """`shingles(words)`, sorted, in a compact array."""
+    if len(words) < SHINGLE_SIZE:
+        return array("I", [key(words)] if words else [])
+    c = list(map(_CODES.__getitem__, words))
+    found = {((x * 1000003 ^ y) * 1000003 ^ z) & 0xFFFFFFFF for x, y, z in zip(c, c[1:], c[2:], strict=False)}
+    return array("I", sorted(found))
+
+
+_NO_NUMBERS: frozenset[str] = frozenset()
 
 
 def compared_sentence(stems: tuple[str, ...]) -> Sentence:
     """One sentence's stems as `Sentence`."""
     distinct = sorted(set(stems))
-    return " ".join(distinct), frozenset(distinct), frozenset(w for w in distinct if w[0].isdigit())
+    joined = " ".join(distinct)
+    if joined.replace(" ", "").isalpha():  # no digit anywhere (the usual case): skip the per-word test
+        return joined, frozenset(distinct), _NO_NUMBERS
+    return joined, frozenset(distinct), frozenset([w for w in distinct if w[0].isdigit()])
 
 
 def body_sentence_keys(body: Iterable[str]) -> frozenset[int]:
