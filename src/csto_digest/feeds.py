@@ -73,16 +73,12 @@ def outlet_feed(slug: str) -> str:
 
 def feed_files(index: SiteIndex, site_title: str, base_url: str) -> dict[str, bytes]:
     """Every feed as Atom XML bytes, keyed by its path in the site."""
-    base = _base(base_url)
+    base = feed_base(base_url)
     return {feed.path: atom(feed, index, site_title, base) for feed in site_feeds(index, site_title)}
 
 
 def feed_base(base_url: str) -> str | None:
     """The absolute root feeds link to, or None when the site has no base URL."""
-    return _base(base_url)
-
-
-def _base(base_url: str) -> str | None:
     base = base_url.strip().rstrip("/")
     return base + "/" if base.lower().startswith(("http://", "https://")) else None
 

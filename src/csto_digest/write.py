@@ -326,7 +326,7 @@ def write_site(
             return WriteReport(0, len(wanted), 0, problems=tuple(problems))  # nothing changed: write nothing
         target_name = "b" if live == "a" else "a"
         old, linked = _prepare(state, target_name, live, live_manifest, clean)
-        carried = _carry_over(state / str(live), wanted)
+        carried = _CarriedOver(state / str(live), wanted)
         written, unchanged, deleted = _update_tree(state / target_name, carried, hashes, old, on_file)
         _save_keys(state / f"{target_name}.keys.json", page_keys)
         _save_manifest(state / f"{target_name}.json", hashes)  # last: a tree with a manifest is whole
@@ -369,10 +369,6 @@ class _CarriedOver(dict):
     def bytes_of(self, name: str) -> bytes:
         data = self[name]
         return (self.live / name).read_bytes() if data is None else data
-
-
-def _carry_over(live: Path, wanted: dict[str, bytes | None]) -> _CarriedOver:
-    return _CarriedOver(live, wanted)
 
 
 def _save_keys(path: Path, keys: dict[str, str] | None) -> None:

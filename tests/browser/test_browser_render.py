@@ -8,12 +8,12 @@ Policy still lets our own script run from file://.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -22,7 +22,6 @@ from csto_digest.model import Groups
 from csto_digest.render import render_site
 from factories import make_article, make_quote
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PAYLOAD = (
     "<script>document.title='PWNED'</script>"
     "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">"
@@ -38,12 +37,7 @@ def dump_dom(url: str, profile: Path) -> str:
         [
             CHROMIUM or "chromium",
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *CHROMIUM_ARGS,
             f"--user-data-dir={profile}",
             "--virtual-time-budget=3000",
             "--dump-dom",
