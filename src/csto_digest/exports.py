@@ -1,7 +1,7 @@
 """Machine-readable exports beside the pages: quotes, stories and statements as JSON, quotes as CSV.
 
-`data/articles.json` (the `inspect` records) and `data/groups.json` are made in
-`render.py`; these add what an analyst wants in a spreadsheet or a notebook,
+`data/articles.json` holds the `inspect` records and `data/groups.json` the
+groups; the rest is what an analyst wants in a spreadsheet or a notebook,
 each row carrying the page (and quote anchor) it came from, relative to the
 site root. Everything is sorted the way the pages are, so the bytes are the
 same for the same input.
@@ -18,15 +18,19 @@ import io
 import json
 from typing import Any
 
+from .model import Groups
 from .render_index import SiteIndex, coverage_mix
 
 CSV_COLUMNS = ("quote", "speaker", "kind", "outlet", "date", "themes", "article_title", "article_id", "page")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_files(index: SiteIndex) -> dict[str, bytes]:
+def export_files(index: SiteIndex, groups: Groups) -> dict[str, bytes]:
     quotes = quote_rows(index)
+    records = [a.to_json() for a in sorted(index.articles, key=lambda a: a.id)]
     return {
+        "data/articles.json": _json(records),
+        "data/groups.json": _json(groups.to_json()),
         "data/quotes.json": _json(quotes),
         "data/quotes.csv": _csv(quotes),
         "data/stories.json": _json(story_rows(index)),

@@ -14,7 +14,6 @@ disk and under a sub-path such as GitHub Pages' `/repo/`.
 from __future__ import annotations
 
 import functools
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -251,8 +250,7 @@ def render(
     files.update(zip((spec.path for spec in todo), pages, strict=True))
     files.update(static_files(dirs))
     files.update(_crawler_files(files, index, config.base_url))
-    files.update(_data_files(renderer.index, groups))
-    files.update(export_files(renderer.index))
+    files.update(export_files(renderer.index, groups))
     return RenderResult(dict(sorted(files.items())), new_keys, len(todo), reused, story_snapshot(index))
 
 
@@ -296,19 +294,6 @@ def _crawler_files(files: dict[str, bytes], index: SiteIndex, base_url: str) -> 
         "sitemap.xml": ("\n".join(lines) + "\n").encode("utf-8"),
         "robots.txt": f"User-agent: *\nAllow: /\n\nSitemap: {root}sitemap.xml\n".encode(),
     }
-
-
-def _data_files(index: SiteIndex, groups: Groups) -> dict[str, bytes]:
-    """The machine-readable exports: the inspect records and the groups."""
-    records = [a.to_json() for a in sorted(index.articles, key=lambda a: a.id)]
-    return {
-        "data/articles.json": _json(records),
-        "data/groups.json": _json(groups.to_json()),
-    }
-
-
-def _json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
 
 # --- pages -----------------------------------------------------------------
