@@ -16,9 +16,12 @@ Why it is built this way:
   benchmark must not change what the project depends on.
 * Peak memory is the child's `ru_maxrss` from `wait4` (what `/usr/bin/time -v`
   prints as "Maximum resident set size"), which is the largest single process.
-  csto-digest extracts in worker processes, so the runner also samples the sum
-  of RSS over the whole process tree from /proc ten times a second; the bar is
-  checked against the larger of the two.
+  csto-digest extracts and renders in worker processes, so the runner also
+  samples the memory of the whole process tree from /proc ten times a second:
+  the sum of each process's PSS (proportional set size, from `smaps_rollup`),
+  which counts a page shared by a forked worker and its parent once, split
+  between them, where a sum of RSS would count it in each. The bar is checked
+  against the larger of the two.
 * "Pages written" counts every file in the output folder. For rebuilds the
   runner counts the files whose mtime is at or after the build's start: a
   rebuild with nothing changed must write none.
@@ -67,17 +70,33 @@ BAR_SCALING = 1.5
 class Measure:
     seconds: float
     max_rss_mb: float  # largest single process (wait4's ru_maxrss)
-    tree_rss_mb: float  # sampled peak of the sum over the process tree
+    tree_pss_mb: float  # sampled peak of the PSS summed over the process tree
     returncode: int
     error: str = ""
 
     @property
     def peak_mb(self) -> float:
-        return max(self.max_rss_mb, self.tree_rss_mb)
+        return max(self.max_rss_mb, self.tree_pss_mb)
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Sum of VmRSS over `root` and its descendants, read from /proc."""
+def _memory_kb(pid: int) -> int:
+    """A process's proportional set size (its share of pages shared with others), or its RSS where PSS is not kept."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _tree_pss_kb(root: int) -> int:
+    """Sum of PSS over `root` and its descendants, read from /proc."""
     total = 0
     stack = [root]
     seen: set[int] = set()
@@ -87,11 +106,7 @@ def _tree_rss_kb(root: int) -> int:
             continue
         seen.add(pid)
         try:
-            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
-                for line in handle:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-                        break
+            total += _memory_kb(pid)
             for task in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
                     stack.extend(int(c) for c in handle.read().split())
@@ -111,7 +126,7 @@ def measure(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None 
 
         def sample() -> None:
             while not done.wait(0.1):
-                peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+                peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -321,7 +336,7 @@ def run_size(n: int, args: argparse.Namespace, peers: Peers | None, csto_cmd: li
             "median_s": _round(median([m.seconds for m in ok])),
             "pages": count_files(bench.output(tool)) if ok else 0,
             "peak_rss_mb": _round(max((m.max_rss_mb for m in ok), default=None), 1),
-            "peak_tree_rss_mb": _round(max((m.tree_rss_mb for m in ok), default=None), 1),
+            "peak_tree_pss_mb": _round(max((m.tree_pss_mb for m in ok), default=None), 1),
             "failed_runs": len(runs[tool]) - len(ok),
             "error": next((m.error for m in runs[tool] if m.returncode != 0), "")[-600:],
         }
@@ -426,7 +441,7 @@ def bars(results: list[dict]) -> list[dict]:
                 nochange["median_s"] < BAR_NOCHANGE_S and wrote == 0,
             )
         full = r["full"].get("csto", {})
-        peak = max(full.get("peak_rss_mb") or 0, full.get("peak_tree_rss_mb") or 0)
+        peak = max(full.get("peak_rss_mb") or 0, full.get("peak_tree_pss_mb") or 0)
         if peak:
             check("peak memory, 10k (MB)", peak, "< 400", peak < BAR_MEMORY_MB)
     if BAR_LARGE_N in by_n:
@@ -437,7 +452,7 @@ def bars(results: list[dict]) -> list[dict]:
         if smallest != BAR_LARGE_N and by_n[smallest].get("ms_per_article") and r.get("ms_per_article"):
             scaling = round(r["ms_per_article"] / by_n[smallest]["ms_per_article"], 2)
             check(f"cost per article, 100k / {smallest}", scaling, "<= 1.5", scaling <= BAR_SCALING)
-        peak = max(full.get("peak_rss_mb") or 0, full.get("peak_tree_rss_mb") or 0)
+        peak = max(full.get("peak_rss_mb") or 0, full.get("peak_tree_pss_mb") or 0)
         if peak:
             check("peak memory, 100k (MB)", peak, "< 4096", peak < BAR_LARGE_MEMORY_MB)
     return checks
@@ -452,14 +467,14 @@ def print_report(report: dict) -> None:
     for r in report["results"]:
         print()
         print(f"N = {r['n']:,}  (corpus generated in {r['generate_seconds']}s)")
-        print(f"  {'tool':<12} {'median s':>9} {'runs (s)':<24} {'pages':>7} {'peak MB':>8} {'tree MB':>8}  ratio")
+        print(f"  {'tool':<12} {'median s':>9} {'runs (s)':<24} {'pages':>7} {'peak MB':>8} {'tree PSS':>8}  ratio")
         for tool, f in r["full"].items():
             ratio = "" if tool == "csto" else f"csto/{LABEL[tool]} = {_fmt(r['ratios'].get(tool))}"
             runs = ", ".join(f"{s:.2f}" for s in f["seconds"])
             failed = f"  ({f['failed_runs']} failed)" if f["failed_runs"] else ""
             print(
                 f"  {LABEL[tool]:<12} {_fmt(f['median_s']):>9} {runs:<24} {f['pages']:>7} "
-                f"{_fmt(f['peak_rss_mb']):>8} {_fmt(f['peak_tree_rss_mb']):>8}  {ratio}{failed}"
+                f"{_fmt(f['peak_rss_mb']):>8} {_fmt(f['peak_tree_pss_mb']):>8}  {ratio}{failed}"
             )
         if r.get("ms_per_article") is not None:
             print(f"  csto-digest cost per article: {r['ms_per_article']} ms")

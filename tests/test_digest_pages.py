@@ -77,7 +77,7 @@ def test_home_with_a_baseline_lists_new_and_grown_stories():
     earlier = tuple(a for a in articles if a.id not in ("tass-armenia", "feb"))
     before_groups = dataclasses.replace(groups, stories=())
     snapshot = render_digest.story_snapshot(build_index(earlier, before_groups, Config()))
-    home = page(render(articles, groups, Config(), baseline=snapshot).files, "index.html")
+    home = page(render(articles, groups, Config(), baseline=snapshot).collect(), "index.html")
     section = home[home.index('id="new-h"') : home.index('id="themes-h"')]
     assert "2 new articles, 1 new story, 0 stories grown." in section
     assert 'href="stories/story-1.html"' in section
@@ -87,5 +87,5 @@ def test_home_with_a_baseline_lists_new_and_grown_stories():
 def test_home_with_an_unchanged_baseline_says_so():
     articles, groups = corpus_with_months()
     snapshot = render_digest.story_snapshot(build_index(articles, groups, Config()))
-    home = page(render(articles, groups, Config(), baseline=snapshot).files, "index.html")
+    home = page(render(articles, groups, Config(), baseline=snapshot).collect(), "index.html")
     assert "Nothing new: the same articles and stories as the previous build." in home

@@ -406,3 +406,19 @@ def test_a_build_interrupted_half_way_leaves_the_site_as_it_was(tmp_path, sig):
     new = {f"articles/{i:04d}.html": f"<p>v2 {i}</p>".encode() for i in range(1000)}
     write_site(new, out)  # the next build finishes the job
     assert snapshot(out) == expected(new)
+
+
+def test_an_unsafe_name_in_a_stream_leaves_the_live_site_as_it_was(tmp_path):
+    out = tmp_path / "site"
+    write_site(site("v1"), out)
+    before = snapshot(out)
+
+    def stream():
+        yield "index.html", b"<p>new</p>"
+        yield "../escape.html", b"evil"
+
+    with pytest.raises(UnsafePathError, match="unsafe output path"):
+        write_site(stream(), out)
+    assert snapshot(out) == before
+    assert not (tmp_path / "escape.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.csto", "site"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -136,17 +136,24 @@ Page = PageSpec | tuple[str, bytes]  # a page to render, or a file made some oth
 
 @dataclass(frozen=True)
 class RenderResult:
-    """The site's files, and each page's key for the next build.
+    """The site's files as a stream, and each page's key for the next build.
 
-    A file whose value is `None` was not rendered again: its key equals the
-    live site's, so the writer carries the live file over unchanged.
+    `files` yields `(path, bytes)` one file at a time, rendering as it goes, so
+    the writer can put each file on disk before the next is made and the whole
+    site is never held in memory. It can be read once. A file whose bytes are
+    `None` was not rendered again: its key equals the live site's, so the
+    writer carries the live file over unchanged.
     """
 
-    files: dict[str, bytes | None]
+    files: Iterator[tuple[str, bytes | None]]
     keys: dict[str, str]
     rendered: int
     reused: int
     snapshot: dict[str, Any]  # this build's stories and articles, the next build's baseline
+
+    def collect(self) -> dict[str, bytes | None]:
+        """Every file at once, sorted by path (for tests and small sites)."""
+        return dict(sorted(self.files))
 
 
 @dataclass(frozen=True)
@@ -206,7 +213,7 @@ class _Renderer:
 
 def render_site(articles: tuple[Article, ...], groups: Groups, config: Config) -> dict[str, bytes]:
     """Every file of the site keyed by its POSIX path relative to the output."""
-    files = render(articles, groups, config).files
+    files = render(articles, groups, config).collect()
     return {path: data for path, data in files.items() if data is not None}
 
 
@@ -227,31 +234,39 @@ def render(
     renderer = _Renderer(environment(dirs), index, config, built, feeds, baseline)
     keys = PageKeys(epoch, _site_lookups(index), index.article_files)
     untracked = untracked_templates(renderer.env)
-    files: dict[str, bytes | None] = {}
+    made: dict[str, bytes | None] = {}  # files made while listing the pages (search shards), and carried-over pages
     new_keys: dict[str, str] = {}
     todo: list[PageSpec] = []
     reused = 0
     for pages in _ALL_PAGES:
         for item in pages(renderer):
             if not isinstance(item, PageSpec):
-                files[item[0]] = item[1]
+                made[item[0]] = item[1]
                 continue
             key = None if item.template in untracked else keys.key(item.path, item.template, item.values)
             if key is not None:
                 new_keys[item.path] = key
             if key is not None and live_keys and live_keys.get(item.path) == key:
-                files[item.path] = None
+                made[item.path] = None
                 reused += 1
             else:
                 todo.append(item)
-    if progress:
-        progress.start("render", len(todo), "pages")
-    pages = render_pages(renderer, todo, progress.advance if progress else None)
-    files.update(zip((spec.path for spec in todo), pages, strict=True))
-    files.update(static_files(dirs))
-    files.update(_crawler_files(files, index, config.base_url))
-    files.update(export_files(renderer.index, groups))
-    return RenderResult(dict(sorted(files.items())), new_keys, len(todo), reused, story_snapshot(index))
+    pages = [*made, *(spec.path for spec in todo)]
+    if len(set(pages)) != len(pages):
+        raise ValueError("two pages of the site have the same path")
+
+    def stream() -> Iterator[tuple[str, bytes | None]]:
+        yield from made.items()
+        if progress:
+            progress.start("render", len(todo), "pages")
+        on_done = progress.advance if progress else None
+        yield from zip((spec.path for spec in todo), render_pages(renderer, todo, on_done), strict=True)
+        static = static_files(dirs)
+        yield from static.items()
+        yield from _crawler_files([*pages, *static], index, config.base_url).items()
+        yield from export_files(renderer.index, groups).items()
+
+    return RenderResult(stream(), new_keys, len(todo), reused, story_snapshot(index))
 
 
 def _site_lookups(index: SiteIndex) -> dict[str, Any]:
@@ -272,7 +287,7 @@ def _canonical(base_url: str, path: str) -> str | None:
     return f"{base}/" if path == "index.html" else f"{base}/{path}"
 
 
-def _crawler_files(files: dict[str, bytes], index: SiteIndex, base_url: str) -> dict[str, bytes]:
+def _crawler_files(pages: Iterable[str], index: SiteIndex, base_url: str) -> dict[str, bytes]:
     """`robots.txt` always; `sitemap.xml` only with a base URL, since a sitemap holds absolute URLs.
 
     An article's `lastmod` is its date when known to the day; nothing reads the clock.
@@ -286,7 +301,7 @@ def _crawler_files(files: dict[str, bytes], index: SiteIndex, base_url: str) -> 
         if a.date and a.date_precision == "day"
     }
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for path in sorted(p for p in files if p.endswith(".html") and p != "404.html"):
+    for path in sorted(p for p in pages if p.endswith(".html") and p != "404.html"):
         lastmod = f"<lastmod>{dated[path]}</lastmod>" if path in dated else ""
         lines.append(f"<url><loc>{xml_escape(_canonical(base_url, path) or '')}</loc>{lastmod}</url>")
     lines.append("</urlset>")

@@ -14,10 +14,11 @@ those cannot be keyed by its values, so it is rendered on every build.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -34,30 +35,33 @@ _work: tuple[_Renderer, Sequence[PageSpec]] | None = None  # what forked workers
 
 def render_pages(
     renderer: _Renderer, specs: Sequence[PageSpec], on_done: Callable[[int], None] | None = None
-) -> list[bytes]:
-    """Each spec's page, in order; `on_done(n)` hears how many are rendered so far."""
+) -> Iterator[bytes]:
+    """Each spec's page, in order, as it is made; `on_done(n)` hears how many are rendered so far.
+
+    Pages come one chunk at a time, so the caller can write each before the
+    next is made and never holds the whole site.
+    """
     workers = min(os.cpu_count() or 1, 8)
     if len(specs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        pages = []
-        for spec in specs:
-            pages.append(renderer.render(spec))
+        for done, spec in enumerate(specs, 1):
+            yield renderer.render(spec)
             if on_done:
-                on_done(len(pages))
-        return pages
+                on_done(done)
+        return
     for name in sorted({spec.template for spec in specs if spec.make is None}):
         renderer.env.get_template(name)  # compile once, before the fork, for every worker
     global _work
     _work = (renderer, specs)
+    gc.freeze()  # the workers' collector leaves the inherited objects alone, so their pages stay shared
     try:
-        chunks: list[list[bytes]] = []
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for chunk in pool.imap(_render_range, range(0, len(specs), CHUNK)):
-                chunks.append(chunk)
+            for done, chunk in enumerate(pool.imap(_render_range, range(0, len(specs), CHUNK)), 1):
+                yield from chunk
                 if on_done:
-                    on_done(len(chunks) * CHUNK)
+                    on_done(min(done * CHUNK, len(specs)))
     finally:
+        gc.unfreeze()
         _work = None
-    return [page for chunk in chunks for page in chunk]
 
 
 def _render_range(start: int) -> list[bytes]:

@@ -43,7 +43,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -185,25 +185,53 @@ def _take_over(output: Path, state: Path) -> None:
     (state / TAKING_OVER).unlink()
 
 
-def _wanted_files(files: dict[str, bytes], keep: tuple[str, ...]) -> tuple[dict[str, bytes], list[Problem]]:
-    """The rendered files, our marker, and the files a user keeps (which win over ours)."""
-    problems: list[Problem] = []
-    wanted = dict(files)
-    wanted.setdefault(".nojekyll", b"")
-    wanted[MARKER] = b"written by csto-digest; this folder is replaced on every build\n"
-    for name in keep:
-        source = Path(name)
-        try:
-            wanted[source.name] = source.read_bytes()
-        except OSError as error:
-            problems.append(Problem(name, f"cannot read the file to keep in the site: {error.strerror or error}"))
-    folded: dict[str, str] = {}
-    for name in wanted:
+class _Wanted:
+    """The rendered files as they come, then our marker and the files a user keeps (which win over ours).
+
+    Every name is checked before its file is written: a plain relative path,
+    and no two that differ only in case.
+    """
+
+    def __init__(self, files: Mapping[str, bytes | None] | Iterable[tuple[str, bytes | None]], keep: tuple[str, ...]):
+        if isinstance(files, Mapping):  # all names known: refuse a bad one before anything is made
+            _Wanted(iter([]), ())._check_all([*files, *(Path(name).name for name in keep)])
+        self.files = files.items() if isinstance(files, Mapping) else files
+        self.problems: list[Problem] = []
+        self.kept: dict[str, bytes] = {}
+        for name in keep:
+            source = Path(name)
+            try:
+                self.kept[source.name] = source.read_bytes()
+            except OSError as error:
+                self.problems.append(
+                    Problem(name, f"cannot read the file to keep in the site: {error.strerror or error}")
+                )
+        self.folded: dict[str, str] = {}
+        self.seen: set[str] = set()
+
+    def __iter__(self) -> Iterator[tuple[str, bytes | None]]:
+        ours = {MARKER: b"written by csto-digest; this folder is replaced on every build\n"}
+        for name, data in self.files:
+            if name not in self.kept and name != MARKER:
+                yield self._checked(name), data
+        if ".nojekyll" not in self.seen and ".nojekyll" not in self.kept:
+            ours[".nojekyll"] = b""
+        for name, data in [*ours.items(), *self.kept.items()]:
+            yield self._checked(name), data
+
+    def _check_all(self, names: Iterable[str]) -> None:
+        for name in dict.fromkeys(names):
+            self._checked(name)
+
+    def _checked(self, name: str) -> str:
         _safe_relative(name)
-        other = folded.setdefault(name.casefold(), name)
+        other = self.folded.setdefault(name.casefold(), name)
+        if other == name and name in self.seen:
+            raise UnsafePathError(f"output path {name!r} is made twice")
+        self.seen.add(name)
         if other != name:  # one file on a case-blind disk (macOS, Windows, GitHub Pages checkouts)
             raise UnsafePathError(f"output paths {other!r} and {name!r} differ only in case")
-    return dict(sorted(wanted.items())), problems
+        return name
 
 
 def _seed_from(live: Path, manifest: dict[str, str], target: Path) -> int:
@@ -292,7 +320,7 @@ def _flush_folder(folder: Path) -> None:
 
 
 def write_site(
-    files: dict[str, bytes | None],
+    files: Mapping[str, bytes | None] | Iterable[tuple[str, bytes | None]],
     output: Path,
     inputs: tuple[Path, ...] = (),
     keep: tuple[str, ...] = (),
@@ -302,15 +330,17 @@ def write_site(
 ) -> WriteReport:
     """Bring the output up to date with `files` (relative POSIX path -> bytes).
 
-    A file given as `None` is the live site's file of that name, unchanged (the
-    renderer found its page's key unchanged, see `live_page_keys`). `page_keys`
-    are kept with the tree for the next build. `on_file` is called with each
-    name after it is written (progress, and the tests' way to interrupt a build
-    half-way). Nothing outside the state folder beside `output` is touched until
-    the final link swap.
+    `files` may be a stream of `(path, bytes)` pairs, read once: each file is
+    written as it comes, so the site is never held in memory whole. A file given
+    as `None` is the live site's file of that name, unchanged (the renderer found
+    its page's key unchanged, see `live_page_keys`). `page_keys` are kept with
+    the tree for the next build. `on_file` is called with each name after it is
+    written (progress, and the tests' way to interrupt a build half-way).
+    Nothing outside the state folder beside `output` is touched until the final
+    link swap; a stream that fails half-way leaves the live site as it was.
     """
     check_output(output, inputs)
-    wanted, problems = _wanted_files(files, keep)
+    wanted = _Wanted(files, keep)
 
     state = state_dir(output)
     _refuse_foreign(output, state)
@@ -320,19 +350,56 @@ def write_site(
         _take_over(output, state)
         live = Path(os.readlink(output)).name if output.is_symlink() else None
         live_manifest = _read_manifest(state / f"{live}.json") if live in TREES else None
-        hashes = _hashes(wanted, live_manifest)
-        if live_manifest == hashes and not clean:
-            _save_keys(state / f"{live}.keys.json", page_keys)
-            return WriteReport(0, len(wanted), 0, problems=tuple(problems))  # nothing changed: write nothing
         target_name = "b" if live == "a" else "a"
-        old, linked = _prepare(state, target_name, live, live_manifest, clean)
-        carried = _CarriedOver(state / str(live), wanted)
-        written, unchanged, deleted = _update_tree(state / target_name, carried, hashes, old, on_file)
+        same: dict[str, str] = {}  # the files so far that equal the live site's, before the first that differs
+        tree: _TreeWriter | None = None
+        linked = 0
+        for name, data in wanted:
+            digest = _digest_of(name, data, live_manifest)
+            if tree is None and not clean and live_manifest and live_manifest.get(name) == digest:
+                same[name] = digest
+                continue
+            if tree is None:
+                tree, linked = _open_tree(state, target_name, live, live_manifest, clean, on_file)
+                for earlier, earlier_digest in same.items():
+                    tree.put(earlier, None, earlier_digest)
+            tree.put(name, data, digest)
+        problems = tuple(wanted.problems)
+        if tree is None:
+            if live_manifest is not None and same.keys() == live_manifest.keys():  # the site is as it was
+                _save_keys(state / f"{live}.keys.json", page_keys)
+                return WriteReport(0, len(same), 0, problems=problems)
+            tree, linked = _open_tree(state, target_name, live, live_manifest, clean, on_file)
+            for earlier, earlier_digest in same.items():
+                tree.put(earlier, None, earlier_digest)
+        deleted = tree.delete_the_rest()
         _save_keys(state / f"{target_name}.keys.json", page_keys)
-        _save_manifest(state / f"{target_name}.json", hashes)  # last: a tree with a manifest is whole
+        _save_manifest(state / f"{target_name}.json", tree.hashes)  # last: a tree with a manifest is whole
         _flush_tree()
         _swap(output, state, target_name)
-    return WriteReport(written, unchanged, deleted, tuple(problems), linked)
+    return WriteReport(tree.written, tree.unchanged, deleted, problems, linked)
+
+
+def _digest_of(name: str, data: bytes | None, live_manifest: dict[str, str] | None) -> str:
+    """A file's digest; a carried-over file (`None`) has the live one's."""
+    if data is not None:
+        return _digest(data)
+    if not live_manifest or name not in live_manifest:
+        raise ValueError(f"{name} is to be carried over from the live site, which does not hold it")
+    return live_manifest[name]
+
+
+def _open_tree(
+    state: Path,
+    target_name: str,
+    live: str | None,
+    live_manifest: dict[str, str] | None,
+    clean: bool,
+    on_file: Callable[[str], None] | None,
+) -> tuple[_TreeWriter, int]:
+    """Make the spare tree ready to write, once the site is known to differ from the live one."""
+    old, linked = _prepare(state, target_name, live, live_manifest, clean)
+    return _TreeWriter(state / target_name, state / str(live), old, on_file), linked
 
 
 def live_page_keys(output: Path) -> dict[str, str] | None:
@@ -346,29 +413,43 @@ def live_page_keys(output: Path) -> dict[str, str] | None:
     return _read_manifest(state / f"{live}.keys.json")
 
 
-def _hashes(wanted: dict[str, bytes | None], live_manifest: dict[str, str] | None) -> dict[str, str]:
-    """Each file's digest; a carried-over file has the live one's."""
-    hashes: dict[str, str] = {}
-    for name, data in wanted.items():
-        if data is not None:
-            hashes[name] = _digest(data)
-        elif live_manifest and name in live_manifest:
-            hashes[name] = live_manifest[name]
-        else:
-            raise ValueError(f"{name} is to be carried over from the live site, which does not hold it")
-    return hashes
+class _TreeWriter:
+    """Brings one tree up to date a file at a time, writing only what differs from what it holds.
 
+    `old` is the tree's manifest (name -> digest of what it holds). A file
+    given as `None` is the live tree's, unchanged: it is read from the live
+    tree only if this tree does not already hold it.
+    """
 
-class _CarriedOver(dict):
-    """The wanted files, reading a carried-over one from the live tree only when it must be written."""
+    def __init__(self, tree: Path, live: Path, old: dict[str, str], on_file: Callable[[str], None] | None):
+        self.tree, self.live, self.old, self.on_file = tree, live, old, on_file
+        self.folders = _Folders(tree)
+        self.hashes: dict[str, str] = {}
+        self.written = self.unchanged = 0
 
-    def __init__(self, live: Path, wanted: dict[str, bytes | None]):
-        super().__init__(wanted)
-        self.live = live
+    def put(self, name: str, data: bytes | None, digest: str) -> None:
+        self.hashes[name] = digest
+        if self.old.get(name) == digest:
+            self.unchanged += 1
+            return
+        path = self.tree / name
+        self.folders.make(path.parent)
+        _write_file(path, (self.live / name).read_bytes() if data is None else data)
+        self.written += 1
+        if self.on_file:
+            self.on_file(name)
 
-    def bytes_of(self, name: str) -> bytes:
-        data = self[name]
-        return (self.live / name).read_bytes() if data is None else data
+    def delete_the_rest(self) -> int:
+        """Delete what the tree holds and the site no longer has, and the folders left empty."""
+        gone = sorted(self.old.keys() - self.hashes.keys())
+        deleted = 0
+        for name in gone:
+            path = self.tree / name
+            if self.folders.inside(path.parent):
+                path.unlink(missing_ok=True)
+                deleted += 1
+        _remove_empty_folders(self.tree, {PurePosixPath(n).parent for n in gone})
+        return deleted
 
 
 def _save_keys(path: Path, keys: dict[str, str] | None) -> None:
@@ -449,35 +530,6 @@ def _lock(state: Path, output: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def _update_tree(
-    target: Path,
-    wanted: _CarriedOver,
-    hashes: dict[str, str],
-    old: dict[str, str],
-    on_file: Callable[[str], None] | None,
-) -> tuple[int, int, int]:
-    """Write what differs from `old` (what the tree holds), delete what is gone: (written, unchanged, deleted)."""
-    folders = _Folders(target)
-    written = unchanged = deleted = 0
-    for name in wanted:
-        if old.get(name) == hashes[name]:
-            unchanged += 1
-            continue
-        path = target / name
-        folders.make(path.parent)
-        _write_file(path, wanted.bytes_of(name))
-        written += 1
-        if on_file:
-            on_file(name)
-    for name in sorted(old.keys() - wanted.keys()):
-        path = target / name
-        if folders.inside(path.parent):
-            path.unlink(missing_ok=True)
-            deleted += 1
-    _remove_empty_folders(target, {PurePosixPath(n).parent for n in old.keys() - wanted.keys()})
-    return written, unchanged, deleted
 
 
 def _remove_empty_folders(tree: Path, folders: set[PurePosixPath]) -> None:
