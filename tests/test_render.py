@@ -281,11 +281,23 @@ def test_diff_words_marks_changed_words_only():
     assert str(diff_words("a", "<b>")) == '<mark class="diff">&lt;b&gt;</mark>'
 
 
-def test_quote_index_has_facets(site):
-    page = parse(site["quotes/index.html"])
-    rows = [a for t, a in page.tags if t == "tr" and "data-speaker" in a]
-    assert len(rows) == sum(len(a.live_quotes) for a in sample_corpus()[0])
-    assert {"filter-speaker", "filter-outlet", "filter-theme", "filter-year"} <= set(page.ids)
+def test_quote_index_is_a_page_per_year_with_facets(site):
+    articles = sample_corpus()[0]
+    years = sorted({a.date[:4] for a in articles if a.date and a.live_quotes}, reverse=True)
+    pages = ["quotes/index.html", *(f"quotes/{year}.html" for year in years[1:])]
+    if any(a.live_quotes and not a.date for a in articles):
+        pages.append("quotes/undated.html")
+    assert sorted(p for p in site if p.startswith("quotes/")) == sorted(pages)
+    rows = 0
+    for path in pages:
+        page = parse(site[path])
+        rows += len([a for t, a in page.tags if t == "tr" and "data-speaker" in a])
+        assert {"filter-speaker", "filter-outlet", "filter-theme"} <= set(page.ids)
+        if len(pages) > 1:  # each year's page links to every year's
+            assert {"../" + p for p in pages} <= set(page.links())
+    assert rows == sum(len(a.live_quotes) for a in articles)  # every quote on exactly one page
+    newest = parse(site["quotes/index.html"]).text
+    assert years[0] in newest
 
 
 def test_home_has_themes_latest_articles_and_statements(site):

@@ -13,9 +13,10 @@ disk and under a sub-path such as GitHub Pages' `/repo/`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,6 +25,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
+from . import render_paging as paging
 from .charts import Series, bar_chart, per_period
 from .config import Config
 from .exports import export_files
@@ -47,11 +49,13 @@ from .render_index import (
 )
 from .render_memo import Lookup, PageKeys
 from .render_pages import render_pages, untracked_templates
+from .render_paging import page_title, paged
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
 from .search import build_search_index, search_files, shard_paths
 
 INFERRED_RULES = frozenset({"inferred", "derived"})
 LATEST = 10  # articles, stories and statements on the home page
+UNDATED = "undated"  # the quote index's page for articles that state no date
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ class Links:
         return f"{self.root}stories/{entry.file}.html"
 
     def statement(self, entry: StatementEntry) -> str:
-        return f"{self.root}statements/index.html#{entry.anchor}"
+        return f"{self.root}{self.index.statement_pages[entry.anchor]}#{entry.anchor}"
 
     def place(self, name: str) -> str | None:
         slug = self.index.place_slugs.get(name)
@@ -277,6 +281,7 @@ def _site_lookups(index: SiteIndex) -> dict[str, Any]:
         "themes": {slug: (t.file, t.title) for slug, t in index.theme_by_slug.items()},
         "places": index.place_slugs,
         "organizations": index.organization_slugs,
+        "statement_pages": index.statement_pages,
     }
 
 
@@ -337,13 +342,16 @@ def _newest_statements(index: SiteIndex) -> tuple[StatementEntry, ...]:
 
 
 def _article_list(r: _Renderer) -> Iterator[Page]:
-    yield r.page(
-        "articles/index.html",
-        "articles.html",
-        "All articles",
-        f"All {len(r.index.articles)} articles, newest first.",
-        articles=r.index.articles,
-    )
+    articles = r.index.articles
+    for chunk, pager in paged("articles/index.html", articles):
+        yield r.page(
+            pager.path_of(pager.number),
+            "articles.html",
+            page_title("All articles", pager),
+            f"All {len(articles)} articles, newest first.",
+            articles=chunk,
+            pager=pager,
+        )
 
 
 def _articles(r: _Renderer) -> Iterator[Page]:
@@ -445,25 +453,37 @@ def _theme_pages(r: _Renderer) -> Iterator[Page]:
         sparks=theme_sparks(themes),
     )
     for theme in themes:
-        yield _theme_page(r, theme)
+        yield from _theme_page(r, theme)
 
 
-def _theme_page(r: _Renderer, theme: ThemeEntry) -> PageSpec:
-    stories = r.index.stories_among(theme.articles)
-    statements = r.index.statements_among(theme.articles)
-    outlets = Counter(a.source.name for a in theme.articles if a.source)
-    return r.page(
-        f"themes/{theme.file}.html",
-        "theme.html",
-        theme.title,
-        f"{theme.title}: {len(theme.articles)} articles. {theme.description[:120]}".strip(),
-        theme=theme,
-        description_html=markdown_html(theme.description) if theme.description else Markup(""),
-        stories=stories,
-        statements=statements,
-        outlets=sorted(outlets.items(), key=lambda item: (-item[1], item[0])),
-        chart=_chart(per_period(a.date for a in theme.articles), f"Articles on {theme.title} per period", "chart"),
-    )
+def _theme_page(r: _Renderer, theme: ThemeEntry) -> Iterator[PageSpec]:
+    """A theme's pages: the first sums it up (chart, outlets, stories, statements), all list its articles."""
+    summary = {
+        "description_html": markdown_html(theme.description) if theme.description else Markup(""),
+        "stories": r.index.stories_among(theme.articles),
+        "statements": r.index.statements_among(theme.articles),
+        "outlets": _most_first(Counter(a.source.name for a in theme.articles if a.source)),
+        "chart": _chart(per_period(a.date for a in theme.articles), f"Articles on {theme.title} per period", "chart"),
+    }
+    for chunk, pager in paged(f"themes/{theme.file}.html", theme.articles):
+        first = pager.number == 1
+        yield r.page(
+            pager.path_of(pager.number),
+            "theme.html",
+            page_title(theme.title, pager),
+            f"{theme.title}: {len(theme.articles)} articles. {theme.description[:120]}".strip(),
+            theme=dataclasses.replace(theme, articles=chunk, positions={}),  # the theme as this page shows it
+            pager=pager,
+            description_html=summary["description_html"] if first else Markup(""),
+            stories=summary["stories"] if first else [],
+            statements=summary["statements"] if first else [],
+            outlets=summary["outlets"] if first else [],
+            chart=summary["chart"] if first else None,
+        )
+
+
+def _most_first(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _outlet_pages(r: _Renderer) -> Iterator[Page]:
@@ -545,13 +565,15 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> PageSpec:
 
 def _story_pages(r: _Renderer) -> Iterator[Page]:
     stories = r.index.stories
-    yield r.page(
-        "stories/index.html",
-        "stories.html",
-        "Stories",
-        f"{len(stories)} interviews and events reported by several articles.",
-        stories=stories,
-    )
+    for chunk, pager in paged("stories/index.html", stories):
+        yield r.page(
+            pager.path_of(pager.number),
+            "stories.html",
+            page_title("Stories", pager),
+            f"{len(stories)} interviews and events reported by several articles.",
+            stories=chunk,
+            pager=pager,
+        )
     for story in stories:
         yield _story_page(r, story)
 
@@ -580,42 +602,56 @@ def _story_page(r: _Renderer, story: StoryEntry) -> PageSpec:
 
 def _statement_page(r: _Renderer) -> Iterator[Page]:
     statements = r.index.statements
+    for chunk, pager in paged("statements/index.html", statements, paging.PER_STATEMENT_PAGE):
+        yield r.page(
+            pager.path_of(pager.number),
+            "statements.html",
+            page_title("Statements", pager),
+            f"{len(statements)} statements carried by several articles, their wordings side by side.",
+            derive=functools.partial(_wording_diffs, chunk),
+            statements=chunk,
+            pager=pager,
+        )
 
-    def diffs() -> dict[str, Any]:
-        return {
-            "diffs": {
-                (s.anchor, n): diff_words(s.wordings[0].quote.text, w.quote.text)
-                for s in statements
-                for n, w in enumerate(s.wordings)
-            }
+
+def _wording_diffs(statements: Sequence[StatementEntry]) -> dict[str, Any]:
+    """Each wording marked where it differs from the statement's first."""
+    return {
+        "diffs": {
+            (s.anchor, n): diff_words(s.wordings[0].quote.text, w.quote.text)
+            for s in statements
+            for n, w in enumerate(s.wordings)
         }
-
-    yield r.page(
-        "statements/index.html",
-        "statements.html",
-        "Statements",
-        f"{len(statements)} statements carried by several articles, their wordings side by side.",
-        derive=diffs,
-        statements=statements,
-    )
+    }
 
 
 def _quote_page(r: _Renderer) -> Iterator[Page]:
+    """The quote index, a page per year (the newest first, at `quotes/index.html`), each with its filters."""
     quotes = r.index.quotes
-    facets = {
-        "speaker": sorted({q.speaker for q in quotes if q.speaker}),
-        "outlet": sorted({q.article.source.name for q in quotes if q.article.source}),
-        "theme": sorted({t.slug for q in quotes for t in q.article.themes}),
-        "year": sorted({q.article.date[:4] for q in quotes if q.article.date}, reverse=True),
-    }
-    yield r.page(
-        "quotes/index.html",
-        "quotes.html",
-        "Quote index",
-        f"All {len(quotes)} direct quotes, with speaker, outlet and article.",
-        quotes=quotes,
-        facets=facets,
-    )
+    by_year: dict[str, list[QuoteRef]] = {}
+    for ref in quotes:  # newest first, undated last
+        by_year.setdefault(ref.article.date[:4] if ref.article.date else UNDATED, []).append(ref)
+    years = list(by_year) or [UNDATED]
+    paths = {year: "quotes/index.html" if n == 0 else f"quotes/{year}.html" for n, year in enumerate(years)}
+    nav = [(year, paths[year], len(by_year.get(year, ()))) for year in years]
+    for year in years:
+        refs = by_year.get(year, [])
+        facets = {
+            "speaker": sorted({q.speaker for q in refs if q.speaker}),
+            "outlet": sorted({q.article.source.name for q in refs if q.article.source}),
+            "theme": sorted({t.slug for q in refs for t in q.article.themes}),
+        }
+        named = "with no date" if year == UNDATED else f"from {year}"
+        yield r.page(
+            paths[year],
+            "quotes.html",
+            "Quote index" if year == years[0] else f"Quotes {named}",
+            f"The {len(refs)} direct quotes {named} (of {len(quotes)}), with speaker, outlet and article.",
+            quotes=refs,
+            facets=facets,
+            year=year,
+            years=nav,
+        )
 
 
 def _search_page(r: _Renderer) -> Iterator[Page]:

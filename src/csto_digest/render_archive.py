@@ -6,12 +6,14 @@ pages, like the page functions there.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .render_env import human_date
 from .render_index import EntityEntry, MonthEntry
+from .render_paging import page_title, paged
 
 if TYPE_CHECKING:
     from .render import Page, PageSpec, _Renderer
@@ -88,13 +90,15 @@ def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, t
         kind=kind,
     )
     for entry in entries:
-        speakers = Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker)
-        yield r.page(
-            f"{folder}/{entry.slug}.html",
-            "entity.html",
-            entry.name,
-            f"{entry.name}: named in {len(entry.articles)} articles about the CSTO.",
-            entry=entry,
-            kind=kind,
-            speakers=_ranked(speakers),
-        )
+        speakers = _ranked(Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker))
+        for chunk, pager in paged(f"{folder}/{entry.slug}.html", entry.articles):
+            yield r.page(
+                pager.path_of(pager.number),
+                "entity.html",
+                page_title(entry.name, pager),
+                f"{entry.name}: named in {len(entry.articles)} articles about the CSTO.",
+                entry=dataclasses.replace(entry, articles=chunk),  # the place as this page shows it
+                pager=pager,
+                kind=kind,
+                speakers=speakers if pager.number == 1 else [],
+            )

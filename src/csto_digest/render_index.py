@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from . import render_paging as paging
 from .config import Config
 from .model import Article, Groups, Outlet, Quote, Statement, Story
 from .registry import OutletInfo
+from .render_paging import page_holding
 from .render_text import quote_anchor
 from .slug import short_hash, slugify, unique_slugs
 
@@ -139,6 +141,14 @@ class SiteIndex:
     @cached_property
     def organization_slugs(self) -> dict[str, str]:
         return {e.name: e.slug for e in self.organizations}
+
+    @cached_property
+    def statement_pages(self) -> dict[str, str]:
+        """Statement anchor -> the page of the statements list that holds it."""
+        return {
+            entry.anchor: page_holding("statements/index.html", n, paging.PER_STATEMENT_PAGE)
+            for n, entry in enumerate(self.statements)
+        }
 
     @cached_property
     def _story_places(self) -> dict[str, int]:
