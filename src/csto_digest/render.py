@@ -55,6 +55,7 @@ from .search import build_search_index, search_files, shard_paths
 
 INFERRED_RULES = frozenset({"inferred", "derived"})
 LATEST = 10  # articles, stories and statements on the home page
+NEWEST = 25  # stories and statements beside a theme's articles: the newest, not hundreds
 UNDATED = "undated"  # the quote index's page for articles that state no date
 
 
@@ -475,8 +476,10 @@ def _theme_page(r: _Renderer, theme: ThemeEntry) -> Iterator[PageSpec]:
             theme=dataclasses.replace(theme, articles=chunk, positions={}),  # the theme as this page shows it
             pager=pager,
             description_html=summary["description_html"] if first else Markup(""),
-            stories=summary["stories"] if first else [],
-            statements=summary["statements"] if first else [],
+            stories=summary["stories"][:NEWEST] if first else [],
+            statements=summary["statements"][:NEWEST] if first else [],
+            story_count=len(summary["stories"]),
+            statement_count=len(summary["statements"]),
             outlets=summary["outlets"] if first else [],
             chart=summary["chart"] if first else None,
         )
