@@ -47,7 +47,8 @@ class PageKeys:
         self.alive: list[Any] = []  # what the id-keyed memos point at: an id is unique only while its object lives
         self.articles: dict[int, str] = {}  # id(article) -> token, for this build
         self.objects: dict[int, str] = {}  # id(dataclass) -> digest of its fields
-        self.prefix = f"{epoch}\x1e{self._walk_root(site)}\x1e"
+        site_digest = hashlib.blake2b(self._walk_root(site).encode("utf-8", "surrogatepass"), digest_size=20)
+        self.prefix = f"{epoch}\x1e{site_digest.hexdigest()}\x1e"  # the lookups are long: hashed once, not per page
 
     def key(self, path: str, template: str, values: Mapping[str, Any]) -> str | None:
         try:
