@@ -18,6 +18,7 @@ which is slower but never stale.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import pickle
 from collections.abc import Mapping
@@ -26,6 +27,11 @@ from typing import Any
 from .model import Article
 
 _SCALARS = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 class Uncacheable(Exception):
@@ -88,9 +94,10 @@ class PageKeys:
     def _dataclass(self, value: Any) -> str:
         known = self.objects.get(id(value))
         if known is None:
-            parts = [type(value).__name__]
-            for field in dataclasses.fields(value):
-                self._walk(getattr(value, field.name), parts)
+            kind = type(value)
+            parts = [kind.__name__]
+            for name in _field_names(kind):
+                self._walk(getattr(value, name), parts)
             known = hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
             self.objects[id(value)] = known
             self.alive.append(value)
