@@ -1,9 +1,10 @@
 """Turn page specs into HTML, on every core when there are many.
 
 Rendering is pure Python (Jinja), so one process renders one page at a time.
-With many pages to render, worker processes are forked: they inherit the site
-index and the compiled templates as they stand (nothing is pickled on the way
-in) and send back only each page's bytes. Where `fork` is not available, or
+With many pages to render, worker processes are forked (one fewer than the
+cores: this process renders its share too): they inherit the site index and the
+compiled templates as they stand (nothing is pickled on the way in) and send
+back only each page's bytes. Where `fork` is not available, or
 for a few pages, the pages are rendered in this process; the bytes are the
 same either way.
 
@@ -54,9 +55,14 @@ def render_pages(
     _work = (renderer, specs)
     gc.freeze()  # the workers' collector leaves the inherited objects alone, so their pages stay shared
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for done, chunk in enumerate(pool.imap(_render_range, range(0, len(specs), CHUNK)), 1):
-                yield from chunk
+        # This process renders too, every `workers`-th chunk, while the workers
+        # render the rest: one process fewer holding a copy of the site index.
+        helpers = workers - 1
+        starts = range(0, len(specs), CHUNK)
+        with multiprocessing.get_context("fork").Pool(helpers) as pool:
+            theirs = pool.imap(_render_range, [s for n, s in enumerate(starts) if n % workers])
+            for done, (n, start) in enumerate(enumerate(starts), 1):
+                yield from _render_range(start) if n % workers == 0 else next(theirs)
                 if on_done:
                     on_done(min(done * CHUNK, len(specs)))
     finally:
@@ -65,7 +71,7 @@ def render_pages(
 
 
 def _render_range(start: int) -> list[bytes]:
-    assert _work is not None, "runs only in a worker forked by render_pages"
+    assert _work is not None, "runs only while render_pages has set the work"
     renderer, specs = _work
     return [renderer.render(spec) for spec in specs[start : start + CHUNK]]
 
