@@ -12,7 +12,7 @@ from csto_digest.model import Groups
 from csto_digest.render import render_site
 from csto_digest.render_env import human_date, packaged_templates
 from csto_digest.render_text import body_html, diff_words, markdown_html, safe_url
-from factories import make_article, make_quote, sample_corpus
+from factories import make_article, make_quote, replace, sample_corpus
 from test_site_links import broken_links, html_pages, parse
 
 EMPTY_GROUPS = Groups(themes={}, stories=(), statements=())
@@ -511,3 +511,12 @@ def test_quotes_csv_is_parseable_and_spreadsheet_safe():
     assert rows[0]["quote"] == '\'=HYPERLINK("x") said, in "quotes"\nover lines'
     assert rows[0]["page"] == "articles/csto-peacekeeping.html#q-1"
     assert files["data/quotes.csv"] == render_site((article,), EMPTY_GROUPS, Config())["data/quotes.csv"]
+
+
+def test_newest_first_is_the_date_key_order():
+    from csto_digest.render_index import date_key, newest_first
+
+    base = sample_corpus()[0][0]
+    dates = ["2024-03-28", "2024-03", "2024", None, "", "2023-12-31", "2024-03-28", None]
+    articles = [replace(base, id=f"a{n % 3}{n}", date=d) for n, d in enumerate(dates)]
+    assert newest_first(articles) == tuple(sorted(articles, key=date_key))

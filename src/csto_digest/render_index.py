@@ -143,6 +143,11 @@ class SiteIndex:
         return {e.name: e.slug for e in self.organizations}
 
     @cached_property
+    def rank(self) -> dict[str, int]:
+        """Article id -> its place in `articles`, which sorts as `date_key` does, newest first."""
+        return {a.id: n for n, a in enumerate(self.articles)}
+
+    @cached_property
     def statement_pages(self) -> dict[str, str]:
         """Statement anchor -> the page of the statements list that holds it."""
         return {
@@ -187,6 +192,21 @@ def _invert(text: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in text) + "\U0010ffff"
 
 
+def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """The articles in `date_key` order: newest first, then by id; undated last.
+
+    Two stable sorts (by id, then by date descending) give that order without
+    building an inverted date string per article, which costs seconds at 10k.
+    """
+    by_id = sorted(articles, key=lambda a: a.id)
+    return tuple(sorted(by_id, key=lambda a: (bool(a.date), a.date or ""), reverse=True))
+
+
+def _ranks(by_id: dict[str, Article]) -> dict[str, int]:
+    """Article id -> place in `by_id`, which `build_index` fills newest first."""
+    return {article_id: n for n, article_id in enumerate(by_id)}
+
+
 def chronological_key(article: Article) -> tuple[int, str, str]:
     """Sort key for oldest first; undated articles go last."""
     return (0 if article.date else 1, article.date or "", article.id)
@@ -194,11 +214,11 @@ def chronological_key(article: Article) -> tuple[int, str, str]:
 
 def build_index(articles: tuple[Article, ...], groups: Groups, config: Config) -> SiteIndex:
     """Gather every lookup the pages need; the one place that reads `groups`."""
-    ordered = tuple(sorted(articles, key=date_key))
-    by_id = {a.id: a for a in ordered}
+    ordered = newest_first(articles)
+    by_id = {a.id: a for a in ordered}  # newest first too: its order is `date_key`'s
     quotes = tuple(QuoteRef(a, i, q) for a in ordered for i, q in enumerate(a.live_quotes))
     outlets = _outlets(ordered, config.registry.outlet_by_alias)
-    speakers = _speakers(ordered, quotes)
+    speakers = _speakers(ordered, quotes, by_id)
     themes = _themes(ordered, by_id, groups, config)
     stories = _stories(groups, by_id)
     statements = _statements(groups, by_id)
@@ -311,7 +331,9 @@ def _label_rank(key: str) -> int:
     return LABEL_ORDER.index(key) if key in LABEL_ORDER else len(LABEL_ORDER)
 
 
-def _speakers(articles: tuple[Article, ...], quotes: tuple[QuoteRef, ...]) -> tuple[SpeakerEntry, ...]:
+def _speakers(
+    articles: tuple[Article, ...], quotes: tuple[QuoteRef, ...], by_id: dict[str, Article]
+) -> tuple[SpeakerEntry, ...]:
     roles: dict[str, Counter[str]] = {}
     quoted_in: dict[str, dict[str, Article]] = {}
     for article in articles:
@@ -327,12 +349,13 @@ def _speakers(articles: tuple[Article, ...], quotes: tuple[QuoteRef, ...]) -> tu
             quoted_in.setdefault(ref.speaker, {})[ref.article.id] = ref.article
     names = sorted(set(quoted_in), key=lambda n: (n.casefold(), n))
     slugs = unique_slugs([(n, n) for n in names])
+    rank = _ranks(by_id)
     entries = []
     for name in names:
         counted = roles.get(name, Counter())
         ranked = tuple(sorted(counted, key=lambda r: (-counted[r], r)))
         refs = tuple(sorted(by_speaker.get(name, ()), key=lambda r: (chronological_key(r.article), r.index)))
-        mine = tuple(sorted(quoted_in[name].values(), key=date_key))
+        mine = tuple(sorted(quoted_in[name].values(), key=lambda a: rank[a.id]))
         themes = tuple(sorted({t.slug for a in mine for t in a.themes}))
         entries.append(SpeakerEntry(name, slugs[name], ranked, refs, mine, themes))
     return tuple(entries)
@@ -348,10 +371,11 @@ def _themes(
             members.setdefault(hit.slug, set()).add(article.id)
     order = [t.slug for t in config.themes] + sorted(set(members) - set(declared))
     files = unique_slugs([(slug, slug) for slug in order])
+    rank = _ranks(by_id)
     entries = []
     for slug in order:
         theme = declared.get(slug)
-        chosen = tuple(sorted((by_id[i] for i in members.get(slug, ()) if i in by_id), key=date_key))
+        chosen = tuple(sorted((by_id[i] for i in members.get(slug, ()) if i in by_id), key=lambda a: rank[a.id]))
         description = _theme_description(slug, config) or (theme.description if theme else "")
         positions = {a.id: n for n, a in enumerate(chosen)}
         title = theme.title if theme else slug
@@ -377,7 +401,8 @@ def _stories(groups: Groups, by_id: dict[str, Article]) -> tuple[StoryEntry, ...
         members = tuple(by_id[i] for i in story.articles if i in by_id)
         if members:
             entries.append(StoryEntry(story, files[story.id], members, dict(story.copies)))
-    return tuple(sorted(entries, key=lambda e: (min(date_key(a) for a in e.articles), e.story.id)))
+    rank = _ranks(by_id)
+    return tuple(sorted(entries, key=lambda e: (min(rank[a.id] for a in e.articles), e.story.id)))
 
 
 def _statements(groups: Groups, by_id: dict[str, Article]) -> tuple[StatementEntry, ...]:
@@ -392,7 +417,8 @@ def _statements(groups: Groups, by_id: dict[str, Article]) -> tuple[StatementEnt
         if wordings:
             ordered = tuple(sorted(wordings, key=lambda w: (chronological_key(w.article), w.index)))
             entries.append(StatementEntry(statement, f"s-{anchors[statement.id]}", ordered))
-    return tuple(sorted(entries, key=lambda e: (date_key(e.wordings[-1].article), e.anchor)))
+    rank = _ranks(by_id)
+    return tuple(sorted(entries, key=lambda e: (rank[e.wordings[-1].article.id], e.anchor)))
 
 
 def related_articles(article: Article, index: SiteIndex, limit: int = 8) -> tuple[Article, ...]:
@@ -413,7 +439,8 @@ def related_articles(article: Article, index: SiteIndex, limit: int = 8) -> tupl
         for other in theme.articles[lo:hi]:
             if other.id != article.id:
                 shared[other.id] += 1
-    ranked = sorted(shared, key=lambda i: (-shared[i], date_key(index.by_id[i])))
+    rank = index.rank
+    ranked = sorted(shared, key=lambda i: (-shared[i], rank[i]))
     seen = {article.id} | {a.id for a in chosen}
     chosen += [index.by_id[i] for i in ranked if i not in seen]
     return tuple(chosen[:limit])
