@@ -15,6 +15,7 @@ those cannot be keyed by its values, so it is rendered on every build.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 PARALLEL_PAGES = 400  # below this, forking workers costs more than it saves
 CHUNK = 64  # pages per task: small enough to share the work evenly, large enough to cost little
+RENEW = 16  # chunks a worker renders before a fresh one is forked in its place
 
 _work: tuple[_Renderer, Sequence[PageSpec]] | None = None  # what forked workers render from
 
@@ -53,13 +55,17 @@ def render_pages(
         renderer.env.get_template(name)  # compile once, before the fork, for every worker
     global _work
     _work = (renderer, specs)
+    gc.collect()
+    _return_free_memory()
     gc.freeze()  # the workers' collector leaves the inherited objects alone, so their pages stay shared
     try:
         # This process renders too, every `workers`-th chunk, while the workers
         # render the rest: one process fewer holding a copy of the site index.
         helpers = workers - 1
         starts = range(0, len(specs), CHUNK)
-        with multiprocessing.get_context("fork").Pool(helpers) as pool:
+        # A worker is replaced every `RENEW` chunks: a fresh fork shares the pages
+        # the old one had come to copy (reading an object writes its refcount).
+        with multiprocessing.get_context("fork").Pool(helpers, maxtasksperchild=RENEW) as pool:
             theirs = pool.imap(_render_range, [s for n, s in enumerate(starts) if n % workers])
             for done, (n, start) in enumerate(enumerate(starts), 1):
                 yield from _render_range(start) if n % workers == 0 else next(theirs)
@@ -68,6 +74,14 @@ def render_pages(
     finally:
         gc.unfreeze()
         _work = None
+
+
+def _return_free_memory() -> None:
+    """Hand memory freed by the earlier stages back to the system before forking, where the C library allows."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: the workers inherit the free pages too, which costs memory, not correctness
 
 
 def _render_range(start: int) -> list[bytes]:
