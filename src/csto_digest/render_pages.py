@@ -15,6 +15,7 @@ those cannot be keyed by its values, so it is rendered on every build.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import multiprocessing
@@ -78,10 +79,8 @@ def render_pages(
 
 def _return_free_memory() -> None:
     """Hand memory freed by the earlier stages back to the system before forking, where the C library allows."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the workers inherit free pages, costing memory
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass  # not glibc: the workers inherit the free pages too, which costs memory, not correctness
 
 
 def _render_range(start: int) -> list[bytes]:
