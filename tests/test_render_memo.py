@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from csto_digest.config import Config
 from csto_digest.render import render, render_site
+from csto_digest.render_env import environment
 from csto_digest.render_memo import PageKeys
 from factories import replace, sample_corpus
 
@@ -71,3 +72,25 @@ def test_keys_follow_the_values_and_refuse_what_they_cannot_read():
         "a.html", "article.html", {"article": changed}
     )
     assert keys.key("a.html", "article.html", {"callback": lambda: None}) is None
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_seen(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    story = templates / "story.html"
+    story.write_text('{% extends "base.html" %}{% block content %}first wording{% endblock %}', encoding="utf-8")
+    config = Config(templates=templates, output=tmp_path / "site")
+    articles, groups = sample_corpus()
+    first = render(articles, groups, config, cache=True).collect()
+    assert any((config.cache_dir / "templates").glob("__jinja2_*"))
+    stories = [p for p in first if p.startswith("stories/") and p != "stories/index.html"]
+    assert stories and all(b"first wording" in first[p] for p in stories)
+
+    story.write_text(
+        '{% extends "base.html" %}{% block content %}{{ site.articles | length }} articles{% endblock %}',
+        encoding="utf-8",
+    )
+    environment.cache_clear()  # a new process, as the next build is
+    again = render(articles, groups, config, live_keys=render(articles, groups, config).keys, cache=True)
+    pages = again.collect()
+    assert all(pages[p] is not None and f"{len(articles)} articles".encode() in pages[p] for p in stories)

@@ -95,6 +95,11 @@ class Config:
     config_path: Path | None = None
     timestamp: bool = False  # print the build time in pages; off so builds are reproducible
 
+    @property
+    def cache_dir(self) -> Path:
+        """Where builds keep what the next build can reuse: beside the output, never inside it."""
+        return self.output.parent / f".{self.output.name}.cache"
+
 
 @functools.cache
 def _defaults() -> tuple[tuple[Theme, ...], Registry]:

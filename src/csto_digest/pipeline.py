@@ -88,7 +88,15 @@ def run_build(config: Config, clean: bool = False, progress: Progress | None = N
     live_keys = None if clean else live_page_keys(config.output)
     baseline = baseline_for(config.output, print_.whole)  # not a cache: --clean shows the same news
     rendered = render(
-        loaded.articles, groups, config, live_keys, epoch=print_.code, progress=progress, baseline=baseline
+        loaded.articles,
+        groups,
+        config,
+        live_keys,
+        epoch=print_.code,
+        progress=progress,
+        baseline=baseline,
+        cache=True,
+        clean=clean,
     )
     planned = time.perf_counter() - start
 

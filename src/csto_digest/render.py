@@ -230,15 +230,22 @@ def render(
     epoch: str = "",
     progress: Progress | None = None,
     baseline: dict[str, Any] | None = None,
+    cache: bool = False,
+    clean: bool = False,
 ) -> RenderResult:
-    """Every file of the site; pages whose key is in `live_keys` unchanged are not rendered again."""
+    """Every file of the site; pages whose key is in `live_keys` unchanged are not rendered again.
+
+    With `cache`, compiled templates and what they read are kept in the
+    config's cache folder for the next build, and (unless `clean`) reused.
+    """
     dirs = template_dirs(config.templates)
     built = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if config.timestamp else None
     index = build_index(articles, groups, config)
     feeds = feed_links(site_feeds(index, config.site_title))
-    renderer = _Renderer(environment(dirs), index, config, built, feeds, baseline)
+    compiled = config.cache_dir / "templates" if cache else None
+    renderer = _Renderer(environment(dirs, compiled, clean), index, config, built, feeds, baseline)
     keys = PageKeys(epoch, _site_lookups(index), index.article_files)
-    untracked = untracked_templates(renderer.env)
+    untracked = untracked_templates(renderer.env, compiled and compiled / "untracked.json", fresh=clean)
     made: dict[str, bytes | None] = {}  # files made while listing the pages (search shards), and carried-over pages
     new_keys: dict[str, str] = {}
     todo: list[PageSpec] = []

@@ -11,6 +11,7 @@ the build instead of printing an empty string.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from pathlib import Path
 
@@ -37,15 +38,43 @@ def template_dirs(user: Path | None) -> tuple[Path, ...]:
     return (Path(user), packaged_templates()) if user else (packaged_templates(),)
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept for the next build; a `--clean` build (`fresh`) keeps them but reuses none.
+
+    Like the extraction cache, one that cannot be written only costs time.
+    """
+
+    def __init__(self, directory: str, fresh: bool):
+        super().__init__(directory)
+        self.fresh = fresh
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if not self.fresh:
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 @functools.lru_cache(maxsize=4)
-def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+def environment(dirs: tuple[Path, ...], compiled: Path | None = None, clean: bool = False) -> jinja2.Environment:
     """The compiled environment, made once per set of folders.
 
     Jinja checks a template file's modification time before reusing it, so
-    `serve` still sees a template edited between builds.
+    `serve` still sees a template edited between builds. With `compiled`, a
+    folder, templates compiled by an earlier build are loaded from there
+    (Jinja checks each against a digest of its source): compiling our twenty
+    templates costs more than rendering the pages an edit changes.
     """
+    bytecode = None
+    if compiled is not None:
+        with contextlib.suppress(OSError):
+            compiled.mkdir(parents=True, exist_ok=True)
+            bytecode = _BytecodeCache(str(compiled), fresh=clean)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        bytecode_cache=bytecode,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

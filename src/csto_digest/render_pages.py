@@ -18,10 +18,13 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import hashlib
+import json
 import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -92,13 +95,32 @@ def _render_range(start: int) -> list[bytes]:
 _READS_INDEX = re.compile(r"\blinks\s*\.\s*index\b")
 
 
-def untracked_templates(env: jinja2.Environment) -> set[str]:
-    """Templates that read the whole site index, directly or through one they extend, include or import."""
+def untracked_templates(env: jinja2.Environment, memo: Path | None = None, fresh: bool = False) -> set[str]:
+    """Templates that read the whole site index, directly or through one they extend, include or import.
+
+    Parsing every template costs a good part of a second; with `memo` (a file)
+    the answer is kept under a digest of every template's name and source, and
+    reused (unless `fresh`) while none of them changes.
+    """
     names = [n for n in env.list_templates() if n.endswith((".html", ".xml", ".txt"))]
+    sources = {name: env.loader.get_source(env, name)[0] if env.loader else "" for name in names}
+    digest = hashlib.sha256(json.dumps(sorted(sources.items())).encode("utf-8", "surrogatepass")).hexdigest()
+    if memo is not None and not fresh:
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            kept = json.loads(memo.read_text(encoding="utf-8"))
+            if kept.get("digest") == digest:
+                return set(kept["untracked"])
+    untracked = _reading_the_index(env, sources)
+    if memo is not None:
+        with contextlib.suppress(OSError):
+            memo.write_text(json.dumps({"digest": digest, "untracked": sorted(untracked)}), encoding="utf-8")
+    return untracked
+
+
+def _reading_the_index(env: jinja2.Environment, sources: dict[str, str]) -> set[str]:
     reads: dict[str, bool] = {}
     uses: dict[str, set[str]] = {}
-    for name in names:
-        source = env.loader.get_source(env, name)[0] if env.loader else ""
+    for name, source in sources.items():
         try:
             tree = env.parse(source)
         except jinja2.TemplateSyntaxError:
@@ -106,6 +128,7 @@ def untracked_templates(env: jinja2.Environment) -> set[str]:
             continue
         reads[name] = "site" in meta.find_undeclared_variables(tree) or bool(_READS_INDEX.search(source))
         uses[name] = {n for n in meta.find_referenced_templates(tree) if n}
+    names = list(sources)
     untracked: set[str] = set()
     for name in names:
         seen, stack = set(), [name]
