@@ -28,6 +28,7 @@ from .charts import Series, bar_chart, per_period
 from .config import Config
 from .exports import export_files
 from .feeds import atom, feed_base, feed_entries, feed_links, site_feeds
+from .fragments import FragmentMemo, cache_file
 from .model import Article, Evidence, Groups
 from .progress import Progress
 from .render_archive import archive_pages, organization_pages, place_pages
@@ -250,7 +251,7 @@ def render(
     files.update(zip((spec.path for spec in todo), pages, strict=True))
     files.update(static_files(dirs))
     files.update(_crawler_files(files, index, config.base_url))
-    files.update(export_files(renderer.index, groups))
+    files.update(export_files(renderer.index, groups, FragmentMemo(cache_file(config.output, "exports"))))
     return RenderResult(dict(sorted(files.items())), new_keys, len(todo), reused, story_snapshot(index))
 
 
