@@ -49,7 +49,7 @@ from .render_index import (
 from .render_memo import Lookup, PageKeys
 from .render_pages import render_pages, untracked_templates
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
-from .search import build_search_index, search_files, shard_paths
+from .search import SearchMemo, build_search_index, search_files, shard_paths
 
 INFERRED_RULES = frozenset({"inferred", "derived"})
 LATEST = 10  # articles, stories and statements on the home page
@@ -607,7 +607,9 @@ def _quote_page(r: _Renderer) -> Iterator[Page]:
 def _search_page(r: _Renderer) -> Iterator[Page]:
     """The search page and the index shards it loads with `<script src>` (no fetch, so file:// works)."""
     paths = {a.id: f"articles/{r.index.article_files[a.id]}.html" for a in r.index.articles}
-    shards = search_files(build_search_index(r.index, paths))
+    memo = SearchMemo(cache_file(r.config.output, "search"))  # the previous build's postings, if it left them
+    shards = search_files(build_search_index(r.index, paths, memo))
+    memo.save()
     yield from shards.items()
     yield r.page(
         "search.html",
