@@ -109,5 +109,6 @@ def test_memos_live_only_in_a_cache_folder_the_build_made(tmp_path):
 def test_csv_rows_from_the_memo_are_the_csv_of_all_rows():
     articles, groups = sample_corpus()
     index = build_index(articles, groups, Config())
-    whole = exports._csv_text([exports.CSV_COLUMNS, *(exports._csv_row(r) for r in quote_rows(index))])
-    assert exported(articles, groups)["data/quotes.csv"] == ("\ufeff" + whole).encode("utf-8")
+    whole = exports._csv_text([exports.CSV_COLUMNS, *(exports._csv_row(r) for r in quote_rows(index))], bom=True)
+    assert exported(articles, groups)["data/quotes.csv"] == whole
+    assert whole.startswith("\ufeffquote,speaker".encode())

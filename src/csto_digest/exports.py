@@ -49,10 +49,10 @@ def export_files(index: SiteIndex, groups: Groups, memo: FragmentMemo | None = N
     ]
     memo.save()
     return {
-        "data/articles.json": _lines("[", records, "]"),
+        "data/articles.json": _lines(b"[", records, b"]"),
         "data/groups.json": _json(groups.to_json()),
-        "data/quotes.json": _lines("[", [line for lines, _ in quotes for line in lines], "]"),
-        "data/quotes.csv": ("\ufeff" + _csv_text([CSV_COLUMNS]) + "".join(text for _, text in quotes)).encode("utf-8"),
+        "data/quotes.json": _lines(b"[", [line for lines, _ in quotes for line in lines], b"]"),
+        "data/quotes.csv": b"".join([_csv_text([CSV_COLUMNS], bom=True), *(text for _, text in quotes)]),
         "data/stories.json": _json(story_rows(index)),
         "data/statements.json": _json(statement_rows(index)),
     }
@@ -77,7 +77,7 @@ def _quotes_key(index: SiteIndex, refs: list[QuoteRef], digests: dict[str, str])
     return f"quotes {digests[article.id]} {index.article_files[article.id]} {numbers}"
 
 
-def _quote_lines(index: SiteIndex, refs: list[QuoteRef]) -> tuple[tuple[str, ...], str]:
+def _quote_lines(index: SiteIndex, refs: list[QuoteRef]) -> tuple[tuple[bytes, ...], bytes]:
     """A run's rows as JSON lines and as CSV text, made from what `_quotes_key` names alone."""
     article = refs[0].article
     rows = quote_rows(index, [QuoteRef(article, r.index, article.live_quotes[r.index]) for r in refs])
@@ -158,29 +158,33 @@ def statement_rows(index: SiteIndex) -> list[dict[str, Any]]:
     ]
 
 
-def _line(value: Any) -> str:
-    """One item as one line: compact, by the C encoder, `<` and line ends as they are (JSON, not HTML)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _line(value: Any) -> bytes:
+    """One item as one line of UTF-8: compact, by the C encoder (JSON escapes every line break in a string)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _lines(start: str, lines: list[str], end: str) -> bytes:
+def _lines(start: bytes, lines: list[bytes], end: bytes) -> bytes:
+    """Lines joined as bytes: pieces from the memo are not decoded and encoded again."""
     if not lines:
-        return f"{start}{end}\n".encode()
-    return (start + "\n" + ",\n".join(lines) + "\n" + end + "\n").encode()
+        return start + end + b"\n"
+    return b"".join([start, b"\n", b",\n".join(lines), b"\n", end, b"\n"])
 
 
 def _json(value: list[Any] | dict[str, Any]) -> bytes:
     """`value` with each item of its top level on a line of its own."""
     if isinstance(value, dict):
-        return _lines("{", [f"{_line(k)}:{_line(v)}" for k, v in value.items()], "}")
-    return _lines("[", [_line(item) for item in value], "]")
+        return _lines(b"{", [_line(k) + b":" + _line(v) for k, v in value.items()], b"}")
+    return _lines(b"[", [_line(item) for item in value], b"]")
 
 
-def _csv_text(rows: Iterable[Iterable[str]]) -> str:
-    """RFC 4180 CSV (CRLF line ends, quoted where needed); the file is UTF-8 with a BOM so spreadsheets read it so."""
+def _csv_text(rows: Iterable[Iterable[str]], bom: bool = False) -> bytes:
+    """RFC 4180 CSV (CRLF line ends, quoted where needed) in UTF-8; the file starts with a BOM so spreadsheets
+    read it as such."""
     out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
     csv.writer(out).writerows(rows)
-    return out.getvalue()
+    return out.getvalue().encode("utf-8")
 
 
 def _csv_row(row: dict[str, Any]) -> list[str]:
