@@ -180,7 +180,7 @@ def shards(articles, groups, memo=None):
 def counting_doc_terms(monkeypatch):
     calls = []
     real = search.doc_terms
-    monkeypatch.setattr(search, "doc_terms", lambda article: calls.append(article.id) or real(article))
+    monkeypatch.setattr(search, "doc_terms", lambda texts: calls.append(texts[search.FIELD_TITLE][0]) or real(texts))
     return calls
 
 
@@ -192,7 +192,7 @@ def edited_corpus():
         title="Zanzibar talks, nothing else",  # a new term, and the old title's terms gone from the title
         body=(*first.body[:-1], "Quokkas appear once."),
     )
-    return (edited, *articles[1:]), groups, first.id
+    return (edited, *articles[1:]), groups, edited
 
 
 def test_a_memo_from_the_previous_build_gives_the_same_shards_and_redoes_only_the_edit(tmp_path, monkeypatch):
@@ -204,12 +204,12 @@ def test_a_memo_from_the_previous_build_gives_the_same_shards_and_redoes_only_th
     first.save()
     assert file is not None and file.is_file()
 
-    edited, groups, edited_id = edited_corpus()
+    edited, groups, changed = edited_corpus()
     calls = counting_doc_terms(monkeypatch)
     fresh = search._postings
     monkeypatch.setattr(search, "_postings", lambda terms: pytest.fail("the postings were made afresh"))
     warm = shards(edited, groups, SearchMemo(file))
-    assert calls == [edited_id], "only the edited article's terms are made again"
+    assert calls == [changed.title], "only the edited article's terms are made again"
     monkeypatch.setattr(search, "_postings", fresh)
     calls.clear()
     assert warm == shards(edited, groups), "patched postings are the postings made from nothing"
@@ -232,8 +232,8 @@ def test_postings_that_do_not_hold_what_the_memo_says_are_made_afresh():
     articles, groups = sample_corpus()
     memo = SearchMemo()
     shards(articles, groups, memo)
-    edited, groups, edited_id = edited_corpus()
-    doc = [a.id for a in index_of(edited, groups)[0].articles].index(edited_id)
+    edited, groups, changed = edited_corpus()
+    doc = [a.id for a in index_of(edited, groups)[0].articles].index(changed.id)
     memo.current["postings"]["csto"].remove(doc * 4 + search.FIELD_TITLE)  # the old title had "CSTO"
     memo.previous = memo.current
     assert shards(edited, groups, memo) == shards(edited, groups)

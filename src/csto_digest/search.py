@@ -27,8 +27,8 @@ bytes as a build from nothing.
 from __future__ import annotations
 
 import bisect
-import itertools
 import json
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -77,11 +77,10 @@ def tokens(text: str) -> list[str]:
     return " ".join(map(_FOLDED.__getitem__, text.split())).split()
 
 
-def doc_terms(article: Article) -> str:
-    """The article's terms by the best field each is in: four lines (title, name, quote, text), sorted terms."""
-    texts: list[list[str]] = [[], [], [], []]
-    for number, text in _fields(article):
-        texts[number].append(text)
+def doc_terms(texts: Sequence[Sequence[str]]) -> str:
+    """An article's terms by the best field each is in: four lines (title, name, quote, text), sorted terms.
+
+    `texts` are the article's texts by field number (see `_texts`)."""
     seen: set[str] = set()
     lines = []
     for number in (FIELD_TITLE, FIELD_NAME, FIELD_QUOTE, FIELD_TEXT):
@@ -91,9 +90,15 @@ def doc_terms(article: Article) -> str:
     return "\n".join(lines)
 
 
-def _doc_key(article: Article) -> str:
-    """What `doc_terms` reads, digested."""
-    return fragments.digest(*(f"{number}{text}" for number, text in _fields(article)))
+def _texts(article: Article, names: list[str]) -> list[list[str]]:
+    """What an article is searched by, by field number: text, quotes, names (speakers, outlets), title."""
+    outlets = [o.name for o in (article.source, *article.cited_sources) if o]
+    return [list(article.body), [q.text for q in article.quotes if not q.struck], names + outlets, [article.title]]
+
+
+def _doc_key(article: Article, texts: list[list[str]]) -> str:
+    """What `doc_terms` reads, digested; the article's `token` (a digest of all of it) when the loader gives one."""
+    return getattr(article, "token", None) or fragments.digest(json.dumps(texts, ensure_ascii=False))
 
 
 def _postings_of(terms: str, doc: int) -> Iterable[tuple[str, int]]:
@@ -135,22 +140,27 @@ def build_search_index(index: SiteIndex, article_path: dict[str, str], memo: Sea
     outlet_no = {name: n for n, name in enumerate(outlets)}
     speakers = [s.name for s in index.speakers]
     speaker_no = {name: n for n, name in enumerate(speakers)}
-    docs = [
-        [
-            article.title,
-            article_path[article.id],
-            article.date or "",
-            outlet_no[article.source.name] if article.source else -1,
-            sorted(theme_no[t.slug] for t in article.themes if t.slug in theme_no),
-            sorted({speaker_no[n] for n in _speaker_names(article) if n in speaker_no}),
-            _snippet(article),
-        ]
-        for article in index.articles
-    ]
     memo = memo or SearchMemo()
-    keys = [_doc_key(a) for a in index.articles]
     known = dict(zip(memo.previous.get("keys", ()), memo.previous.get("terms", ()), strict=True))
-    terms = [known.get(key) or doc_terms(article) for key, article in zip(keys, index.articles, strict=True)]
+    docs: list[list[object]] = []
+    keys: list[str] = []
+    terms: list[str] = []
+    for article in index.articles:
+        names = [s.name for s in article.speakers] + [q.speaker for q in article.quotes if q.speaker and not q.struck]
+        docs.append(
+            [
+                article.title,
+                article_path[article.id],
+                article.date or "",
+                outlet_no[article.source.name] if article.source else -1,
+                sorted(theme_no[t.slug] for t in article.themes if t.slug in theme_no),
+                sorted({speaker_no[n] for n in names if n in speaker_no}),
+                _snippet(article),
+            ]
+        )
+        texts = _texts(article, names)
+        keys.append(_doc_key(article, texts))
+        terms.append(known.get(keys[-1]) or doc_terms(texts))
     postings, gaps = _patched(memo.previous, keys, terms) or _postings(terms)
     memo.current = {"version": 1, "keys": keys, "terms": terms, "postings": postings, "gaps": gaps}
     titles = {t.slug: t.title for t in index.themes}
@@ -217,25 +227,7 @@ def _patched(
 
 def _gaps(values: list[int]) -> str:
     """A sorted posting list as JSON, each number the gap from the one before (most are one or two digits)."""
-    return "[" + ",".join(map(str, [values[0], *(b - a for a, b in itertools.pairwise(values))])) + "]"
-
-
-def _speaker_names(article: Article) -> Iterable[str]:
-    yield from (s.name for s in article.speakers)
-    yield from (q.speaker for q in article.live_quotes if q.speaker)
-
-
-def _fields(article: Article) -> Iterable[tuple[int, str]]:
-    yield FIELD_TITLE, article.title
-    for name in _speaker_names(article):
-        yield FIELD_NAME, name
-    if article.source:
-        yield FIELD_NAME, article.source.name
-    for outlet in article.cited_sources:
-        yield FIELD_NAME, outlet.name
-    for quote in article.live_quotes:
-        yield FIELD_QUOTE, quote.text
-    yield FIELD_TEXT, " ".join(article.body)
+    return "[" + ",".join(map(str, [values[0], *map(operator.sub, values[1:], values)])) + "]"
 
 
 def _snippet(article: Article) -> str:
