@@ -112,3 +112,31 @@ def test_csv_rows_from_the_memo_are_the_csv_of_all_rows():
     whole = exports._csv_text([exports.CSV_COLUMNS, *(exports._csv_row(r) for r in quote_rows(index))], bom=True)
     assert exported(articles, groups)["data/quotes.csv"] == whole
     assert whole.startswith("\ufeffquote,speaker".encode())
+
+
+def test_story_and_statement_rows_follow_what_they_read():
+    """A row from the memo is the row made afresh: after an outlet's labels change (the config), after an
+    article in a story is retitled, and after a statement's quote is reworded."""
+    from csto_digest.registry import Registry
+
+    articles, groups = sample_corpus()
+    labelled = Config(registry=Registry.from_data({"outlets": [{"name": "TASS", "labels": {"country": "Russia"}}]}))
+    memo = FragmentMemo()
+    export_files(build_index(articles, groups, Config()), groups, memo)
+    story_article = groups.stories[0].articles[0]
+    member = groups.statements[0].members[0]
+    quoted = next(a for a in articles if a.id == member.article)
+    live = [q for q in quoted.quotes if not q.struck]
+    reworded = dataclasses.replace(live[member.quote], text="Words said differently,")
+    quotes = tuple(reworded if q is live[member.quote] else q for q in quoted.quotes)
+    changes = [
+        (articles, labelled),
+        ([dataclasses.replace(a, title="New") if a.id == story_article else a for a in articles], Config()),
+        ([dataclasses.replace(a, quotes=quotes) if a is quoted else a for a in articles], Config()),
+    ]
+    plain = export_files(build_index(articles, groups, Config()), groups)
+    for changed, config in changes:
+        memo.previous, memo.current = memo.current, {}
+        fresh = export_files(build_index(tuple(changed), groups, config), groups)
+        assert fresh != plain, "each change shows in the exports"
+        assert export_files(build_index(tuple(changed), groups, config), groups, memo) == fresh

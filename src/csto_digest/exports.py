@@ -10,8 +10,9 @@ Each JSON file is its top level's items one a line, each item compact: Python's
 JSON encoder is C only without `indent`, and an indented file of ten thousand
 articles took seconds. A line per record also keeps a diff of two builds to the
 records that changed. An article's record and its quote rows (JSON and CSV)
-are kept in a `FragmentMemo` under the article's digest, so a rebuild after an
-edit makes only the edited article's again.
+are kept in a `FragmentMemo` under the article's digest, and each story's and
+statement's row under a digest of what it reads, so a rebuild after an edit
+makes only the rows the edit touched again.
 
 The CSV is for spreadsheets, which run a cell starting with `=`, `+`, `-`, `@`
 or a tab as a formula; such cells get a leading `'` (OWASP's advice), the only
@@ -26,9 +27,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .fragments import FragmentMemo, article_digest
+from .fragments import FragmentMemo, article_digest, digest
 from .model import Groups
-from .render_index import QuoteRef, SiteIndex, coverage_mix
+from .render_index import QuoteRef, SiteIndex, StatementEntry, StoryEntry, coverage_mix
 
 CSV_COLUMNS = ("quote", "speaker", "kind", "outlet", "date", "themes", "article_title", "article_id", "page")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,14 +48,19 @@ def export_files(index: SiteIndex, groups: Groups, memo: FragmentMemo | None = N
         memo.get(_quotes_key(index, refs, digests), lambda refs=refs: _quote_lines(index, refs))
         for refs in _runs(index)
     ]
+    stories = [memo.get(_story_key(index, e, digests), lambda e=e: _line(story_row(index, e))) for e in index.stories]
+    statements = [
+        memo.get(_statement_key(index, e, digests), lambda e=e: _line(statement_row(index, e)))
+        for e in index.statements
+    ]
     memo.save()
     return {
         "data/articles.json": _lines(b"[", records, b"]"),
         "data/groups.json": _json(groups.to_json()),
         "data/quotes.json": _lines(b"[", [line for lines, _ in quotes for line in lines], b"]"),
         "data/quotes.csv": b"".join([_csv_text([CSV_COLUMNS], bom=True), *(text for _, text in quotes)]),
-        "data/stories.json": _json(story_rows(index)),
-        "data/statements.json": _json(statement_rows(index)),
+        "data/stories.json": _lines(b"[", stories, b"]"),
+        "data/statements.json": _lines(b"[", statements, b"]"),
     }
 
 
@@ -107,55 +113,81 @@ def quote_rows(index: SiteIndex, refs: Iterable[QuoteRef] | None = None) -> list
 
 
 def story_rows(index: SiteIndex) -> list[dict[str, Any]]:
-    rows = []
-    for entry in index.stories:
-        originals = [a for a in entry.articles if a.id not in entry.copies]
-        rows.append(
+    return [story_row(index, entry) for entry in index.stories]
+
+
+def story_row(index: SiteIndex, entry: StoryEntry) -> dict[str, Any]:
+    originals = [a for a in entry.articles if a.id not in entry.copies]
+    return {
+        "id": entry.story.id,
+        "title": entry.title,
+        "page": f"stories/{entry.file}.html",
+        "reasons": list(entry.story.reasons),
+        "outlets": sorted({a.source.name for a in originals if a.source}),
+        "coverage": {m.label: dict(m.counts) for m in coverage_mix(originals, index)},
+        "articles": [
             {
-                "id": entry.story.id,
-                "title": entry.title,
-                "page": f"stories/{entry.file}.html",
-                "reasons": list(entry.story.reasons),
-                "outlets": sorted({a.source.name for a in originals if a.source}),
-                "coverage": {m.label: dict(m.counts) for m in coverage_mix(originals, index)},
-                "articles": [
-                    {
-                        "id": a.id,
-                        "title": a.title,
-                        "outlet": a.source.name if a.source else None,
-                        "date": a.date,
-                        "copy_of": entry.copies.get(a.id),
-                        "page": _page(index, a.id),
-                    }
-                    for a in entry.articles
-                ],
+                "id": a.id,
+                "title": a.title,
+                "outlet": a.source.name if a.source else None,
+                "date": a.date,
+                "copy_of": entry.copies.get(a.id),
+                "page": _page(index, a.id),
             }
-        )
-    return rows
+            for a in entry.articles
+        ],
+    }
+
+
+def _story_key(index: SiteIndex, entry: StoryEntry, digests: dict[str, str]) -> str:
+    """What `story_row` reads: the story, its file, its articles and their pages, and its outlets' labels.
+
+    Made of strings, numbers, lists and tuples only, whose `repr` says exactly what they hold (and is C)."""
+    outlets = sorted({a.source.name for a in entry.articles if a.source})
+    made_of = [
+        entry.story.id,
+        entry.story.reasons,
+        sorted(entry.copies.items()),
+        entry.file,
+        [[digests[a.id], index.article_files[a.id]] for a in entry.articles],
+        [[name, index.outlet_labels.get(name, ())] for name in outlets],
+    ]
+    return "story " + digest(repr(made_of))
 
 
 def statement_rows(index: SiteIndex) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": entry.statement.id,
-            "speakers": list(entry.statement.speakers),
-            "attributed_to_different_people": len(entry.statement.speakers) > 1,
-            "similarity": entry.statement.similarity,
-            "page": f"statements/index.html#{entry.anchor}",
-            "wordings": [
-                {
-                    "text": w.quote.text,
-                    "speaker": w.speaker,
-                    "outlet": w.article.source.name if w.article.source else None,
-                    "date": w.article.date,
-                    "article_id": w.article.id,
-                    "page": f"{_page(index, w.article.id)}#{w.anchor}",
-                }
-                for w in entry.wordings
-            ],
-        }
-        for entry in index.statements
-    ]
+    return [statement_row(index, entry) for entry in index.statements]
+
+
+def statement_row(index: SiteIndex, entry: StatementEntry) -> dict[str, Any]:
+    return {
+        "id": entry.statement.id,
+        "speakers": list(entry.statement.speakers),
+        "attributed_to_different_people": len(entry.statement.speakers) > 1,
+        "similarity": entry.statement.similarity,
+        "page": f"statements/index.html#{entry.anchor}",
+        "wordings": [
+            {
+                "text": w.quote.text,
+                "speaker": w.speaker,
+                "outlet": w.article.source.name if w.article.source else None,
+                "date": w.article.date,
+                "article_id": w.article.id,
+                "page": f"{_page(index, w.article.id)}#{w.anchor}",
+            }
+            for w in entry.wordings
+        ],
+    }
+
+
+def _statement_key(index: SiteIndex, entry: StatementEntry, digests: dict[str, str]) -> str:
+    """What `statement_row` reads: the statement, its anchor, and each wording's article, quote number and page.
+
+    A wording's quote is its article's live quote of that number (`render_index._statements`)."""
+    statement = entry.statement
+    wordings = [[digests[w.article.id], w.index, index.article_files[w.article.id]] for w in entry.wordings]
+    made_of = [statement.id, statement.speakers, statement.similarity, entry.anchor, wordings]
+    return "statement " + digest(repr(made_of))
 
 
 def _line(value: Any) -> bytes:

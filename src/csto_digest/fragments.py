@@ -49,8 +49,12 @@ def _code_digest() -> str:
 
 def digest(*parts: str) -> str:
     """A key for a piece made from `parts`; each part is prefixed by its length, so no two lists share one."""
-    joined = "".join(f"{len(part)}\x1f{part}" for part in parts)
-    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    made = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        made.update(b"%d\x1f" % len(data))
+        made.update(data)
+    return made.hexdigest()
 
 
 def article_digest(article: Article) -> str:

@@ -27,6 +27,7 @@ bytes as a build from nothing.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import operator
 import re
@@ -98,7 +99,7 @@ def _texts(article: Article, names: list[str]) -> list[list[str]]:
 
 def _doc_key(article: Article, texts: list[list[str]]) -> str:
     """What `doc_terms` reads, digested; the article's `token` (a digest of all of it) when the loader gives one."""
-    return getattr(article, "token", None) or fragments.digest(json.dumps(texts, ensure_ascii=False))
+    return getattr(article, "token", None) or fragments.digest(*(str(len(f)) for f in texts), *itertools.chain(*texts))
 
 
 def _postings_of(terms: str, doc: int) -> Iterable[tuple[str, int]]:
