@@ -33,6 +33,7 @@ from .render_index import QuoteRef, SiteIndex, StatementEntry, StoryEntry, cover
 
 CSV_COLUMNS = ("quote", "speaker", "kind", "outlet", "date", "themes", "article_title", "article_id", "page")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once: `json.dumps` makes one a call
 
 
 def export_files(index: SiteIndex, groups: Groups, memo: FragmentMemo | None = None) -> dict[str, bytes]:
@@ -85,8 +86,7 @@ def _quotes_key(index: SiteIndex, refs: list[QuoteRef], digests: dict[str, str])
 
 def _quote_lines(index: SiteIndex, refs: list[QuoteRef]) -> tuple[tuple[bytes, ...], bytes]:
     """A run's rows as JSON lines and as CSV text, made from what `_quotes_key` names alone."""
-    article = refs[0].article
-    rows = quote_rows(index, [QuoteRef(article, r.index, article.live_quotes[r.index]) for r in refs])
+    rows = quote_rows(index, refs)  # a ref's quote is its article's live quote of its number (`build_index`)
     return tuple(_line(row) for row in rows), _csv_text(_csv_row(row) for row in rows)
 
 
@@ -192,7 +192,7 @@ def _statement_key(index: SiteIndex, entry: StatementEntry, digests: dict[str, s
 
 def _line(value: Any) -> bytes:
     """One item as one line of UTF-8: compact, by the C encoder (JSON escapes every line break in a string)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")
 
 
 def _lines(start: bytes, lines: list[bytes], end: bytes) -> bytes:
