@@ -10,7 +10,7 @@ from csto_digest import exports, fragments
 from csto_digest.config import Config
 from csto_digest.exports import export_files, quote_rows
 from csto_digest.fragments import FragmentMemo, cache_file
-from csto_digest.model import Article
+from csto_digest.model import Article, Groups
 from csto_digest.render_index import build_index
 from factories import HOSTILE, make_quote, sample_corpus
 
@@ -36,8 +36,10 @@ def test_each_json_file_holds_one_item_a_line_and_parses_to_the_rows():
 
 
 def test_empty_exports_are_empty_arrays():
-    files = export_files(build_index((), sample_corpus()[1].__class__({}, (), ()), Config()), sample_corpus()[1])
-    assert files["data/articles.json"] == b"[]\n" and files["data/quotes.json"] == b"[]\n"
+    files = exported((), Groups({}, (), ()))
+    for name in ("articles", "quotes", "stories", "statements"):
+        assert files[f"data/{name}.json"] == b"[]\n"
+    assert json.loads(files["data/groups.json"]) == {"themes": {}, "stories": [], "statements": []}
 
 
 def test_text_with_line_breaks_stays_on_its_line():

@@ -85,8 +85,9 @@ def _quotes_key(index: SiteIndex, refs: list[QuoteRef], digests: dict[str, str])
 
 
 def _quote_lines(index: SiteIndex, refs: list[QuoteRef]) -> tuple[tuple[bytes, ...], bytes]:
-    """A run's rows as JSON lines and as CSV text, made from what `_quotes_key` names alone."""
-    rows = quote_rows(index, refs)  # a ref's quote is its article's live quote of its number (`build_index`)
+    """A run's rows as JSON lines and as CSV text: made from what `_quotes_key` names, since a ref's quote is
+    its article's live quote of its number (`build_index`)."""
+    rows = quote_rows(index, refs)
     return tuple(_line(row) for row in rows), _csv_text(_csv_row(row) for row in rows)
 
 

@@ -15,13 +15,12 @@ hands its part to `window.CSTO_SEARCH.add(...)` (defined in `static/search.js`):
 Tokens are lower-cased letters and digits with accents folded, the same rule
 as `tokens()` in `search.js`, so a query finds what the index holds.
 
-At ten thousand articles the index took seconds, most of it folding accents
-one character at a time. Folding is now done once per distinct chunk of text
-between spaces (a word with its punctuation), and each article's terms are kept
-with the previous build's postings in a `SearchMemo`: a rebuild after an edit
-takes the edited article's postings out and puts its new ones in, and writes
-out again only the terms that changed. Either way the shards hold the same
-bytes as a build from nothing.
+Folding accents one character at a time took seconds at ten thousand
+articles, so it is done once per distinct chunk of text between spaces (a word
+with its punctuation). Each article's terms are kept with the previous build's
+postings in a `SearchMemo`: a rebuild after an edit takes the edited article's
+postings out, puts its new ones in, and writes out again only the terms that
+changed. Either way the shards hold the same bytes as a build from nothing.
 """
 
 from __future__ import annotations
@@ -193,7 +192,8 @@ def _patched(
     """The previous postings with the changed documents' taken out and put in again, or `None` when too many changed.
 
     A document is changed when the one at its place differs; one moved (a new
-    date, an article added) shifts every number after it, so it is made afresh."""
+    date, an article added) shifts every number after it, so it is made afresh.
+    The previous build's lists are taken over and changed in place."""
     if "keys" not in previous or len(previous["keys"]) != len(keys):
         return None
     changed = [doc for doc, (old, new) in enumerate(zip(previous["keys"], keys, strict=True)) if old != new]
