@@ -94,3 +94,13 @@ def test_compiled_templates_are_kept_and_an_edited_template_is_seen(tmp_path):
     again = render(articles, groups, config, live_keys=render(articles, groups, config).keys, cache=True)
     pages = again.collect()
     assert all(pages[p] is not None and f"{len(articles)} articles".encode() in pages[p] for p in stories)
+
+
+def test_render_alone_leaves_no_cache_and_a_pipeline_build_keeps_one(tmp_path):
+    articles, groups = sample_corpus()
+    config = Config(output=tmp_path / "site")
+    render_site(articles, groups, config)
+    assert not config.cache_dir.exists()
+    render(articles, groups, config, cache=True).collect()
+    kept = {p.name.split("-")[0] for p in config.cache_dir.glob("*.pickle")}
+    assert kept == {"exports", "search"}

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
@@ -30,6 +31,7 @@ from .charts import Series, bar_chart, per_period
 from .config import Config
 from .exports import export_files
 from .feeds import atom, feed_base, feed_entries, feed_links, site_feeds
+from .fragments import FragmentMemo, cache_file
 from .model import Article, Evidence, Groups
 from .progress import Progress
 from .render_archive import archive_pages, organization_pages, place_pages
@@ -51,7 +53,7 @@ from .render_memo import Lookup, PageKeys
 from .render_pages import render_pages, untracked_templates
 from .render_paging import page_title, paged
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
-from .search import build_search_index, search_files, shard_paths
+from .search import SearchMemo, build_search_index, search_files, shard_paths
 
 INFERRED_RULES = frozenset({"inferred", "derived"})
 LATEST = 10  # articles, stories and statements on the home page
@@ -169,6 +171,11 @@ class _Renderer:
     built: str | None  # the build time, only when the config asks for it
     feeds: dict[str, str]  # page path -> the path of its Atom feed
     baseline: dict[str, Any] | None = None  # the previous build's stories and articles (see `history`)
+    cache: Path | None = None  # where memos of pieces of output are kept for the next build, if anywhere
+    fresh: bool = False  # a clean build: reuse no memo, but leave this build's
+
+    def memo_file(self, name: str) -> Path | None:
+        return cache_file(self.cache, name) if self.cache else None
 
     def page(
         self,
@@ -243,9 +250,19 @@ def render(
     index = build_index(articles, groups, config)
     feeds = feed_links(site_feeds(index, config.site_title))
     compiled = config.cache_dir / "templates" if cache else None
-    renderer = _Renderer(environment(dirs, compiled, clean), index, config, built, feeds, baseline)
+    renderer = _Renderer(
+        environment(dirs, compiled, clean),
+        index,
+        config,
+        built,
+        feeds,
+        baseline,
+        cache=config.cache_dir if cache else None,
+        fresh=clean,
+    )
     keys = PageKeys(epoch, _site_lookups(index), index.article_files)
     untracked = untracked_templates(renderer.env, compiled and compiled / "untracked.json", fresh=clean)
+
     made: dict[str, bytes | None] = {}  # files made while listing the pages (search shards), and carried-over pages
     new_keys: dict[str, str] = {}
     todo: list[PageSpec] = []
@@ -276,7 +293,9 @@ def render(
         static = static_files(dirs)
         yield from static.items()
         yield from _crawler_files([*pages, *static], index, config.base_url).items()
-        yield from export_files(renderer.index, groups).items()
+        yield from export_files(
+            renderer.index, groups, FragmentMemo(renderer.memo_file("exports"), fresh=clean)
+        ).items()
 
     return RenderResult(stream(), new_keys, len(todo), reused, story_snapshot(index))
 
@@ -667,7 +686,9 @@ def _quote_page(r: _Renderer) -> Iterator[Page]:
 def _search_page(r: _Renderer) -> Iterator[Page]:
     """The search page and the index shards it loads with `<script src>` (no fetch, so file:// works)."""
     paths = {a.id: f"articles/{r.index.article_files[a.id]}.html" for a in r.index.articles}
-    shards = search_files(build_search_index(r.index, paths))
+    memo = SearchMemo(r.memo_file("search"), fresh=r.fresh)  # the previous build's postings, if it left them
+    shards = search_files(build_search_index(r.index, paths, memo))
+    memo.save()
     yield from shards.items()
     yield r.page(
         "search.html",

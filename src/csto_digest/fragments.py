@@ -1,0 +1,121 @@
+"""Pieces of output made from one article, kept from one build to the next in the build cache folder.
+
+At ten thousand articles the search index and the data exports cost seconds
+to make, though an edit changes one article's share of them. Each piece (an
+article's search terms, the JSON text of its record) is kept under a digest of
+exactly what it is made from, and the file under a digest of the code that
+makes it, so a piece found is always the piece that would be made: a stale
+one is never found, and a miss only costs time.
+
+The memos live beside the extraction cache (`.NAME.cache` next to the
+output), when the build keeps a cache (the pipeline's builds do; `render_site`
+alone does not). Only the pieces a build used are saved, so a file holds one corpus,
+however many builds ran before.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .model import Article
+
+T = TypeVar("T")
+
+
+def cache_file(folder: Path, name: str) -> Path:
+    """Where the memo `name` lives in the build cache `folder`, under a digest of the code that makes its pieces."""
+    return folder / f"{name}-{_code_digest()}.pickle"
+
+
+@functools.cache
+def _code_digest() -> str:
+    """A digest of every module of the package: pieces made by another version are never found."""
+    package = Path(__file__).resolve().parent
+    code = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return code.hexdigest()[:16]
+
+
+def digest(*parts: str) -> str:
+    """A key for a piece made from `parts`; each part is prefixed by its length, so no two lists share one."""
+    made = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        made.update(b"%d\x1f" % len(data))
+        made.update(data)
+    return made.hexdigest()
+
+
+def article_digest(article: Article) -> str:
+    """A digest of the whole record: its `token` when the loader gives one, else of its pickle.
+
+    The pickler runs without its memo (`fast`): with it, the bytes depend on
+    which strings the record shares, which differs between an article just
+    extracted and the same one read back from the extraction cache."""
+    token = getattr(article, "token", None)
+    if token:
+        return str(token)
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # records are trees, never cycles, so no memo is needed
+    pickler.dump(article)
+    return hashlib.blake2b(out.getbuffer(), digest_size=16).hexdigest()
+
+
+def load(file: Path | None) -> Any:
+    """What `save` left in `file`, or `None` when there is none (or it cannot be read)."""
+    if file is None:
+        return None
+    try:
+        with file.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def save(file: Path | None, value: Any) -> None:
+    """Write `value` to `file` whole or not at all; a memo that cannot be written only costs time."""
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, file)
+        name = file.name.rsplit("-", 1)[0]
+        for stale in file.parent.glob(f"{name}-*.pickle"):  # made by another version of the code
+            if stale != file:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+class FragmentMemo:
+    """Pieces by key, read from `file` and saved back holding only the pieces this build asked for."""
+
+    def __init__(self, file: Path | None = None, fresh: bool = False):
+        """`fresh` (a `--clean` build): reuse no piece, but save this build's for the next."""
+        self.file = file
+        found = None if fresh else load(file)
+        self.previous: dict[str, Any] = found if isinstance(found, dict) else {}
+        self.current: dict[str, Any] = {}
+
+    def get(self, key: str, make: Callable[[], T]) -> T:
+        found = self.current.get(key, self.previous.get(key))
+        if found is None:
+            found = make()
+        self.current[key] = found
+        return found
+
+    def save(self) -> None:
+        if self.current.keys() != self.previous.keys():
+            save(self.file, self.current)
