@@ -20,10 +20,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import pickle
 from collections.abc import Mapping
 from typing import Any
 
+from .fragments import article_digest
 from .model import Article
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -106,8 +106,7 @@ class PageKeys:
     def _article(self, article: Article) -> str:
         known = self.articles.get(id(article))
         if known is None:
-            record = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
-            known = hashlib.blake2b(record, digest_size=16).hexdigest() + self.article_files.get(article.id, "")
+            known = article_digest(article) + self.article_files.get(article.id, "")
             self.articles[id(article)] = known
             self.alive.append(article)
         return known
