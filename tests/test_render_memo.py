@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from csto_digest.config import Config
 from csto_digest.render import render, render_site
 from csto_digest.render_env import environment
+from csto_digest.render_index import QuoteRef
 from csto_digest.render_memo import PageKeys
 from factories import replace, sample_corpus
 
@@ -72,6 +75,21 @@ def test_keys_follow_the_values_and_refuse_what_they_cannot_read():
         "a.html", "article.html", {"article": changed}
     )
     assert keys.key("a.html", "article.html", {"callback": lambda: None}) is None
+
+
+def test_a_quote_counts_as_its_article_and_place_and_follows_an_edit_of_its_words():
+    article = next(a for a in sample_corpus()[0] if a.live_quotes)
+    quote = article.live_quotes[0]
+    reworded = dataclasses.replace(quote, text=quote.text + " Indeed.")
+    edited = replace(article, quotes=tuple(reworded if q is quote else q for q in article.quotes))
+
+    def key(ref: QuoteRef) -> str | None:
+        return PageKeys("epoch", {}, {article.id: article.id}).key("q.html", "quotes.html", {"quotes": [ref]})
+
+    assert key(QuoteRef(article, 0, quote)) == key(QuoteRef(article, 0, quote))
+    assert key(QuoteRef(article, 0, quote)) != key(QuoteRef(edited, 0, reworded))
+    stray = dataclasses.replace(quote, text="Not a quote of this article.")  # not one of its quotes: walked whole
+    assert key(QuoteRef(article, 0, stray)) != key(QuoteRef(article, 0, quote))
 
 
 def test_compiled_templates_are_kept_and_an_edited_template_is_seen(tmp_path):

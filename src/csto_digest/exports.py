@@ -27,7 +27,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .fragments import FragmentMemo, article_digest, digest
+from .fragments import FragmentMemo, digest
 from .model import Groups
 from .render_index import QuoteRef, SiteIndex, StatementEntry, StoryEntry, coverage_mix
 
@@ -40,7 +40,7 @@ def export_files(index: SiteIndex, groups: Groups, memo: FragmentMemo | None = N
     """The data files by path; pieces found in `memo` are not made again, and it is saved (see `fragments`)."""
     if memo is None:
         memo = FragmentMemo()
-    digests = {a.id: article_digest(a) for a in index.articles}
+    digests = index.digests
     records = [
         memo.get(f"record {digests[a.id]}", lambda a=a: _line(a.to_json()))
         for a in sorted(index.articles, key=lambda a: a.id)

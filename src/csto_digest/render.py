@@ -260,7 +260,7 @@ def render(
         cache=config.cache_dir if cache else None,
         fresh=clean,
     )
-    keys = PageKeys(epoch, _site_lookups(index), index.article_files)
+    keys = PageKeys(epoch, _site_lookups(index), index.article_files, (index.by_id, index.digests))
     untracked = untracked_templates(renderer.env, compiled and compiled / "untracked.json", fresh=clean)
 
     made: dict[str, bytes | None] = {}  # files made while listing the pages (search shards), and carried-over pages

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import render_paging as paging
 from .config import Config
+from .fragments import article_digest
 from .model import Article, Groups, Outlet, Quote, Statement, Story
 from .registry import OutletInfo
 from .render_paging import page_holding
@@ -141,6 +142,11 @@ class SiteIndex:
     @cached_property
     def organization_slugs(self) -> dict[str, str]:
         return {e.name: e.slug for e in self.organizations}
+
+    @cached_property
+    def digests(self) -> dict[str, str]:
+        """Article id -> a digest of the whole record (`fragments.article_digest`), made once per build."""
+        return {a.id: article_digest(a) for a in self.articles}
 
     @cached_property
     def rank(self) -> dict[str, int]:

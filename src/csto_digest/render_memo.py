@@ -25,6 +25,7 @@ from typing import Any
 
 from .fragments import article_digest
 from .model import Article
+from .render_index import QuoteRef
 
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -48,8 +49,15 @@ class Lookup(dict):
 class PageKeys:
     """Keys of the pages of one build."""
 
-    def __init__(self, epoch: str, site: Mapping[str, Any], article_files: Mapping[str, str]):
+    def __init__(
+        self,
+        epoch: str,
+        site: Mapping[str, Any],
+        article_files: Mapping[str, str],
+        known: tuple[Mapping[str, Article], Mapping[str, str]] = ({}, {}),
+    ):
         self.article_files = article_files
+        self.known_articles, self.known_digests = known  # the site's articles by id, and their digests
         self.alive: list[Any] = []  # what the id-keyed memos point at: an id is unique only while its object lives
         self.articles: dict[int, str] = {}  # id(article) -> token, for this build
         self.objects: dict[int, str] = {}  # id(dataclass) -> digest of its fields
@@ -70,14 +78,20 @@ class PageKeys:
 
     def _walk(self, value: Any, out: list[str]) -> None:
         kind = type(value)
-        if isinstance(value, _SCALARS):
-            out.append(f"{kind.__name__[0]}{value}" if kind is not str else "s" + value)
-        elif kind is Article:
-            out.append(self._article(value))
+        if kind is str:
+            out.append("s" + value)
+        elif kind is Article:  # the commonest value by far: looked for before the rest
+            out.append(self.articles.get(id(value)) or self._article(value))
+        elif isinstance(value, _SCALARS):
+            out.append(f"{kind.__name__[0]}{value}")
         elif kind in (tuple, list):
             out.append(f"[{len(value)}")
+            walk = self._walk
             for item in value:
-                self._walk(item, out)
+                if type(item) is Article:
+                    out.append(self.articles.get(id(item)) or self._article(item))
+                else:
+                    walk(item, out)
         elif isinstance(value, dict):
             out.append(f"{{{len(value)}")
             for name, item in value.items():
@@ -86,6 +100,10 @@ class PageKeys:
         elif kind in (set, frozenset):
             out.append(f"<{len(value)}")
             out.extend(sorted(self._walk_root(item) for item in value))
+        elif kind is QuoteRef and any(q is value.quote for q in value.article.quotes):
+            # A quote of the article, which its token covers: where it stands says the rest.
+            out.append(f"q{value.index}")
+            out.append(self.articles.get(id(value.article)) or self._article(value.article))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             out.append(self._dataclass(value))
         else:
@@ -106,7 +124,8 @@ class PageKeys:
     def _article(self, article: Article) -> str:
         known = self.articles.get(id(article))
         if known is None:
-            known = article_digest(article) + self.article_files.get(article.id, "")
+            digest = self.known_digests.get(article.id) if self.known_articles.get(article.id) is article else None
+            known = (digest or article_digest(article)) + self.article_files.get(article.id, "")
             self.articles[id(article)] = known
             self.alive.append(article)
         return known
