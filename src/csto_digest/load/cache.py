@@ -75,6 +75,9 @@ class ExtractionCache:
             with _collector_paused():
                 for number in range(SHARDS):
                     self._read_shard(number)
+                # The records live as long as the build and hold no reference cycles (reference
+                # counting frees them): the collector need never walk them again.
+                gc.freeze()
 
     def _read_shard(self, number: int) -> None:
         try:
@@ -136,7 +139,8 @@ def _shard(path: str) -> int:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Unpickling makes a million small objects and no cycles: the cyclic collector would walk them all, often."""
+    """Unpickling makes hundreds of thousands of objects and no cycles: the cyclic collector would walk them all,
+    and more than once."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -40,14 +40,14 @@ class LoadResult:
 
 def load_corpus(config: Config, use_cache: bool = True) -> LoadResult:
     """Every article under the config's inputs."""
-    from .discover import discover
+    from .discover import discover_paths
 
-    paths, problems = discover(config.inputs)
+    paths, problems = discover_paths(config.inputs)
     result = load_files(paths, config, use_cache=use_cache)
     return LoadResult(result.articles, tuple(problems) + result.problems)
 
 
-def load_files(paths: Iterable[Path], config: Config, use_cache: bool = False) -> LoadResult:
+def load_files(paths: Iterable[Path | str], config: Config, use_cache: bool = False) -> LoadResult:
     """Extract the given files. Paths are reported as given.
 
     With `use_cache`, a file unchanged since the last build is not even read
