@@ -3,7 +3,7 @@
 A rebuild after one edit must not read and extract ten thousand articles. For
 each file the cache keeps what loading it gave (its read problems, its record
 or problem, and what the corpus step needs from the record: its duplicate key,
-the slug of its title) under the file's stat signature and the hash
+the slug of its title, the digest of the record) under the file's stat signature and the hash
 of its text. As git's index does (and `fingerprint.FileHashes`), a file whose
 size, modification and change times and inode are the recorded ones is not
 read at all; a file whose signature changed is read, and extracted again only
@@ -49,6 +49,12 @@ class Entry(NamedTuple):
     outcome: Article | Problem | None  # None: the file gave no text
     duplicate: str = ""  # the article's `duplicate_key`
     slug: str = ""  # `slugify(title)`: the id, unless another title makes the same slug
+    base_token: str = ""  # `record_digest` of the record as extracted, before its id and corrections
+
+
+def record_digest(record: object) -> str:
+    """A digest of a whole record, for `Article.token`."""
+    return hashlib.blake2b(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
 
 
 def text_key(path: str, text: str) -> str:

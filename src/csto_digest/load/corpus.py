@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import pickle
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -18,10 +19,10 @@ from pathlib import Path
 
 from ..config import Config
 from ..fingerprint import Signature, stat_signature
-from ..model import Article, Problem
+from ..model import Article, Problem, with_token
 from ..slug import distinct_slugs, slugify
 from .article import extract
-from .cache import Entry, ExtractionCache, text_key
+from .cache import Entry, ExtractionCache, code_digest, record_digest, text_key
 from .frontmatter import FrontMatterError, markdown_to_text, split_front_matter
 from .overrides import Listings, OverrideError, apply_overrides, find_corrections
 from .read import read_article_file
@@ -102,7 +103,9 @@ def load_file(path: str, config: Config, known: str | None = None) -> Entry:
     outcome = extract_one(path, text, config)
     if isinstance(outcome, Problem):
         return Entry(None, key, read_problems, outcome)
-    return Entry(None, key, read_problems, outcome, duplicate_key(outcome), slugify(outcome.title))
+    return Entry(
+        None, key, read_problems, outcome, duplicate_key(outcome), slugify(outcome.title), record_digest(outcome)
+    )
 
 
 def _entries(paths: list[str], config: Config, cache: ExtractionCache) -> list[Entry]:
@@ -181,19 +184,28 @@ def _drop_duplicates(entries: list[Entry]) -> tuple[list[Entry], list[Problem]]:
 
 
 def _assign_ids(entries: list[Entry], cache: ExtractionCache) -> list[Article]:
-    """Each article under the slug of its title, made unique. A cached record keeps
-    the id it had, and is copied only when the id changes (another title took its slug, say)."""
+    """Each article under the slug of its title, made unique, with its token (see `_token`).
+
+    A cached record keeps the id (and token) it had, and is copied only when
+    the id changes (another title took its slug, say)."""
     ids = distinct_slugs({entry.outcome.path: entry.slug for entry in entries})  # type: ignore[union-attr]
     articles = []
     for entry in entries:
         article = entry.outcome
         assert isinstance(article, Article)
         wanted = ids[article.path]
-        if article.id != wanted:
-            article = dataclasses.replace(article, id=wanted)
+        if article.id != wanted or not article.token:
+            article = with_token(article, _token(entry.base_token, wanted), id=wanted)
             cache.keep(article.path, entry._replace(outcome=article))
         articles.append(article)
     return articles
+
+
+def _token(*parts: str) -> str:
+    """`Article.token`: the digest of the record as extracted (`record_digest`, made once, in the
+    worker, and cached), with its id, and with the corrections applied to it (see `_corrected`).
+    Each of those is all that can change a record, so the token changes whenever the record does."""
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _corrected(articles: list[Article], config: Config) -> tuple[list[Article], list[Problem]]:
@@ -206,8 +218,12 @@ def _corrected(articles: list[Article], config: Config) -> tuple[list[Article], 
             out.append(article)
             continue
         try:
-            out.append(apply_overrides(article, corrections, config))
+            corrected = apply_overrides(article, corrections, config)
         except OverrideError as error:
             problems.append(Problem(error.path, error.message, error.line, "error"))
             out.append(article)
+            continue
+        what = pickle.dumps([(c.path, c.data, c.lines) for c in corrections], protocol=pickle.HIGHEST_PROTOCOL)
+        applied = hashlib.blake2b(what, digest_size=16).hexdigest()
+        out.append(with_token(corrected, _token(article.token, code_digest(), applied)))  # the code that applied them
     return out, problems
