@@ -102,3 +102,15 @@ def test_a_record_changed_after_loading_carries_no_stale_token(articles):
     assert changed.token == ""  # unknown: a reader must digest the record itself
     assert changed == dataclasses.replace(changed)  # the token takes no part in equality
     assert "token" not in article.to_json()
+
+
+def test_equal_records_give_equal_digests_whatever_strings_they_share():
+    from csto_digest.load.cache import record_digest
+    from factories import make_article
+
+    words = "The secretariat received no official statement"
+    shared = make_article(title=words, author=words)
+    apart = make_article(title=words, author=" ".join(words.split()))  # an equal string, not the same one
+    assert shared == apart and shared.author is not apart.author
+    assert record_digest(shared) == record_digest(apart)
+    assert record_digest(dataclasses.replace(shared, author="Somebody")) != record_digest(shared)

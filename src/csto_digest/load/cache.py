@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import io
 import os
 import pickle
 import shutil
@@ -53,8 +54,15 @@ class Entry(NamedTuple):
 
 
 def record_digest(record: object) -> str:
-    """A digest of a whole record, for `Article.token`."""
-    return hashlib.blake2b(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
+    """A digest of a whole record, for `Article.token`.
+
+    Pickled without the pickler's memo, whose bytes depend on which strings
+    the record happens to share: equal records give equal digests."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # records are trees, never cycles, so no memo is needed
+    pickler.dump(record)
+    return hashlib.blake2b(out.getbuffer(), digest_size=16).hexdigest()
 
 
 def text_key(path: str, text: str) -> str:
@@ -66,7 +74,7 @@ class ExtractionCache:
     """The entries of the last build (read from the shards) and of this one (to be saved)."""
 
     def __init__(self, config: Config, read: bool = True):
-        self.root = config.output.parent / f".{config.output.name}.cache"
+        self.root = config.cache_dir
         # The repr, not a pickle: the registry keeps what it works out (`cached_property`)
         # in the record itself, so its pickle changes once extraction has used it.
         fingerprint = repr((VERSION, code_digest(), config.themes, config.registry)).encode("utf-8", "surrogatepass")
