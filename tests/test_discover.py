@@ -121,3 +121,16 @@ def test_a_correction_file_with_no_article_beside_it_is_named(tmp_path):
         str(tmp_path / "renamed.yml"): "warning: correction file with no article renamed.txt or renamed.md beside "
         "it; not read"
     }
+
+
+def test_paths_are_spelled_as_path_spells_them(tmp_path, monkeypatch):
+    """Found paths are reported and cached as given: "." and "./in/" must give what `Path` gives."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text("A title\n\nSome text.\n", encoding="utf-8")
+    (tmp_path / "in" / "sub" / "b.txt").write_text("B title\n\nSome text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    expected = [Path("in/a.txt"), Path("in/sub/b.txt")]
+    assert discover((Path("./in/"),))[0] == expected
+    assert [str(p) for p in discover((Path("in"),))[0]] == ["in/a.txt", "in/sub/b.txt"]
+    monkeypatch.chdir(tmp_path / "in")
+    assert [str(p) for p in discover((Path("."),))[0]] == ["a.txt", "sub/b.txt"]

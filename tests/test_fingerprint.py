@@ -47,7 +47,7 @@ def test_a_clean_build_reads_no_cache_but_leaves_one(tmp_path, monkeypatch):
 
     config = load_config(None, inputs=(str(SEEDS),), output=tmp_path / "site")
     run_build(config, clean=True)
-    assert list((tmp_path / ".site.cache").glob("extract-*.pickle"))
+    assert list((tmp_path / ".site.cache").glob("extract-*/*.pickle"))
     calls = []
     monkeypatch.setattr(corpus, "extract_one", lambda *args: calls.append(args))
     (tmp_path / "site").unlink()  # force a rebuild that may use the cache
@@ -56,9 +56,9 @@ def test_a_clean_build_reads_no_cache_but_leaves_one(tmp_path, monkeypatch):
 
 
 def test_the_extraction_cache_is_keyed_by_the_extraction_code(tmp_path, monkeypatch):
-    from csto_digest.load import corpus
+    from csto_digest.load import cache
 
     config = load_config(None, inputs=(str(SEEDS),), output=tmp_path / "site")
-    first = corpus._Cache(config).file
-    monkeypatch.setattr(corpus, "_code_digest", lambda: "another version")
-    assert corpus._Cache(config).file != first
+    first = cache.ExtractionCache(config).folder
+    monkeypatch.setattr(cache, "code_digest", lambda: "another version")
+    assert cache.ExtractionCache(config).folder != first

@@ -32,6 +32,17 @@ RECORD = "last-build.json"
 STATS = "file-hashes.json"
 RACY_SECONDS = 2.0
 
+Signature = tuple[int, int, int, int]  # size, modification and change times (ns), inode
+
+
+def stat_signature(path: str) -> Signature | None:
+    """What tells, without reading it, that a file may have changed; None if it cannot be looked at."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+
 
 def _files_under(root: str) -> list[str]:
     """Every file under `root`, in a stable order (strings, not `Path`s: this runs on every rebuild)."""
@@ -58,17 +69,12 @@ class FileHashes:
         self.read = 0  # files whose bytes had to be read
 
     def digest(self, path: str) -> bytes:
-        try:
-            stat = os.stat(path)
-        except OSError:
+        found = stat_signature(path)
+        if found is None:
             return b"\0unreadable"
-        signature = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        signature = list(found)
         known = self.previous.get(path)
-        if (
-            known is not None
-            and known[:4] == signature
-            and max(stat.st_mtime_ns, stat.st_ctime_ns) < self.trusted_before
-        ):
+        if known is not None and known[:4] == signature and max(found[1], found[2]) < self.trusted_before:
             self.current[path] = known
             return bytes.fromhex(known[4])
         try:

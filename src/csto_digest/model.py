@@ -11,6 +11,7 @@ what it shows, so evidence is part of the data, not a log line.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -148,6 +149,11 @@ class Article:
     format: Literal["text", "markdown"] = "text"
     markdown: str | None = None  # the original Markdown body, rendered safely
     corrections: tuple[Correction, ...] = field(default_factory=tuple)
+    # A digest of the whole record (every field above), set by the loader (see
+    # `with_token`): a later stage can tell a changed article without hashing it.
+    # It is not an init field, so `dataclasses.replace` leaves it empty rather
+    # than stale: "" means unknown, and a reader must then digest the record itself.
+    token: str = field(default="", init=False, compare=False, repr=False)
 
     @property
     def live_quotes(self) -> tuple[Quote, ...]:
@@ -190,6 +196,16 @@ class Article:
             "quotes": [q.evidence.to_json() for q in self.quotes if not q.struck],
             "themes": {t.slug: t.evidence.to_json() for t in self.themes},
         }
+
+
+def with_token(article: Article, token: str, **changes: Any) -> Article:
+    """A copy of `article` with `changes`, carrying `token` as the digest of what it now holds.
+
+    The one way a record gets its token: only the loader knows what a token
+    stands for (see `load.corpus`), so only it calls this."""
+    updated = dataclasses.replace(article, **changes)
+    object.__setattr__(updated, "token", token)  # a new record nobody else holds yet
+    return updated
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,11 @@ def slugify(text: str, max_length: int = 60) -> str:
 def unique_slugs(items: list[tuple[str, str]], max_length: int = 60) -> dict[str, str]:
     """Map each key to a unique slug of its text. Keys whose slugs collide all get
     a suffix hashed from the key, so each id depends only on its own key and text."""
-    slugs = {key: slugify(text, max_length) for key, text in items}
+    return distinct_slugs({key: slugify(text, max_length) for key, text in items})
+
+
+def distinct_slugs(slugs: dict[str, str]) -> dict[str, str]:
+    """`unique_slugs` for slugs already made (the loader keeps each title's slug with its record)."""
     counts: dict[str, int] = {}
     for slug in slugs.values():
         counts[slug] = counts.get(slug, 0) + 1

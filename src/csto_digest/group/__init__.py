@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..model import Article, Groups
+from .cache import FeatureCache
 from .features import ArticleFeatures, FeatureMemo, article_features, date_order
 from .statements import (
     article_statements,
@@ -26,7 +27,15 @@ from .statements import (
 )
 from .stories import build_stories, find_links, known_names, story_groups
 
-__all__ = ["ArticleFeatures", "FeatureMemo", "GroupStats", "article_features", "group_articles", "group_with_stats"]
+__all__ = [
+    "ArticleFeatures",
+    "FeatureCache",
+    "FeatureMemo",
+    "GroupStats",
+    "article_features",
+    "group_articles",
+    "group_with_stats",
+]
 
 
 @dataclass(frozen=True)
@@ -48,10 +57,10 @@ def group_articles(
     """Themes, stories and statements of the corpus.
 
     `features` makes each article's `ArticleFeatures`. A long-lived process
-    (`serve`) can pass one `FeatureMemo` to every call, and a caller with a
-    cache of its own (on disk, say) a function that reads it: grouping after
-    an edit then redoes the text work of the changed articles only. The
-    default keeps nothing, so a one-off build holds no features after."""
+    can pass one `FeatureMemo` to every call, and a build a `FeatureCache`,
+    which keeps them on disk: grouping after an edit then redoes the text work
+    of the changed articles only. The default keeps nothing, so a one-off
+    call holds no features after."""
     return group_with_stats(articles, config, features)[0]
 
 

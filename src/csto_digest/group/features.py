@@ -193,6 +193,12 @@ def feature_key(article: Article) -> tuple[object, ...]:
     )
 
 
+def memo_key(article: Article) -> object:
+    """What `FeatureMemo` keeps an article's features under: its token (see `Article.token`),
+    which changes whenever the record does, or, for a record without one, `feature_key`."""
+    return article.token or feature_key(article)
+
+
 class FeatureMemo:
     """`article_features`, remembered from one grouping to the next.
 
@@ -200,17 +206,17 @@ class FeatureMemo:
     corpus again and again; passing one memo to every `group_articles` call,
     only the articles whose text changed are worked through again. Only the
     last call's features are kept, so memory stays at one corpus's features
-    however long the process runs."""
+    however long the process runs. (`cache.FeatureCache` keeps them on disk too.)"""
 
     def __init__(self) -> None:
-        self._previous: dict[tuple[object, ...], ArticleFeatures] = {}
+        self._previous: dict[object, ArticleFeatures] = {}
 
     def features(self, articles: Iterable[Article]) -> list[ArticleFeatures]:
         """The features of `articles`, in order; they become the generation kept."""
-        current: dict[tuple[object, ...], ArticleFeatures] = {}
+        current: dict[object, ArticleFeatures] = {}
         made = []
         for article in articles:
-            key = feature_key(article)
+            key = memo_key(article)
             found = current.get(key) or self._previous.get(key)
             if found is None:
                 found = article_features(article)

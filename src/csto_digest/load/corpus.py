@@ -1,15 +1,14 @@
 """Load a whole corpus: find the files, read them, extract each, apply corrections.
 
 One bad article never stops the others: every failure becomes a `Problem`
-naming the file (and line), and the rest load as usual. Extraction is cached
-by content hash (and by the config that shapes it), and spread over the CPU
-cores for large corpora.
+naming the file (and line), and the rest load as usual. What each file gave is
+cached (see `cache`): a rebuild reads and extracts only the files that changed.
+Files are read and extracted in worker processes for large corpora.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import os
 import pickle
@@ -19,11 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
-from ..model import Article, Problem
-from ..slug import unique_slugs
+from ..fingerprint import Signature, stat_signature
+from ..model import Article, Problem, with_token
+from ..slug import distinct_slugs, slugify
 from .article import extract
+from .cache import Entry, ExtractionCache, code_digest, record_digest, text_key
 from .frontmatter import FrontMatterError, markdown_to_text, split_front_matter
 from .overrides import Listings, OverrideError, apply_overrides, find_corrections
+from .read import read_article_file
 from .text import comparable
 
 PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
@@ -39,41 +41,37 @@ class LoadResult:
 
 def load_corpus(config: Config, use_cache: bool = True) -> LoadResult:
     """Every article under the config's inputs."""
-    from .discover import discover
+    from .discover import discover_paths
 
-    paths, problems = discover(config.inputs)
+    paths, problems = discover_paths(config.inputs)
     result = load_files(paths, config, use_cache=use_cache)
     return LoadResult(result.articles, tuple(problems) + result.problems)
 
 
-def load_files(paths: Iterable[Path], config: Config, use_cache: bool = False) -> LoadResult:
-    """Extract the given files. Paths are reported as given."""
-    from .read import read_article_file
+def load_files(paths: Iterable[Path | str], config: Config, use_cache: bool = False) -> LoadResult:
+    """Extract the given files. Paths are reported as given.
 
-    problems: list[Problem] = []
-    texts: list[tuple[str, str]] = []  # (path as given, text)
-    for path in paths:
-        text, read_problems = read_article_file(Path(path))
-        problems.extend(read_problems)
-        if text is not None:
-            texts.append((str(path), text))
-    cache = _Cache(config, read=use_cache)  # a clean build reads none, but leaves one for the next
-    extracted = _extract_all(texts, config, cache)
-    articles: list[tuple[Article, str]] = []  # with the key that tells copies apart
-    for outcome, key in extracted:
-        if isinstance(outcome, Problem):
-            problems.append(outcome)
-        else:
-            articles.append((outcome, key or duplicate_key(outcome)))
-    if cache:
-        cache.save()
-    kept, duplicate_problems = _drop_duplicates(articles)
+    With `use_cache`, a file unchanged since the last build is not even read
+    (see `cache`); without, every file is extracted, and the cache is written
+    for the next build."""
+    cache = ExtractionCache(config, read=use_cache)
+    entries = _entries([str(path) for path in paths], config, cache)
+    problems: list[Problem] = [problem for entry in entries for problem in entry.read_problems]
+    found: list[Entry] = []
+    for entry in entries:
+        if isinstance(entry.outcome, Problem):
+            problems.append(entry.outcome)
+        elif entry.outcome is not None:
+            found.append(entry)
+    del entries
+    kept, duplicate_problems = _drop_duplicates(found)
     problems.extend(duplicate_problems)
-    kept = _assign_ids(kept)
-    kept, override_problems = _corrected(kept, config)
+    articles = _assign_ids(kept, cache)
+    cache.save()
+    articles, override_problems = _corrected(articles, config)
     problems.extend(override_problems)
-    kept.sort(key=lambda a: a.id)
-    return LoadResult(tuple(kept), tuple(problems))
+    articles.sort(key=lambda a: a.id)
+    return LoadResult(tuple(articles), tuple(problems))
 
 
 def extract_one(path: str, text: str, config: Config) -> Article | Problem:
@@ -90,33 +88,60 @@ def extract_one(path: str, text: str, config: Config) -> Article | Problem:
         return Problem(path, "the text is nested too deeply to read", None, "error")
 
 
-Outcome = tuple[Article | Problem, str | None]  # and the duplicate key of an article, where known
+def load_file(path: str, config: Config, known: str | None = None) -> Entry:
+    """Read and extract one file, its signature left for the caller to fill in.
+
+    `known` is the text key of the file's cached record: when the text still
+    has it, nothing is extracted, and the entry comes back with that key and
+    no outcome, for the caller to keep its record (with these read problems)."""
+    text, read_problems = read_article_file(Path(path))
+    if text is None:
+        return Entry(None, "", read_problems, None)
+    key = text_key(path, text)
+    if key == known:
+        return Entry(None, key, read_problems, None)
+    outcome = extract_one(path, text, config)
+    if isinstance(outcome, Problem):
+        return Entry(None, key, read_problems, outcome)
+    return Entry(
+        None, key, read_problems, outcome, duplicate_key(outcome), slugify(outcome.title), record_digest(outcome)
+    )
 
 
-def _extract_all(texts: list[tuple[str, str]], config: Config, cache: _Cache | None) -> list[Outcome]:
-    results: list[Outcome | None] = [None] * len(texts)
-    todo: list[int] = []
-    for i, (path, text) in enumerate(texts):
-        hit = cache.get(path, text) if cache else None
-        if hit is not None:
-            results[i] = (hit, None)
+def _entries(paths: list[str], config: Config, cache: ExtractionCache) -> list[Entry]:
+    """Each file's entry, in order: from the cache when its signature says it is unchanged, else loaded."""
+    entries: list[Entry | None] = []
+    todo: list[tuple[int, Signature | None]] = []
+    for position, path in enumerate(paths):
+        signature = stat_signature(path)
+        entry = cache.fresh(path, signature)
+        if entry is not None:
+            cache.keep(path, entry, changed=False)
         else:
-            todo.append(i)
+            todo.append((position, signature))
+        entries.append(entry)
+    jobs = [(paths[i], _known_key(cache.known(paths[i]))) for i, _ in todo]
     workers = min(os.cpu_count() or 1, 8)
-    if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
-        # The config goes to each worker once, not with every chunk of articles.
+    if len(jobs) >= PARALLEL_THRESHOLD and workers > 1:
+        # The config goes to each worker once, not with every chunk of files; the
+        # workers read the files too, so their texts never all sit in this process.
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(config,)) as pool:
-            chunk = max(1, len(todo) // (workers * 8))
-            outcomes = pool.map(_extract_in_worker, [texts[i] for i in todo], chunksize=chunk)
-            for i, outcome in zip(todo, outcomes, strict=True):
-                results[i] = outcome
+            loaded = list(pool.map(_load_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
     else:
-        for i in todo:
-            results[i] = (extract_one(texts[i][0], texts[i][1], config), None)
-    if cache:
-        for i in todo:
-            cache.put(texts[i][0], texts[i][1], results[i][0])  # type: ignore[index]
-    return [r for r in results if r is not None]
+        loaded = [load_file(path, config, known) for path, known in jobs]
+    for (position, signature), entry in zip(todo, loaded, strict=True):
+        path = paths[position]
+        known = cache.known(path)
+        if entry.outcome is None and entry.text_key and known is not None and entry.text_key == known.text_key:
+            entry = known._replace(read_problems=entry.read_problems)  # touched, not changed
+        entry = entry._replace(signature=signature)
+        cache.keep(path, entry)
+        entries[position] = entry
+    return entries  # type: ignore[return-value]
+
+
+def _known_key(entry: Entry | None) -> str | None:
+    return entry.text_key if entry is not None and entry.outcome is not None else None
 
 
 _worker_config: Config | None = None
@@ -127,12 +152,9 @@ def _start_worker(config: Config) -> None:
     _worker_config = config
 
 
-def _extract_in_worker(item: tuple[str, str]) -> Outcome:
-    """Extract in a worker process, and work out the duplicate key there too: the main
-    process would otherwise do it for every article while the workers wait."""
+def _load_in_worker(job: tuple[str, str | None]) -> Entry:
     assert _worker_config is not None
-    outcome = extract_one(item[0], item[1], _worker_config)
-    return outcome, duplicate_key(outcome) if isinstance(outcome, Article) else None
+    return load_file(job[0], _worker_config, job[1])
 
 
 def duplicate_key(article: Article) -> str:
@@ -144,24 +166,46 @@ def duplicate_key(article: Article) -> str:
     return hashlib.sha256(comparable(" ".join(sentences)).encode()).hexdigest()
 
 
-def _drop_duplicates(articles: list[tuple[Article, str]]) -> tuple[list[Article], list[Problem]]:
+def _drop_duplicates(entries: list[Entry]) -> tuple[list[Entry], list[Problem]]:
     """The same article twice (byte-identical, or the same text under other
     furniture) is one record; the other is reported as its duplicate."""
     seen: dict[str, Article] = {}
-    kept: list[Article] = []
+    kept: list[Entry] = []
     problems: list[Problem] = []
-    for article, key in sorted(articles, key=lambda pair: pair[0].path):
-        if key in seen and article.body:
-            problems.append(Problem(article.path, f"duplicate of {seen[key].path}; skipped"))
+    for entry in sorted(entries, key=lambda e: e.outcome.path):  # type: ignore[union-attr]
+        article = entry.outcome
+        assert isinstance(article, Article)
+        if entry.duplicate in seen and article.body:
+            problems.append(Problem(article.path, f"duplicate of {seen[entry.duplicate].path}; skipped"))
             continue
-        seen[key] = article
-        kept.append(article)
+        seen[entry.duplicate] = article
+        kept.append(entry)
     return kept, problems
 
 
-def _assign_ids(articles: list[Article]) -> list[Article]:
-    slugs = unique_slugs([(a.path, a.title) for a in articles])
-    return [dataclasses.replace(a, id=slugs[a.path]) for a in articles]
+def _assign_ids(entries: list[Entry], cache: ExtractionCache) -> list[Article]:
+    """Each article under the slug of its title, made unique, with its token (see `_token`).
+
+    A cached record keeps the id (and token) it had, and is copied only when
+    the id changes (another title took its slug, say)."""
+    ids = distinct_slugs({entry.outcome.path: entry.slug for entry in entries})  # type: ignore[union-attr]
+    articles = []
+    for entry in entries:
+        article = entry.outcome
+        assert isinstance(article, Article)
+        wanted = ids[article.path]
+        if article.id != wanted or not article.token:
+            article = with_token(article, _token(entry.base_token, wanted), id=wanted)
+            cache.keep(article.path, entry._replace(outcome=article))
+        articles.append(article)
+    return articles
+
+
+def _token(*parts: str) -> str:
+    """`Article.token`: the digest of the record as extracted (`record_digest`, made once, in the
+    worker, and cached), with its id, and with the corrections applied to it (see `_corrected`).
+    Each of those is all that can change a record, so the token changes whenever the record does."""
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _corrected(articles: list[Article], config: Config) -> tuple[list[Article], list[Problem]]:
@@ -174,69 +218,12 @@ def _corrected(articles: list[Article], config: Config) -> tuple[list[Article], 
             out.append(article)
             continue
         try:
-            out.append(apply_overrides(article, corrections, config))
+            corrected = apply_overrides(article, corrections, config)
         except OverrideError as error:
             problems.append(Problem(error.path, error.message, error.line, "error"))
             out.append(article)
+            continue
+        what = pickle.dumps([(c.path, c.data, c.lines) for c in corrections], protocol=pickle.HIGHEST_PROTOCOL)
+        applied = hashlib.blake2b(what, digest_size=16).hexdigest()
+        out.append(with_token(corrected, _token(article.token, code_digest(), applied)))  # the code that applied them
     return out, problems
-
-
-class _Cache:
-    """Extraction results keyed by the text's hash, the path and the config.
-
-    The config matters because themes and the registry change what is
-    extracted; a changed config simply misses the cache."""
-
-    VERSION = "1"
-
-    def __init__(self, config: Config, read: bool = True):
-        self.directory = config.output.parent / f".{config.output.name}.cache"
-        fingerprint = pickle.dumps((self.VERSION, _code_digest(), config.themes, config.registry), protocol=4)
-        self.config_key = hashlib.sha256(fingerprint).hexdigest()[:16]
-        self.file = self.directory / f"extract-{self.config_key}.pickle"
-        self.entries: dict[str, Article | Problem] = {}
-        self.used: dict[str, Article | Problem] = {}
-        if not read:
-            return
-        try:
-            with self.file.open("rb") as handle:
-                self.entries = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            self.entries = {}
-
-    def _key(self, path: str, text: str) -> str:
-        return hashlib.sha256(f"{path}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
-
-    def get(self, path: str, text: str) -> Article | Problem | None:
-        key = self._key(path, text)
-        hit = self.entries.get(key)
-        if hit is not None:
-            self.used[key] = hit
-        return hit
-
-    def put(self, path: str, text: str, value: Article | Problem | None) -> None:
-        if value is not None:
-            self.used[self._key(path, text)] = value
-
-    def save(self) -> None:
-        if self.used.keys() == self.entries.keys():
-            return
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_suffix(".tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-
-
-@functools.cache
-def _code_digest() -> str:
-    """A digest of the code and defaults extraction runs on: a new version never reuses an old record."""
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for path in sorted([*package.glob("load/*.py"), package / "model.py", *package.glob("defaults/*")]):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]

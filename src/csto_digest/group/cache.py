@@ -1,0 +1,98 @@
+"""Article features kept between builds: a rebuild works out the features of the changed articles only.
+
+`article_features` is a pure function of the article, and an article's token
+changes whenever its record does (see `Article.token`), so the features are
+stored under the token. They are spread over `SHARDS` files by token, so an
+edit rewrites a small shard, not all of them; the folder is named after the
+code that makes features, so a new version starts afresh. Articles without a
+token (made outside the loader) are worked out every time.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..model import Article
+from .features import ArticleFeatures, FeatureMemo
+
+SHARDS = 64
+VERSION = "1"
+
+
+class FeatureCache(FeatureMemo):
+    """A `FeatureMemo` read from `folder` (unless `read` is false) and written back to it after each use."""
+
+    def __init__(self, folder: Path, read: bool = True):
+        super().__init__()
+        self.root = folder
+        self.folder = folder / f"features-{code_digest()}"
+        self.read = read
+        self.stored: list[dict[str, ArticleFeatures]] = [{} for _ in range(SHARDS)]
+        self.loaded = False
+
+    def features(self, articles: Iterable[Article]) -> list[ArticleFeatures]:
+        if self.read and not self.loaded:
+            self._load()
+        articles = list(articles)
+        made = super().features(articles)
+        self._save(articles, made)
+        return made
+
+    def _load(self) -> None:
+        self.loaded = True
+        enabled = gc.isenabled()
+        gc.disable()  # hundreds of thousands of small objects and no cycles: nothing for the collector to find
+        try:
+            for number in range(SHARDS):
+                try:
+                    with (self.folder / f"{number:02x}.pickle").open("rb") as handle:
+                        self.stored[number] = pickle.load(handle)
+                except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+                    continue
+                self._previous.update(self.stored[number])
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _save(self, articles: list[Article], made: list[ArticleFeatures]) -> None:
+        shards: list[dict[str, ArticleFeatures]] = [{} for _ in range(SHARDS)]
+        for article, features in zip(articles, made, strict=True):
+            if article.token:
+                shards[_shard(article.token)][article.token] = features
+        changed = [
+            n for n in range(SHARDS) if not self.read or shards[n].keys() != self.stored[n].keys()
+        ]  # features stored under a token never change: only which tokens are there
+        self.stored = shards
+        self.read = True  # what is on disk now is what was just stored
+        if not changed:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for number in changed:
+                target = self.folder / f"{number:02x}.pickle"
+                temporary = target.with_suffix(".tmp")
+                with temporary.open("wb") as handle:
+                    pickle.dump(shards[number], handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, target)
+            for stale in self.root.glob("features-*"):
+                if stale != self.folder:
+                    shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _shard(token: str) -> int:
+    return int(token[:4], 16) % SHARDS
+
+
+def code_digest() -> str:
+    """A digest of the code that makes features: a new version never reuses old ones."""
+    digest = hashlib.sha256(VERSION.encode())
+    digest.update((Path(__file__).resolve().parent / "features.py").read_bytes())
+    return digest.hexdigest()[:16]
