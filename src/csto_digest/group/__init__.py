@@ -7,12 +7,11 @@ groups, and it never compares every pair: see `blocking`.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..cache_files import collector_paused
 from ..config import Config
 from ..model import Article, Groups
 from .cache import FeatureCache
@@ -68,25 +67,8 @@ def group_with_stats(
     articles: tuple[Article, ...], config: Config, features: FeaturesOf | FeatureMemo = article_features
 ) -> tuple[Groups, GroupStats]:
     """`group_articles`, and the counts of comparisons it made."""
-    with _collector_paused():
+    with collector_paused():
         return _group(articles, config, features)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while grouping.
-
-    Grouping makes millions of small tuples and sets and no reference cycles;
-    each full collection walks every live object (the whole loaded corpus
-    included), which cost a quarter of the time at 10,000 articles and grows
-    faster than the corpus. Memory is still freed by reference counting."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _group(

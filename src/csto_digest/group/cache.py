@@ -10,14 +10,12 @@ token (made outside the loader) are worked out every time.
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import os
 import pickle
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..cache_files import collector_paused, write_shards
 from ..model import Article
 from .features import ArticleFeatures, FeatureMemo
 
@@ -46,9 +44,7 @@ class FeatureCache(FeatureMemo):
 
     def _load(self) -> None:
         self.loaded = True
-        enabled = gc.isenabled()
-        gc.disable()  # hundreds of thousands of small objects and no cycles: nothing for the collector to find
-        try:
+        with collector_paused():  # hundreds of thousands of small objects and no cycles: nothing to find
             for number in range(SHARDS):
                 try:
                     with (self.folder / f"{number:02x}.pickle").open("rb") as handle:
@@ -56,9 +52,6 @@ class FeatureCache(FeatureMemo):
                 except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
                     continue
                 self._previous.update(self.stored[number])
-        finally:
-            if enabled:
-                gc.enable()
 
     def _save(self, articles: list[Article], made: list[ArticleFeatures]) -> None:
         shards: list[dict[str, ArticleFeatures]] = [{} for _ in range(SHARDS)]
@@ -72,19 +65,7 @@ class FeatureCache(FeatureMemo):
         self.read = True  # what is on disk now is what was just stored
         if not changed:
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            for number in changed:
-                target = self.folder / f"{number:02x}.pickle"
-                temporary = target.with_suffix(".tmp")
-                with temporary.open("wb") as handle:
-                    pickle.dump(shards[number], handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, target)
-            for stale in self.root.glob("features-*"):
-                if stale != self.folder:
-                    shutil.rmtree(stale, ignore_errors=True)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        write_shards(self.folder, {n: shards[n] for n in changed}, self.root.glob("features-*"))
 
 
 def _shard(token: str) -> int:

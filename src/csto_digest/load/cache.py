@@ -23,16 +23,13 @@ import functools
 import gc
 import hashlib
 import io
-import os
 import pickle
-import shutil
 import time
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from ..cache_files import collector_paused, write_shards
 from ..config import Config
 from ..fingerprint import RACY_SECONDS, Signature
 from ..model import Article, Problem
@@ -86,7 +83,7 @@ class ExtractionCache:
         self.new: list[dict[str, Entry]] = [{} for _ in range(SHARDS)]
         self.dirty: set[int] = set()  # new shards that differ from the old by more than dropped entries
         if read:
-            with _collector_paused():
+            with collector_paused():
                 for number in range(SHARDS):
                     self._read_shard(number)
                 # The records live as long as the build and hold no reference cycles (reference
@@ -132,36 +129,12 @@ class ExtractionCache:
         self.old = []  # no longer needed: let it go before the shards are pickled
         if not changed:
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            for number in changed:
-                target = self.folder / f"{number:02x}.pickle"
-                temporary = target.with_suffix(".tmp")
-                with temporary.open("wb") as handle:
-                    pickle.dump((self.recorded_ns, self.new[number]), handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, target)
-            for stale in self.root.glob("extract-*"):
-                if stale != self.folder:
-                    shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        shards = {n: (self.recorded_ns, self.new[n]) for n in changed}
+        write_shards(self.folder, shards, self.root.glob("extract-*"))
 
 
 def _shard(path: str) -> int:
     return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Unpickling makes hundreds of thousands of objects and no cycles: the cyclic collector would walk them all,
-    and more than once."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @functools.cache
