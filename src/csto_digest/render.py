@@ -370,15 +370,16 @@ def _newest_statements(index: SiteIndex) -> tuple[StatementEntry, ...]:
 
 def _article_list(r: _Renderer) -> Iterator[Page]:
     articles = r.index.articles
-    for chunk, pager in paged("articles/index.html", articles):
-        yield r.page(
-            pager.path_of(pager.number),
-            "articles.html",
-            page_title("All articles", pager),
-            f"All {len(articles)} articles, newest first.",
-            articles=chunk,
-            pager=pager,
-        )
+    description = f"All {len(articles)} articles, newest first."
+    yield from _list_pages(r, "articles/index.html", "articles.html", "All articles", description, articles=articles)
+
+
+def _list_pages(r: _Renderer, path: str, template: str, title: str, description: str, **lists: Any) -> Iterator[Page]:
+    """A list's pages; `lists` names the one list (`articles=...`), which each page gets cut to its share."""
+    [(name, items)] = lists.items()
+    for chunk, pager in paged(path, items):
+        here = pager.path_of(pager.number)
+        yield r.page(here, template, page_title(title, pager), description, pager=pager, **{name: chunk})
 
 
 def _articles(r: _Renderer) -> Iterator[Page]:
@@ -594,15 +595,8 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> PageSpec:
 
 def _story_pages(r: _Renderer) -> Iterator[Page]:
     stories = r.index.stories
-    for chunk, pager in paged("stories/index.html", stories):
-        yield r.page(
-            pager.path_of(pager.number),
-            "stories.html",
-            page_title("Stories", pager),
-            f"{len(stories)} interviews and events reported by several articles.",
-            stories=chunk,
-            pager=pager,
-        )
+    description = f"{len(stories)} interviews and events reported by several articles."
+    yield from _list_pages(r, "stories/index.html", "stories.html", "Stories", description, stories=stories)
     for story in stories:
         yield _story_page(r, story)
 
