@@ -282,7 +282,8 @@ def render(
                 todo.append(item)
     pages = [*made, *(spec.path for spec in todo)]
     if len(set(pages)) != len(pages):
-        raise ValueError("two pages of the site have the same path")
+        twice = sorted(path for path, count in Counter(pages).items() if count > 1)
+        raise ValueError(f"two pages of the site have the same path: {', '.join(twice[:5])}")
 
     def stream() -> Iterator[tuple[str, bytes | None]]:
         yield from made.items()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 
 _CYRILLIC = dict(
     zip(
@@ -53,8 +54,27 @@ def unique_slugs(items: list[tuple[str, str]], max_length: int = 60) -> dict[str
 
 
 def distinct_slugs(slugs: dict[str, str]) -> dict[str, str]:
-    """`unique_slugs` for slugs already made (the loader keeps each title's slug with its record)."""
-    counts: dict[str, int] = {}
-    for slug in slugs.values():
-        counts[slug] = counts.get(slug, 0) + 1
-    return {key: (slug if counts[slug] == 1 else f"{slug}-{short_hash(key, 6)}") for key, slug in slugs.items()}
+    """`unique_slugs` for slugs already made (the loader keeps each title's slug with its record).
+
+    A slug two keys share gets a suffix hashed from each key: six hex digits,
+    more for the rare keys whose suffixes meet too (at 100,000 articles, many
+    under one wire headline, six digits do meet). Which keys need longer
+    suffixes follows from the set of keys alone, never from their order.
+    """
+    counts = Counter(slugs.values())
+    out = {key: slug for key, slug in slugs.items() if counts[slug] == 1}
+    taken = set(out.values())
+    pending = sorted(key for key, slug in slugs.items() if counts[slug] > 1)
+    length = 6
+    while pending:
+        suffixed = {key: f"{slugs[key]}-{short_hash(key, length)}" for key in pending}
+        made = Counter(suffixed.values())
+        settled = {key: slug for key, slug in suffixed.items() if made[slug] == 1 and slug not in taken}
+        out.update(settled)
+        taken.update(settled.values())
+        pending = [key for key in pending if key not in settled]
+        if length >= 40:  # the whole digest: keys left are equal texts under one hash, which cannot happen
+            out.update({key: f"{slugs[key]}-{short_hash(key, 40)}-{n}" for n, key in enumerate(pending)})
+            break
+        length += 2
+    return {key: out[key] for key in slugs}
