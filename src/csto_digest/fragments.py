@@ -15,15 +15,16 @@ however many builds ran before.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
-import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .cache_files import read_pickle, remove_stale, source_digest, write_pickle
 from .model import Article
 
 T = TypeVar("T")
@@ -38,10 +39,7 @@ def cache_file(folder: Path, name: str) -> Path:
 def _code_digest() -> str:
     """A digest of every module of the package: pieces made by another version are never found."""
     package = Path(__file__).resolve().parent
-    code = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return code.hexdigest()[:16]
+    return source_digest(package.rglob("*.py"), package)
 
 
 def digest(*parts: str) -> str:
@@ -72,31 +70,16 @@ def article_digest(article: Article) -> str:
 
 def load(file: Path | None) -> Any:
     """What `save` left in `file`, or `None` when there is none (or it cannot be read)."""
-    if file is None:
-        return None
-    try:
-        with file.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
+    return None if file is None else read_pickle(file)
 
 
 def save(file: Path | None, value: Any) -> None:
-    """Write `value` to `file` whole or not at all; a memo that cannot be written only costs time."""
+    """Write `value` to `file` whole or not at all, and delete the memo's files from other versions of the code."""
     if file is None:
         return
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, file)
-        name = file.name.rsplit("-", 1)[0]
-        for stale in file.parent.glob(f"{name}-*.pickle"):  # made by another version of the code
-            if stale != file:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_pickle(file, value)
+        remove_stale(file.parent.glob(f"{file.name.rsplit('-', 1)[0]}-*.pickle"), file)
 
 
 class FragmentMemo:

@@ -379,8 +379,7 @@ def _list_pages(r: _Renderer, path: str, template: str, title: str, description:
     """A list's pages; `lists` names the one list (`articles=...`), which each page gets cut to its share."""
     [(name, items)] = lists.items()
     for chunk, pager in paged(path, items):
-        here = pager.path_of(pager.number)
-        yield r.page(here, template, page_title(title, pager), description, pager=pager, **{name: chunk})
+        yield r.page(pager.path, template, page_title(title, pager), description, pager=pager, **{name: chunk})
 
 
 def _articles(r: _Renderer) -> Iterator[Page]:
@@ -487,29 +486,27 @@ def _theme_pages(r: _Renderer) -> Iterator[Page]:
 
 def _theme_page(r: _Renderer, theme: ThemeEntry) -> Iterator[PageSpec]:
     """A theme's pages: the first sums it up (chart, outlets, stories, statements), all list its articles."""
-    summary = {
+    stories = r.index.stories_among(theme.articles)
+    statements = r.index.statements_among(theme.articles)
+    summary = {  # on the first page only
         "description_html": markdown_html(theme.description) if theme.description else Markup(""),
-        "stories": r.index.stories_among(theme.articles),
-        "statements": r.index.statements_among(theme.articles),
+        "stories": stories[:NEWEST],
+        "statements": statements[:NEWEST],
         "outlets": _most_first(Counter(a.source.name for a in theme.articles if a.source)),
         "chart": _chart(per_period(a.date for a in theme.articles), f"Articles on {theme.title} per period", "chart"),
     }
+    rest = {"description_html": Markup(""), "stories": [], "statements": [], "outlets": [], "chart": None}
     for chunk, pager in paged(f"themes/{theme.file}.html", theme.articles):
-        first = pager.number == 1
         yield r.page(
-            pager.path_of(pager.number),
+            pager.path,
             "theme.html",
             page_title(theme.title, pager),
             f"{theme.title}: {len(theme.articles)} articles. {theme.description[:120]}".strip(),
             theme=dataclasses.replace(theme, articles=chunk, positions={}),  # the theme as this page shows it
             pager=pager,
-            description_html=summary["description_html"] if first else Markup(""),
-            stories=summary["stories"][:NEWEST] if first else [],
-            statements=summary["statements"][:NEWEST] if first else [],
-            story_count=len(summary["stories"]),
-            statement_count=len(summary["statements"]),
-            outlets=summary["outlets"] if first else [],
-            chart=summary["chart"] if first else None,
+            story_count=len(stories),
+            statement_count=len(statements),
+            **(summary if pager.number == 1 else rest),
         )
 
 
@@ -628,7 +625,7 @@ def _statement_page(r: _Renderer) -> Iterator[Page]:
     statements = r.index.statements
     for chunk, pager in paged("statements/index.html", statements, paging.PER_STATEMENT_PAGE):
         yield r.page(
-            pager.path_of(pager.number),
+            pager.path,
             "statements.html",
             page_title("Statements", pager),
             f"{len(statements)} statements carried by several articles, their wordings side by side.",

@@ -93,7 +93,7 @@ def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, t
         speakers = _ranked(Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker))
         for chunk, pager in paged(f"{folder}/{entry.slug}.html", entry.articles):
             yield r.page(
-                pager.path_of(pager.number),
+                pager.path,
                 "entity.html",
                 page_title(entry.name, pager),
                 f"{entry.name}: named in {len(entry.articles)} articles about the CSTO.",

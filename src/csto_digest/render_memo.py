@@ -81,17 +81,13 @@ class PageKeys:
         if kind is str:
             out.append("s" + value)
         elif kind is Article:  # the commonest value by far: looked for before the rest
-            out.append(self.articles.get(id(value)) or self._article(value))
+            out.append(self._article(value))
         elif isinstance(value, _SCALARS):
             out.append(f"{kind.__name__[0]}{value}")
         elif kind in (tuple, list):
             out.append(f"[{len(value)}")
-            walk = self._walk
             for item in value:
-                if type(item) is Article:
-                    out.append(self.articles.get(id(item)) or self._article(item))
-                else:
-                    walk(item, out)
+                self._walk(item, out)
         elif isinstance(value, dict):
             out.append(f"{{{len(value)}")
             for name, item in value.items():
@@ -103,7 +99,7 @@ class PageKeys:
         elif kind is QuoteRef and any(q is value.quote for q in value.article.quotes):
             # A quote of the article, which its token covers: where it stands says the rest.
             out.append(f"q{value.index}")
-            out.append(self.articles.get(id(value.article)) or self._article(value.article))
+            out.append(self._article(value.article))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             out.append(self._dataclass(value))
         else:

@@ -34,6 +34,11 @@ class Pager:
     total: int  # items in the whole list
 
     @property
+    def path(self) -> str:
+        """This page's path."""
+        return self.paths[self.number - 1]
+
+    @property
     def count(self) -> int:
         return len(self.paths)
 

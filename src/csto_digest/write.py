@@ -185,16 +185,36 @@ def _take_over(output: Path, state: Path) -> None:
     (state / TAKING_OVER).unlink()
 
 
+class _Names:
+    """Checks each output name once: a plain relative path, made once, and none two that differ only in case."""
+
+    def __init__(self) -> None:
+        self.folded: dict[str, str] = {}
+        self.seen: set[str] = set()
+
+    def check(self, name: str) -> str:
+        _safe_relative(name)
+        other = self.folded.setdefault(name.casefold(), name)
+        if other == name and name in self.seen:
+            raise UnsafePathError(f"output path {name!r} is made twice")
+        self.seen.add(name)
+        if other != name:  # one file on a case-blind disk (macOS, Windows, GitHub Pages checkouts)
+            raise UnsafePathError(f"output paths {other!r} and {name!r} differ only in case")
+        return name
+
+
 class _Wanted:
     """The rendered files as they come, then our marker and the files a user keeps (which win over ours).
 
-    Every name is checked before its file is written: a plain relative path,
-    and no two that differ only in case.
+    Every name is checked before its file is written; when all the names are
+    known up front (a mapping), they are all checked before anything is made.
     """
 
     def __init__(self, files: Mapping[str, bytes | None] | Iterable[tuple[str, bytes | None]], keep: tuple[str, ...]):
-        if isinstance(files, Mapping):  # all names known: refuse a bad one before anything is made
-            _Wanted(iter([]), ())._check_all([*files, *(Path(name).name for name in keep)])
+        if isinstance(files, Mapping):
+            upfront = _Names()
+            for name in dict.fromkeys([*files, *(Path(name).name for name in keep)]):
+                upfront.check(name)
         self.files = files.items() if isinstance(files, Mapping) else files
         self.problems: list[Problem] = []
         self.kept: dict[str, bytes] = {}
@@ -206,32 +226,17 @@ class _Wanted:
                 self.problems.append(
                     Problem(name, f"cannot read the file to keep in the site: {error.strerror or error}")
                 )
-        self.folded: dict[str, str] = {}
-        self.seen: set[str] = set()
+        self.names = _Names()
 
     def __iter__(self) -> Iterator[tuple[str, bytes | None]]:
         ours = {MARKER: b"written by csto-digest; this folder is replaced on every build\n"}
         for name, data in self.files:
             if name not in self.kept and name != MARKER:
-                yield self._checked(name), data
-        if ".nojekyll" not in self.seen and ".nojekyll" not in self.kept:
+                yield self.names.check(name), data
+        if ".nojekyll" not in self.names.seen and ".nojekyll" not in self.kept:
             ours[".nojekyll"] = b""
         for name, data in [*ours.items(), *self.kept.items()]:
-            yield self._checked(name), data
-
-    def _check_all(self, names: Iterable[str]) -> None:
-        for name in dict.fromkeys(names):
-            self._checked(name)
-
-    def _checked(self, name: str) -> str:
-        _safe_relative(name)
-        other = self.folded.setdefault(name.casefold(), name)
-        if other == name and name in self.seen:
-            raise UnsafePathError(f"output path {name!r} is made twice")
-        self.seen.add(name)
-        if other != name:  # one file on a case-blind disk (macOS, Windows, GitHub Pages checkouts)
-            raise UnsafePathError(f"output paths {other!r} and {name!r} differ only in case")
-        return name
+            yield self.names.check(name), data
 
 
 def _seed_from(live: Path, manifest: dict[str, str], target: Path) -> int:
@@ -354,24 +359,29 @@ def write_site(
         same: dict[str, str] = {}  # the files so far that equal the live site's, before the first that differs
         tree: _TreeWriter | None = None
         linked = 0
+
+        def open_tree() -> _TreeWriter:
+            """The spare tree, made ready once the site is known to differ from the live one."""
+            nonlocal linked
+            old, linked = _prepare(state, target_name, live, live_manifest, clean)
+            opened = _TreeWriter(state / target_name, state / str(live), old, on_file)
+            for earlier, earlier_digest in same.items():
+                opened.put(earlier, None, earlier_digest)
+            return opened
+
         for name, data in wanted:
             digest = _digest_of(name, data, live_manifest)
             if tree is None and not clean and live_manifest and live_manifest.get(name) == digest:
                 same[name] = digest
                 continue
-            if tree is None:
-                tree, linked = _open_tree(state, target_name, live, live_manifest, clean, on_file)
-                for earlier, earlier_digest in same.items():
-                    tree.put(earlier, None, earlier_digest)
+            tree = tree or open_tree()
             tree.put(name, data, digest)
         problems = tuple(wanted.problems)
         if tree is None:
             if live_manifest is not None and same.keys() == live_manifest.keys():  # the site is as it was
                 _save_keys(state / f"{live}.keys.json", page_keys)
                 return WriteReport(0, len(same), 0, problems=problems)
-            tree, linked = _open_tree(state, target_name, live, live_manifest, clean, on_file)
-            for earlier, earlier_digest in same.items():
-                tree.put(earlier, None, earlier_digest)
+            tree = open_tree()  # only deletions
         deleted = tree.delete_the_rest()
         _save_keys(state / f"{target_name}.keys.json", page_keys)
         _save_manifest(state / f"{target_name}.json", tree.hashes)  # last: a tree with a manifest is whole
@@ -387,19 +397,6 @@ def _digest_of(name: str, data: bytes | None, live_manifest: dict[str, str] | No
     if not live_manifest or name not in live_manifest:
         raise ValueError(f"{name} is to be carried over from the live site, which does not hold it")
     return live_manifest[name]
-
-
-def _open_tree(
-    state: Path,
-    target_name: str,
-    live: str | None,
-    live_manifest: dict[str, str] | None,
-    clean: bool,
-    on_file: Callable[[str], None] | None,
-) -> tuple[_TreeWriter, int]:
-    """Make the spare tree ready to write, once the site is known to differ from the live one."""
-    old, linked = _prepare(state, target_name, live, live_manifest, clean)
-    return _TreeWriter(state / target_name, state / str(live), old, on_file), linked
 
 
 def live_page_keys(output: Path) -> dict[str, str] | None:

@@ -10,12 +10,10 @@ token (made outside the loader) are worked out every time.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..cache_files import collector_paused, write_shards
+from ..cache_files import collector_paused, read_pickle, source_digest, write_shards
 from ..model import Article
 from .features import ArticleFeatures, FeatureMemo
 
@@ -46,12 +44,10 @@ class FeatureCache(FeatureMemo):
         self.loaded = True
         with collector_paused():  # hundreds of thousands of small objects and no cycles: nothing to find
             for number in range(SHARDS):
-                try:
-                    with (self.folder / f"{number:02x}.pickle").open("rb") as handle:
-                        self.stored[number] = pickle.load(handle)
-                except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-                    continue
-                self._previous.update(self.stored[number])
+                found = read_pickle(self.folder / f"{number:02x}.pickle")
+                if isinstance(found, dict):
+                    self.stored[number] = found
+                    self._previous.update(found)
 
     def _save(self, articles: list[Article], made: list[ArticleFeatures]) -> None:
         shards: list[dict[str, ArticleFeatures]] = [{} for _ in range(SHARDS)]
@@ -74,6 +70,5 @@ def _shard(token: str) -> int:
 
 def code_digest() -> str:
     """A digest of the code that makes features: a new version never reuses old ones."""
-    digest = hashlib.sha256(VERSION.encode())
-    digest.update((Path(__file__).resolve().parent / "features.py").read_bytes())
-    return digest.hexdigest()[:16]
+    here = Path(__file__).resolve().parent
+    return source_digest([here / "features.py"], here, salt=VERSION)

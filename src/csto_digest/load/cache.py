@@ -29,7 +29,7 @@ import zlib
 from pathlib import Path
 from typing import NamedTuple
 
-from ..cache_files import collector_paused, write_shards
+from ..cache_files import collector_paused, read_pickle, source_digest, write_shards
 from ..config import Config
 from ..fingerprint import RACY_SECONDS, Signature
 from ..model import Article, Problem
@@ -91,11 +91,10 @@ class ExtractionCache:
                 gc.freeze()
 
     def _read_shard(self, number: int) -> None:
-        try:
-            with (self.folder / f"{number:02x}.pickle").open("rb") as handle:
-                recorded_ns, entries = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        found = read_pickle(self.folder / f"{number:02x}.pickle")
+        if not (isinstance(found, tuple) and len(found) == 2):
             return
+        recorded_ns, entries = found
         self.old[number] = entries
         self.trusted_before[number] = int(recorded_ns - RACY_SECONDS * 1e9)
 
@@ -141,8 +140,4 @@ def _shard(path: str) -> int:
 def code_digest() -> str:
     """A digest of the code and defaults extraction runs on: a new version never reuses an old record."""
     package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for path in sorted([*package.glob("load/*.py"), package / "model.py", *package.glob("defaults/*")]):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    return source_digest([*package.glob("load/*.py"), package / "model.py", *package.glob("defaults/*")], package)
