@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 
 import pytest
 
@@ -14,7 +15,7 @@ from factories import sample_corpus
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="forked workers need fork")
 @pytest.mark.parametrize("cores", [2, 3])
-def test_forked_render_gives_the_same_site_in_the_same_order(monkeypatch, cores):
+def test_forked_render_gives_the_same_site(monkeypatch, cores):
     articles, groups = sample_corpus()
     one_by_one = render_site(articles, groups, Config())
     monkeypatch.setattr(render_pages, "PARALLEL_PAGES", 1)
@@ -23,3 +24,68 @@ def test_forked_render_gives_the_same_site_in_the_same_order(monkeypatch, cores)
     forked = render_site(articles, groups, Config())
     assert list(forked) == list(one_by_one)
     assert forked == one_by_one
+
+
+class _Spec:
+    def __init__(self, n: int):
+        self.n, self.template, self.make = n, "page.html", None
+
+
+class _Renderer:
+    """Renders page n as b"page n". In a worker, a page in `failing` raises and one in `dying` kills the worker.
+
+    This process waits for a worker to start before it renders anything, so the
+    workers' share of the pages is never zero, however slowly they start."""
+
+    def __init__(self, failing=(), dying=()):
+        self.env = type("Env", (), {"get_template": staticmethod(lambda name: None)})()
+        self.failing, self.dying = set(failing), set(dying)
+        self.worker_started = multiprocessing.get_context("fork").Event()
+
+    def render(self, spec):
+        if multiprocessing.parent_process() is None:
+            self.worker_started.wait(30)
+            return f"page {spec.n}".encode()
+        self.worker_started.set()
+        if spec.n in self.failing:
+            raise ValueError(f"template broke on page {spec.n}")
+        if spec.n in self.dying:
+            os._exit(9)  # killed outright, as the out-of-memory killer would
+        return f"page {spec.n}".encode()
+
+
+forking = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="forked workers need fork")
+
+
+def _forked(monkeypatch, cores=2, renew=2):
+    monkeypatch.setattr(render_pages, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(render_pages, "CHUNK", 3)
+    monkeypatch.setattr(render_pages, "RENEW", renew)
+    monkeypatch.setattr(render_pages.os, "cpu_count", lambda: cores)
+
+
+@forking
+@pytest.mark.parametrize("cores", [2, 4])
+def test_every_page_comes_once_with_its_position_while_workers_are_renewed(monkeypatch, cores):
+    _forked(monkeypatch, cores, renew=1)
+    specs = [_Spec(n) for n in range(50)]
+    done: list[int] = []
+    got = list(render_pages.render_pages(_Renderer(), specs, done.append))
+    assert sorted(got) == [(n, f"page {n}".encode()) for n in range(50)]
+    assert done[-1] == 50 and done == sorted(done)
+
+
+@forking
+def test_an_error_in_a_worker_is_raised_here(monkeypatch):
+    _forked(monkeypatch)
+    specs = [_Spec(n) for n in range(40)]
+    with pytest.raises(ValueError, match="template broke on page"):
+        list(render_pages.render_pages(_Renderer(failing=range(40)), specs))
+
+
+@forking
+def test_a_worker_killed_outright_stops_the_render_with_a_clear_error(monkeypatch):
+    _forked(monkeypatch)
+    specs = [_Spec(n) for n in range(40)]
+    with pytest.raises(RuntimeError, match="worker died"):
+        list(render_pages.render_pages(_Renderer(dying=range(40)), specs))

@@ -290,7 +290,8 @@ def render(
         if progress:
             progress.start("render", len(todo), "pages")
         on_done = progress.advance if progress else None
-        yield from zip((spec.path for spec in todo), render_pages(renderer, todo, on_done), strict=True)
+        for position, data in render_pages(renderer, todo, on_done):  # in the order they are finished
+            yield todo[position].path, data
         static = static_files(dirs)
         yield from static.items()
         yield from _crawler_files([*pages, *static], index, config.base_url).items()

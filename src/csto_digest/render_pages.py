@@ -2,11 +2,17 @@
 
 Rendering is pure Python (Jinja), so one process renders one page at a time.
 With many pages to render, worker processes are forked (one fewer than the
-cores: this process renders its share too): they inherit the site index and the
-compiled templates as they stand (nothing is pickled on the way in) and send
-back only each page's bytes. Where `fork` is not available, or
-for a few pages, the pages are rendered in this process; the bytes are the
-same either way.
+cores): they inherit the site index and the compiled templates as they stand
+(nothing is pickled on the way in) and send back only each page's bytes.
+
+The pages are cut into chunks, and every process claims the next chunk from
+one shared counter. This process also writes every page to disk, so it
+claims a chunk only when no worker's pages are waiting to be written: the
+work shares itself out, where a fixed split left this process (render and
+write) the slowest and the workers' finished pages piling up in its memory.
+
+Where `fork` is not available, or for a few pages, the pages are rendered in
+this process, in order; the bytes are the same either way.
 
 Also here: which templates read the whole site index (`site`, or
 `links.index`) rather than the values they are given. A page made from one of
@@ -22,10 +28,14 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
+import queue
 import re
+import traceback
 from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.context import ForkContext, ForkProcess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2 import meta
@@ -36,22 +46,24 @@ if TYPE_CHECKING:
 PARALLEL_PAGES = 400  # below this, forking workers costs more than it saves
 CHUNK = 64  # pages per task: small enough to share the work evenly, large enough to cost little
 RENEW = 16  # chunks a worker renders before a fresh one is forked in its place
+POLL = 0.1  # seconds between looks at the workers while waiting for their pages
 
 _work: tuple[_Renderer, Sequence[PageSpec]] | None = None  # what forked workers render from
 
 
 def render_pages(
     renderer: _Renderer, specs: Sequence[PageSpec], on_done: Callable[[int], None] | None = None
-) -> Iterator[bytes]:
-    """Each spec's page, in order, as it is made; `on_done(n)` hears how many are rendered so far.
+) -> Iterator[tuple[int, bytes]]:
+    """Each spec's position and page, as it is made; `on_done(n)` hears how many are rendered so far.
 
     Pages come one chunk at a time, so the caller can write each before the
-    next is made and never holds the whole site.
+    next is made and never holds the whole site. With workers they come in
+    the order they are finished, not the order of `specs`.
     """
     workers = min(os.cpu_count() or 1, 8)
     if len(specs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for done, spec in enumerate(specs, 1):
-            yield renderer.render(spec)
+            yield done - 1, renderer.render(spec)
             if on_done:
                 on_done(done)
         return
@@ -63,21 +75,124 @@ def render_pages(
     _return_free_memory()
     gc.freeze()  # the workers' collector leaves the inherited objects alone, so their pages stay shared
     try:
-        # This process renders too, every `workers`-th chunk, while the workers
-        # render the rest: one process fewer holding a copy of the site index.
-        helpers = workers - 1
-        starts = range(0, len(specs), CHUNK)
-        # A worker is replaced every `RENEW` chunks: a fresh fork shares the pages
-        # the old one had come to copy (reading an object writes its refcount).
-        with multiprocessing.get_context("fork").Pool(helpers, maxtasksperchild=RENEW) as pool:
-            theirs = pool.imap(_render_range, [s for n, s in enumerate(starts) if n % workers])
-            for done, (n, start) in enumerate(enumerate(starts), 1):
-                yield from _render_range(start) if n % workers == 0 else next(theirs)
-                if on_done:
-                    on_done(min(done * CHUNK, len(specs)))
+        done = 0
+        for start, pages in _Crew(len(specs), workers - 1).chunks():
+            yield from enumerate(pages, start)
+            done += len(pages)
+            if on_done:
+                on_done(done)
     finally:
         gc.unfreeze()
         _work = None
+
+
+class _Crew:
+    """This process and `helpers` forked workers, each claiming the next chunk from one shared counter.
+
+    A worker is replaced every `RENEW` chunks: a fresh fork shares the pages
+    the old one had come to copy (reading an object writes its refcount). A
+    worker that fails sends its error, which is raised here; one that dies
+    without a word (killed, out of memory) is reported by its exit code.
+    """
+
+    def __init__(self, pages: int, helpers: int):
+        self.context: ForkContext = multiprocessing.get_context("fork")
+        self.total = len(range(0, pages, CHUNK))
+        self.next = self.context.Value("q", 0)  # the next chunk to claim, shared by every process
+        self.results: Any = self.context.Queue()
+        self.helpers = helpers
+        self.workers: list[ForkProcess] = []
+
+    def chunks(self) -> Iterator[tuple[int, list[bytes]]]:
+        """(first position, pages) for every chunk, as each is finished."""
+        received = 0
+        try:
+            self._hire()
+            while received < self.total:
+                try:
+                    item = self.results.get_nowait()
+                except queue.Empty:
+                    claimed = self._claim()
+                    if claimed is not None:  # nothing to write: render a chunk here
+                        yield claimed * CHUNK, _render_range(claimed * CHUNK)
+                        received += 1
+                        continue
+                    item = self._wait()
+                yield self._unpack(item)
+                received += 1
+                self._hire()
+        finally:
+            self._dismiss()
+
+    def _claim(self) -> int | None:
+        with self.next.get_lock():
+            claimed = self.next.value
+            if claimed >= self.total:
+                return None
+            self.next.value = claimed + 1
+            return claimed
+
+    def _work_loop(self) -> None:
+        """A worker's life: up to `RENEW` chunks, each sent back as soon as it is rendered."""
+        try:
+            for _ in range(RENEW):
+                claimed = self._claim()
+                if claimed is None:
+                    break
+                self.results.put((claimed, _render_range(claimed * CHUNK)))
+        except BaseException as error:  # every failure must reach the parent, which raises it
+            self.results.put((-1, _portable(error)))
+        finally:
+            self.results.close()
+            self.results.join_thread()  # everything sent is in the pipe before the worker exits
+
+    def _hire(self) -> None:
+        """Keep `helpers` workers alive while chunks are left to claim."""
+        for worker in [w for w in self.workers if not w.is_alive()]:
+            worker.join()
+            self.workers.remove(worker)
+            if worker.exitcode:
+                raise RuntimeError(f"a page-rendering worker died (exit code {worker.exitcode})")
+        with self.next.get_lock():
+            left = self.total - self.next.value
+        while len(self.workers) < min(self.helpers, left):
+            worker = self.context.Process(target=self._work_loop, daemon=True)
+            worker.start()
+            self.workers.append(worker)
+
+    def _wait(self) -> Any:
+        """The next chunk a worker sends, checking meanwhile that the workers are still there."""
+        while True:
+            try:
+                return self.results.get(timeout=POLL)
+            except queue.Empty:
+                self._hire()
+                if not self.workers:
+                    raise RuntimeError("the page-rendering workers stopped before every page was rendered") from None
+
+    @staticmethod
+    def _unpack(item: tuple[int, Any]) -> tuple[int, list[bytes]]:
+        claimed, payload = item
+        if claimed < 0:
+            raise payload
+        return claimed * CHUNK, payload
+
+    def _dismiss(self) -> None:
+        for worker in self.workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+        self.results.close()
+        self.results.cancel_join_thread()
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The error itself if it survives pickling, else a RuntimeError with its traceback as text."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # any error that cannot cross a pipe is sent as text
+        return RuntimeError("".join(traceback.format_exception(error)))
+    return error
 
 
 def _return_free_memory() -> None:
