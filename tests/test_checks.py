@@ -182,3 +182,23 @@ def test_cli_check_text_json_and_strict() -> None:
     assert data["counts"]["undated"] >= 1
     assert {"kind", "path", "article", "message", "related"} <= set(data["findings"][0])
     assert runner.invoke(main, ["check", "--input", str(CORPUS), "--strict"]).exit_code == 1
+
+
+def test_cli_check_reuses_the_builds_feature_cache(tmp_path, monkeypatch) -> None:
+    """A second `check` of an unchanged corpus works out no article's grouping features again."""
+    pytest.importorskip("csto_digest.group")
+    from csto_digest.cli import main
+    from csto_digest.group import features
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    first = runner.invoke(main, ["check", "--input", str(CORPUS)])
+    assert first.exit_code == 0, first.output
+
+    def refuse(article):
+        raise AssertionError(f"features of {article.id} worked out again")
+
+    monkeypatch.setattr(features, "article_features", refuse)
+    second = runner.invoke(main, ["check", "--input", str(CORPUS)])
+    assert second.exit_code == 0, second.output
+    assert second.output == first.output
