@@ -441,7 +441,8 @@ class Generator:
 
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
-        self.statements: list[Statement] = []
+        self.statements: list[Statement] = []  # the recent ones, which later articles may report again
+        self.statements_made = 0  # every statement's number: the recent list is cut, so its length is not one
         self.docs: list[Doc] = []  # kept for syndicated copies and restatements
 
     def __iter__(self) -> Iterator[Doc]:
@@ -475,7 +476,8 @@ class Generator:
         at = rng.randrange(len(templates))
         templates = tuple(f"{t} {particular}" if i == at else t for i, t in enumerate(templates))
         day = rng.randint(DATE_FIRST, DATE_LAST)
-        statement = Statement(len(self.statements), speaker, theme, templates, _slots(rng, day, speaker), day)
+        statement = Statement(self.statements_made, speaker, theme, templates, _slots(rng, day, speaker), day)
+        self.statements_made += 1
         self.statements.append(statement)
         if len(self.statements) > 600:
             del self.statements[:300]

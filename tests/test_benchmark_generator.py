@@ -137,3 +137,20 @@ def test_load_files_reads_the_generated_corpus(sample):
     # A syndicated copy with byte-identical body text is reported as a duplicate; the rest load.
     assert len(result.articles) + sum("duplicate" in p.message for p in result.problems) == len(docs)
     assert sum(any(q.speaker for q in a.quotes) for a in result.articles) > len(result.articles) / 2
+
+
+def test_every_new_statement_has_its_own_number(monkeypatch):
+    """Past 600 statements the recent list is cut; numbers taken from its length came round again."""
+    made = []
+    real = gen.Statement
+
+    def recording(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(gen, "Statement", recording)
+    generator = iter(gen.Generator(7))
+    for _ in range(2500):
+        next(generator)
+    assert len(made) > 900
+    assert len({s.id for s in made}) == len(made)
