@@ -22,6 +22,10 @@ Why it is built this way:
   which counts a page shared by a forked worker and its parent once, split
   between them, where a sum of RSS would count it in each. The bar is checked
   against the larger of the two.
+* CPU seconds (user + system, from the same `wait4`) include the worker
+  processes the build waited for. Wall time over CPU time shows how much of
+  a build is spent computing rather than waiting: on 2 cores, a build can be
+  no faster than half its CPU seconds.
 * "Pages written" counts every file in the output folder. For rebuilds the
   runner counts the files whose mtime is at or after the build's start: a
   rebuild with nothing changed must write none.
@@ -73,6 +77,7 @@ class Measure:
     tree_pss_mb: float  # sampled peak of the PSS summed over the process tree
     returncode: int
     error: str = ""
+    cpu_seconds: float = 0.0  # user + system time of the process and the workers it waited for (wait4)
 
     @property
     def peak_mb(self) -> float:
@@ -138,7 +143,8 @@ def measure(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None 
     error = ""
     if proc.returncode != 0 and cwd:
         error = log.read_text(encoding="utf-8", errors="replace")[-2000:]
-    return Measure(seconds, usage.ru_maxrss / 1024, peak[0] / 1024, proc.returncode, error)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measure(seconds, usage.ru_maxrss / 1024, peak[0] / 1024, proc.returncode, error, cpu)
 
 
 def count_files(folder: Path) -> int:
@@ -334,6 +340,7 @@ def run_size(n: int, args: argparse.Namespace, peers: Peers | None, csto_cmd: li
         result["full"][tool] = {
             "seconds": [round(m.seconds, 3) for m in runs[tool]],
             "median_s": _round(median([m.seconds for m in ok])),
+            "median_cpu_s": _round(median([m.cpu_seconds for m in ok])),
             "pages": count_files(bench.output(tool)) if ok else 0,
             "peak_rss_mb": _round(max((m.max_rss_mb for m in ok), default=None), 1),
             "peak_tree_pss_mb": _round(max((m.tree_pss_mb for m in ok), default=None), 1),
@@ -467,13 +474,17 @@ def print_report(report: dict) -> None:
     for r in report["results"]:
         print()
         print(f"N = {r['n']:,}  (corpus generated in {r['generate_seconds']}s)")
-        print(f"  {'tool':<12} {'median s':>9} {'runs (s)':<24} {'pages':>7} {'peak MB':>8} {'tree PSS':>8}  ratio")
+        print(
+            f"  {'tool':<12} {'median s':>9} {'CPU s':>7} {'runs (s)':<24} {'pages':>7} "
+            f"{'peak MB':>8} {'tree PSS':>8}  ratio"
+        )
         for tool, f in r["full"].items():
             ratio = "" if tool == "csto" else f"csto/{LABEL[tool]} = {_fmt(r['ratios'].get(tool))}"
             runs = ", ".join(f"{s:.2f}" for s in f["seconds"])
             failed = f"  ({f['failed_runs']} failed)" if f["failed_runs"] else ""
             print(
-                f"  {LABEL[tool]:<12} {_fmt(f['median_s']):>9} {runs:<24} {f['pages']:>7} "
+                f"  {LABEL[tool]:<12} {_fmt(f['median_s']):>9} {_fmt(f.get('median_cpu_s')):>7} "
+                f"{runs:<24} {f['pages']:>7} "
                 f"{_fmt(f['peak_rss_mb']):>8} {_fmt(f['peak_tree_pss_mb']):>8}  {ratio}{failed}"
             )
         if r.get("ms_per_article") is not None:
