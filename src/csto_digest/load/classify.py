@@ -13,18 +13,19 @@ from functools import cache, lru_cache
 
 from ..model import Evidence, Theme, ThemeHit
 from .clues import Clues, clues, clues_of_any, is_local, lowered, may_match
+from .guard import guarded
 from .text import sentences
 
 
 @cache
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    return tuple(guarded(re.compile(p, re.IGNORECASE)) for p in patterns)
 
 
 @cache
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """The patterns as one alternation: one search instead of one per pattern."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return guarded(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
 
 
 @dataclass(frozen=True)

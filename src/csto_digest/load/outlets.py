@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ..model import Evidence, Outlet
 from ..registry import Registry
 from .dates import FoundDate, parse_date
+from .guard import guarded
 from .people import ROLE_WORDS
 
 _CITY = r"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,30}?)"
@@ -151,11 +152,13 @@ _NAME = (
     r"broadcaster|news channel|channel|radio|portal|website|daily|weekly|"
     r"news website|news portal|outlet|service|Analytical Center))?)"
 )
-_CITING_BEFORE = re.compile(
-    r"\b(?i:reports?|reported|writes|wrote|according to|told|telling|cited as saying by|quoted by|"
-    r"as quoted by|(?:in|during) (?:an?|his|her|their) (?:interview|talk|conversation) with|"
-    r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
-    r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by)\s+" + _NAME
+_CITING_BEFORE = guarded(
+    re.compile(
+        r"\b(?i:reports?|reported|writes|wrote|according to|told|telling|cited as saying by|quoted by|"
+        r"as quoted by|(?:in|during) (?:an?|his|her|their) (?:interview|talk|conversation) with|"
+        r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
+        r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by)\s+" + _NAME
+    )
 )
 _AFTER_VERB = re.compile(
     r"[ ](?:reports|reported|writes|wrote|informs|quoted|cited|says|said|notes|noted|learned|has learned)\b"
@@ -166,10 +169,12 @@ _DESCRIPTOR = re.compile(
     r"magazine|outlet|broadcaster|portal|website|radio|daily)"
 )
 _NAME_AT_START = re.compile(_NAME)
-_OUTLET_WORDS = re.compile(
-    r"\b(news|agency|magazine|newspaper|channel|tv|radio|portal|times|post|press|daily|weekly|novosti|"
-    r"sputnik|tass|interfax|reuters|center|centre|media|\.[a-z]{2,4})\b",
-    re.IGNORECASE,
+_OUTLET_WORDS = guarded(
+    re.compile(
+        r"\b(news|agency|magazine|newspaper|channel|tv|radio|portal|times|post|press|daily|weekly|novosti|"
+        r"sputnik|tass|interfax|reuters|center|centre|media|\.[a-z]{2,4})\b",
+        re.IGNORECASE,
+    )
 )
 
 

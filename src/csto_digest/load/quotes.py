@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Evidence, Quote
+from .guard import guarded
 from .people import PRONOUNS, ROLE_WORDS, PeopleIndex
 from .text import comparable, words
 
@@ -38,14 +39,18 @@ SPEECH_VERB = (
     r"(?:was|is|were) (?:cited|quoted) as saying|quoted|explains|adds|stresses|notes|shared|"
     r"(?:also|further|then|has|had|later) (?:said|noted|added|stressed|told|stated))"
 )
-_VERB = re.compile(rf"\b{SPEECH_VERB}\b")
-_ACCORDING = re.compile(
-    r"\b(?:according to|in the words of|as (?:put|noted|stated|said) by)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]\s*$",
-    re.IGNORECASE,
+_VERB = guarded(re.compile(rf"\b{SPEECH_VERB}\b"))
+_ACCORDING = guarded(
+    re.compile(
+        r"\b(?:according to|in the words of|as (?:put|noted|stated|said) by)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]\s*$",
+        re.IGNORECASE,
+    )
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|I'm|we're|We're|I've|we've|We've)\b")
-_SUBJECT_BOUNDARY = re.compile(
-    r"[,;:!?\"“”«»()—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.|\band\b|\bbut\b|\bthat\b|\bwhile\b"
+_FIRST_PERSON = guarded(re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|I'm|we're|We're|I've|we've|We've)\b"))
+_SUBJECT_BOUNDARY = guarded(
+    re.compile(
+        r"[,;:!?\"“”«»()—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.|\band\b|\bbut\b|\bthat\b|\bwhile\b"
+    )
 )
 _ADVERBS = {"also", "further", "then", "later", "has", "had", "once", "again", "earlier", "recently", "was", "is"}
 
@@ -59,7 +64,7 @@ _HEAD_OF = re.compile(r"\b(\w+) of (?:the )?[\w ]+$")
 _ROLE_TOKEN = re.compile(r"[\w'’-]+")
 _COMMA = re.compile(r",\s")
 _STOP = re.compile(r"[.!?]\s+")
-_HE_SHE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+_HE_SHE = guarded(re.compile(r"\b(he|she)\b", re.IGNORECASE))
 _ANSWER_LEAD = re.compile(r"^\s*(?:[—–-]+\s*|A:\s*|Answer:\s*)?")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”»’]?\s+(?=[A-Z\"“«])")
 _ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z])\.$")
@@ -541,12 +546,14 @@ class QuoteFinder:
             self.last_speaker = speaker
 
 
-_SOURCE_NOUNS = re.compile(
-    r"\b(ministry|ministries|secretariat|office|service|kremlin|government|statement|press release|council|"
-    r"committee|department|embassy|mission|agency|organi[sz]ation|csto|source|sources|officials?|analysts?|"
-    r"experts?|observers?|diplomats?|spokesman|spokeswoman|spokesperson|report|document|declaration|communique|"
-    r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities)\b",
-    re.IGNORECASE,
+_SOURCE_NOUNS = guarded(
+    re.compile(
+        r"\b(ministry|ministries|secretariat|office|service|kremlin|government|statement|press release|council|"
+        r"committee|department|embassy|mission|agency|organi[sz]ation|csto|source|sources|officials?|analysts?|"
+        r"experts?|observers?|diplomats?|spokesman|spokeswoman|spokesperson|report|document|declaration|communique|"
+        r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities)\b",
+        re.IGNORECASE,
+    )
 )
 
 
