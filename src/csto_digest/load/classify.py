@@ -49,6 +49,17 @@ class _Rules:
             return True
         return all(p.search(text) for p, _ in self.requires) and self.patterns.search(text) is not None
 
+    def within(self, lower: str | None) -> _Rules:
+        """These rules with only the clues the lower-cased text `lower` holds, for its sentences.
+
+        A clue the whole text lacks is in none of its sentences (`lowered` keeps
+        every letter in its place, and clues are ASCII), so testing a sentence for
+        it can only fail: with it gone, each sentence is tested for a clue or two."""
+        if lower is None:
+            return self
+        requires = tuple((pattern, _present(own, lower)) for pattern, own in self.requires)
+        return _Rules(self.patterns, _present(self.clues, lower), requires, self.excludes, self.local)
+
     def counts(self, sentence: str, lower: str | None) -> bool:
         """The sentence matches a pattern and every requirement, and no exclusion."""
         return (
@@ -57,6 +68,10 @@ class _Rules:
             and all(may_match(c, lower) and p.search(sentence) for p, c in self.requires)
             and not any(p.search(sentence) for p in self.excludes)
         )
+
+
+def _present(own: Clues, lower: str) -> Clues:
+    return own if own is None else frozenset(clue for clue in own if clue in lower)
 
 
 @lru_cache(maxsize=64)
@@ -102,7 +117,8 @@ def classify(title: str, paragraphs: list[str], themes: tuple[Theme, ...]) -> tu
             all_sentences = [
                 (s, s.lower() if whole_lower is not None else None) for p in [title, *paragraphs] for s in sentences(p)
             ]
-        matching = [s for s, lower in all_sentences if rules.counts(s, lower)]
+        counts = rules.within(whole_lower).counts
+        matching = [s for s, lower in all_sentences if counts(s, lower)]
         if len(matching) >= max(1, theme.min_sentences):
             confidence = min(1.0, 0.5 + 0.15 * len(matching))
             hits.append(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Evidence
 from .dates import FoundDate, byline_date, parse_date
-from .furniture import field_line, is_furniture
+from .furniture import folded_field_line, folded_is_furniture
 from .outlets import find_dateline
 from .text import comparable, fold, is_mostly_latin, normalize_spaces, shingles, words
 
@@ -81,11 +81,11 @@ def parse_layout(text: str) -> Layout:
         if in_header and layout.title is None and not body_lines_have_text(body_lines) and looks_like_title(line):
             layout.title, layout.title_line = line, number
             continue
-        named = field_line(line)
+        named = folded_field_line(line)
         if named:
             setattr(layout, named[0], named[1])
             continue
-        if is_furniture(line, latin):
+        if folded_is_furniture(line, latin):
             layout.removed.append(line)
             continue
         by = _BY_LINE.match(line)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import Evidence, Outlet
 from ..registry import Registry
+from .clues import lowered, required
 from .dates import FoundDate, parse_date
 from .guard import guarded
 from .people import ROLE_WORDS
@@ -66,9 +68,27 @@ class Dateline:
     date_words: str | None  # the date as written, even when it has no year
 
 
+# What each dateline cannot match without ("(" for `MOSCOW (Sputnik) -`, "/" for `/TASS/`):
+# most paragraphs lack some, and are not tried against those patterns' lazy searches at all.
+_DATELINE_NEEDS = tuple(required(pattern.pattern) for pattern in DATELINES)
+_DATELINE_CLUES = tuple(sorted({clue for needs in _DATELINE_NEEDS for own in needs for clue in own}))
+
+
+@lru_cache(maxsize=64)
+def _datelines_with(present: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """The datelines a text holding these of `_DATELINE_CLUES` (and no others) may match."""
+    return tuple(p for p, needs in zip(DATELINES, _DATELINE_NEEDS, strict=True) if all(own & present for own in needs))
+
+
+@lru_cache(maxsize=64)
 def find_dateline(paragraph: str) -> Dateline | None:
-    """The dateline at the start of a paragraph, if it has one."""
-    for pattern in DATELINES:
+    """The dateline at the start of a paragraph, if it has one.
+
+    Remembered for the last few paragraphs: the layout, the title and the
+    publisher each ask about the same opening paragraphs."""
+    lower = lowered(paragraph)
+    patterns = DATELINES if lower is None else _datelines_with(frozenset(c for c in _DATELINE_CLUES if c in lower))
+    for pattern in patterns:
         match = pattern.match(paragraph)
         if not match:
             continue

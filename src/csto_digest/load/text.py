@@ -69,7 +69,11 @@ _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 
 
 def is_mostly_latin(text: str) -> bool:
-    if text.isascii():
+    """At most half the letters are outside the Latin blocks.
+
+    Text with no such letter at all (curly quotes and dashes make most English
+    text non-ASCII) is answered without counting its letters."""
+    if text.isascii() or not _NON_LATIN_LETTER.search(text):
         return True
     letters = sum(map(str.isalpha, text))
     if not letters:
