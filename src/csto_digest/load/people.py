@@ -214,7 +214,9 @@ def _could_be_surname(
     # unless the text also writes it in lower case (a common noun opening a sentence).
     if not _SPEECH_NEAR.match(text[token.end() : token.end() + 40]):
         return False
-    return word.lower() not in _lower_case_words(text)
+    lower = word.lower()
+    # Nowhere in the text at all (most surnames): then surely never written in lower case.
+    return lower not in text or lower not in _lower_case_words(text)
 
 
 def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex:
