@@ -87,7 +87,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     Remembered for the last few paragraphs: the layout, the title and the
     publisher each ask about the same opening paragraphs."""
     lower = lowered(paragraph)
-    patterns = DATELINES if lower is None else _datelines_with(frozenset(c for c in _DATELINE_CLUES if c in lower))
+    patterns = DATELINES if lower is None else _datelines_with(frozenset(filter(lower.__contains__, _DATELINE_CLUES)))
     for pattern in patterns:
         match = pattern.match(paragraph)
         if not match:

@@ -91,7 +91,7 @@ def find_quote_spans(paragraph: str) -> list[Span]:
     A paragraph with no double quote marks may use single ones (‘…’, the
     British style); there a closing ’ must not be followed by a letter, which
     tells it from the apostrophe in "Armenia’s"."""
-    if not any(mark in paragraph for mark in OPENERS + CLOSERS + '"') and "‘" in paragraph:
+    if "‘" in paragraph and not any(map(paragraph.__contains__, OPENERS + CLOSERS + '"')):
         return _single_quote_spans(paragraph)
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
@@ -587,8 +587,10 @@ def _sentence_start(text: str) -> int:
 
 def _is_title_case(inner: str) -> bool:
     """A programme's or a book's name: mostly capitalised words, no sentence end."""
+    if _ENDS_SENTENCE.search(inner.strip()):  # most quotations: no need to read their words
+        return False
     tokens = _WORD_TOKEN.findall(inner)
-    if not tokens or _ENDS_SENTENCE.search(inner.strip()):
+    if not tokens:
         return False
     small = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "at", "with"}
     significant = [t for t in tokens if t.lower() not in small]

@@ -40,7 +40,7 @@ def comparable(text: str) -> str:
     """A form of `text` for equality tests across outlets: case, accents,
     punctuation and quote styles do not matter."""
     text = unicodedata.normalize("NFKD", text)
-    return " ".join(w for w in words(text))
+    return " ".join(words(text))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
