@@ -61,11 +61,15 @@ class _Rules:
         return _Rules(self.patterns, _present(self.clues, lower), requires, self.excludes, self.local)
 
     def counts(self, sentence: str, lower: str | None) -> bool:
-        """The sentence matches a pattern and every requirement, and no exclusion."""
+        """The sentence matches a pattern and every requirement, and no exclusion.
+
+        Every clue is looked for before any regex runs: a sentence with a pattern's
+        word but without the required one ("member" but not "Armenia") is not searched."""
         return (
             may_match(self.clues, lower)
+            and all(may_match(c, lower) for _, c in self.requires)
             and self.patterns.search(sentence) is not None
-            and all(may_match(c, lower) and p.search(sentence) for p, c in self.requires)
+            and all(p.search(sentence) for p, _ in self.requires)
             and not any(p.search(sentence) for p in self.excludes)
         )
 

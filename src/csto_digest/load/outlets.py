@@ -183,7 +183,8 @@ _CITING_BEFORE = guarded(
 _AFTER_VERB = re.compile(
     r"[ ](?:reports|reported|writes|wrote|informs|quoted|cited|says|said|notes|noted|learned|has learned)\b"
 )
-_NAME_AT_END = re.compile(_NAME + r"$")
+# A name running to the end of the text, starting at a capital or digit that opens a word.
+_NAME_AT_END = re.compile(r"(?<![\w.&'’\-])(?=[A-Z0-9])" + _NAME + r"$")
 _DESCRIPTOR = re.compile(
     r"[A-Z][a-z]+(?:-[a-z]+)?\s+(?:channel|TV channel|television|television channel|newspaper|news agency|agency|"
     r"magazine|outlet|broadcaster|portal|website|radio|daily)"
@@ -230,12 +231,9 @@ def _citations(text: str):
         yield match.start(), match.end(), match.group("name")
     for verb in _AFTER_VERB.finditer(text):
         window_start = max(0, verb.start() - 90)
-        window = text[window_start : verb.start()]
-        for begin in [m.start() for m in re.finditer(r"(?<![\w.&'’\-])[A-Z0-9]", window)]:
-            named = _NAME_AT_END.match(window, begin)
-            if named:
-                yield window_start + begin, verb.end(), named.group("name")
-                break
+        named = _NAME_AT_END.search(text[window_start : verb.start()])  # the first such name
+        if named:
+            yield window_start + named.start(), verb.end(), named.group("name")
 
 
 def _strip_article(name: str) -> str:
