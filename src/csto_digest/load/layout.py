@@ -60,6 +60,7 @@ def parse_layout(text: str) -> Layout:
     lines = normalize_spaces(text).split("\n")
     latin = is_mostly_latin(text[:5000])
     body_lines: list[tuple[int, str]] = []
+    title_key = ""
     in_header = True
     for number, raw in enumerate(lines, start=1):
         line = fold(raw)
@@ -68,7 +69,7 @@ def parse_layout(text: str) -> Layout:
             continue
         if in_header and _header_line(layout, line, number):
             continue
-        if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == comparable(layout.title):
+        if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == title_key:
             layout.removed.append(line)  # the title again, under a byline
             continue
         if in_header and _only_short_lines(body_lines) and layout.byline_date is None:
@@ -80,6 +81,7 @@ def parse_layout(text: str) -> Layout:
                 continue
         if in_header and layout.title is None and not body_lines_have_text(body_lines) and looks_like_title(line):
             layout.title, layout.title_line = line, number
+            title_key = comparable(line)  # what a repeat of the title is told by
             continue
         named = folded_field_line(line)
         if named:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Evidence
-from ..registry import Registry
+from ..registry import Person, Registry
 
 ROLE_WORDS = {
     "secretary", "general", "secretary-general", "president", "vice-president", "minister", "prime",
@@ -225,7 +225,8 @@ def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex
     index = PeopleIndex(mentions=mentions)
     full_names = sorted({m.words for m in mentions if len(m.words.split()) >= 2}, key=lambda n: (-len(n), n))
     for mention in mentions:
-        index.canonical[mention.words] = _fullest(mention.words, full_names, registry, mentions)
+        if mention.words not in index.canonical:  # a name written again resolves alike
+            index.canonical[mention.words] = _fullest(mention.words, full_names, registry, mentions)
     # Roles: the first role the text gives a person, else the registry's.
     for mention in mentions:
         name = index.canonical[mention.words]
@@ -270,19 +271,37 @@ def _fullest(written: str, full_names: list[str], registry: Registry, mentions: 
         return written  # "Rahimzoda" beside two Rahimzodas: which one is not ours to guess
     if len(parts) == 1:
         word = parts[0]
-        surnames = [p for p in registry.people if p.name.split()[-1] == word]
+        surnames = [p for p, _first, last in _first_and_last(registry.people) if last == word]
         if len(surnames) == 1:
             return surnames[0].name
-        firsts = [p for p in registry.people if p.name.split()[0] == word]
+        firsts = [p for p, first, _last in _first_and_last(registry.people) if first == word]
         mentioned = {m.words for m in mentions}
         for person in firsts:
             if person.name.split()[-1] in mentioned:
                 return person.name
     if len(parts) >= 2:
-        surnames = [p for p in registry.people if p.name.split()[-1] == parts[-1]]
+        surnames = [p for p, _first, last in _first_and_last(registry.people) if last == parts[-1]]
         if len(surnames) == 1 and _same_person(parts, surnames[0].name.split()):
             return surnames[0].name
     return written
+
+
+_split_names: dict[int, tuple[tuple[Person, ...], tuple[tuple[Person, str, str], ...]]] = {}
+
+
+def _first_and_last(people: tuple[Person, ...]) -> tuple[tuple[Person, str, str], ...]:
+    """Each registry person with the first and last word of their name, split once per process.
+
+    The same tuple comes with every article, so it is recognised by identity;
+    keeping it in the cache keeps its id from being reused."""
+    cached = _split_names.get(id(people))
+    if cached is not None and cached[0] is people:
+        return cached[1]
+    split = tuple((person, person.name.split()[0], person.name.split()[-1]) for person in people)
+    if len(_split_names) >= 16:
+        _split_names.clear()
+    _split_names[id(people)] = (people, split)
+    return split
 
 
 def _same_person(parts: list[str], other: list[str]) -> bool:
