@@ -7,6 +7,7 @@ import random
 import re
 
 from csto_digest.load import clues, entities, outlets, read
+from csto_digest.load import text as text_helpers
 
 PIECES = [
     *"aAsSſKKıİΣσςΑ’'.-–—/(),:; \n0123456789“”«»",
@@ -65,3 +66,13 @@ def test_read_at_most_reads_on_when_the_file_grew() -> None:
     for size, limit in [(0, 100), (10, 100), (99, 100), (1024, 2000), (5, 6), (1000, 1025), (1024, 1025)]:
         handle = io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]
         assert read._read_at_most(handle, size, limit) == data[:limit]  # the stat size may be behind
+
+
+def test_sentence_gaps_as_with_a_lookbehind() -> None:
+    behind = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«„‘(\[]?[A-ZА-ЯЁ0-9])")
+    rng = random.Random(3)
+    pieces = [*'.!?…"”»’“«„‘([ \n\tAaZЯ0x', "Mr. ", "U.S. ", "B. ", "end. Next"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        gaps = [(m.start(1), m.end()) for m in text_helpers.SENTENCE_END.finditer(text)]
+        assert gaps == [m.span() for m in behind.finditer(text)], text
