@@ -76,3 +76,16 @@ def test_sentence_gaps_as_with_a_lookbehind() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
         gaps = [(m.start(1), m.end()) for m in text_helpers.SENTENCE_END.finditer(text)]
         assert gaps == [m.span() for m in behind.finditer(text)], text
+
+
+def test_searches_ending_in_dollar_start_near_the_end() -> None:
+    from csto_digest.load import quotes
+    from csto_digest.load.guard import tail_start
+
+    rng = random.Random(4)
+    pieces = [*"Mr. sDUNC\n.vetcs", "U.S", "Prof", "Capt", " "]
+    for pattern in (text_helpers._ABBREV, quotes._ABBREVIATION_END):
+        for _ in range(5000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+            assert bool(pattern.search(text, tail_start(pattern, text))) == bool(pattern.search(text)), text
+    assert tail_start(re.compile(r"a+$"), "aaaa") == 0  # no longest match: the whole text

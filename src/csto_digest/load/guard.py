@@ -79,6 +79,34 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
 
 
+def tail_start(pattern: re.Pattern[str], text: str) -> int:
+    """Where a search for `pattern`, a pattern ending in `$`, need start in `text`.
+
+    A match ends at the end of the text (or before a final newline), so it starts
+    no further back than the longest match the pattern can make: the search skips
+    the rest (lookbehinds and word boundaries still see the characters before)."""
+    reach = _longest_match(pattern)
+    return 0 if reach is None else max(0, len(text) - reach - 1)
+
+
+def _longest_match(pattern: re.Pattern[str]) -> int | None:
+    if _sre_parse is None:
+        return None
+    cached = _reaches.get(pattern)
+    if cached is None:
+        try:
+            tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+            anchored = bool(tree.data) and tree.data[-1] == (_sre.AT, _sre.AT_END)
+            longest = tree.getwidth()[1]
+            cached = _reaches[pattern] = (longest if anchored and longest < _sre.MAXREPEAT else -1,)
+        except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+            cached = _reaches[pattern] = (-1,)
+    return None if cached[0] < 0 else cached[0]
+
+
+_reaches: dict[re.Pattern[str], tuple[int]] = {}
+
+
 def _engine_skips_ahead(items, ignore_case: bool) -> bool:
     """Whether the engine finds the pattern's possible starts itself: it opens with a
     literal, a class or an alternation of literals, none of them case-blind and cased."""

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Evidence, Quote
-from .guard import guarded
+from .guard import guarded, tail_start
 from .people import PRONOUNS, ROLE_WORDS, PeopleIndex
 from .text import comparable, words
 
@@ -579,7 +579,7 @@ def _sentence_start(text: str) -> int:
     best = 0
     for match in _NEXT_SENTENCE.finditer(text):
         before = text[: match.start() + 1]
-        if _ABBREVIATION_END.search(before):
+        if _ABBREVIATION_END.search(before, tail_start(_ABBREVIATION_END, before)):
             continue
         best = match.end()
     return best

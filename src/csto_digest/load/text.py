@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .guard import tail_start
+
 # Non-breaking and other odd spaces seen in pasted web text.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
@@ -55,7 +57,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in SENTENCE_END.finditer(text):
         gap = match.start(1)
         before = text[start:gap].rstrip('"”»’')
-        if _ABBREV.search(before):
+        if _ABBREV.search(before, tail_start(_ABBREV, before)):
             continue
         spans.append((start, gap))
         start = match.end()
