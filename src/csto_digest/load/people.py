@@ -11,6 +11,7 @@ fallback for a full name the article never spells out.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -110,7 +111,7 @@ def strip_honorific(name: str) -> str:
     return re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name.strip())
 
 
-def _is_name_token(token: str, blocked: set[str]) -> bool:
+def _is_name_token(token: str, blocked: AbstractSet[str]) -> bool:
     low = token.lower().rstrip(".")
     if _INITIAL.match(token):
         return True
@@ -127,7 +128,7 @@ def _lower_case_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w'’-])[a-zа-яё][\w'’-]*", text))
 
 
-def find_mentions(text: str, registry: Registry, blocked: set[str]) -> list[Mention]:
+def find_mentions(text: str, registry: Registry, blocked: AbstractSet[str]) -> list[Mention]:
     """Every run of name words in `text` that reads as a person's name."""
     mentions: list[Mention] = []
     tokens = list(_TOKEN.finditer(text))
@@ -146,7 +147,7 @@ def find_mentions(text: str, registry: Registry, blocked: set[str]) -> list[Ment
     return mentions
 
 
-def _name_like(token: str, blocked: set[str], known: dict[str, bool]) -> bool:
+def _name_like(token: str, blocked: AbstractSet[str], known: dict[str, bool]) -> bool:
     """An honorific or a name word, remembered in `known` for the rest of the article."""
     verdict = known.get(token)
     if verdict is None:
@@ -160,7 +161,7 @@ def _adjacent(text: str, left_end: int, right_start: int, left: str) -> bool:
 
 
 def _mentions_in_run(
-    text: str, run: list[re.Match[str]], registry: Registry, blocked: set[str], name_like: dict[str, bool]
+    text: str, run: list[re.Match[str]], registry: Registry, blocked: AbstractSet[str], name_like: dict[str, bool]
 ) -> list[Mention]:
     # Split the run into a leading role part and a trailing name part.
     name_start = len(run)
@@ -219,7 +220,7 @@ def _could_be_surname(
     return lower not in text or lower not in _lower_case_words(text)
 
 
-def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex:
+def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> PeopleIndex:
     """Find every mention and map each written form to the fullest name."""
     mentions = find_mentions(text, registry, blocked)
     index = PeopleIndex(mentions=mentions)

@@ -607,7 +607,8 @@ _QUESTION = re.compile(r"^\s*(?:[—–-]+\s*|Q\s*[:.]\s*|Question\s*[:.]?\s*|\d
 
 
 def _is_question(paragraph: str) -> bool:
-    if not _QUESTION.match(paragraph):
+    # Without a question mark, `_QUESTION` (whose `.{8,400}` backtracks over the paragraph) cannot match.
+    if "?" not in paragraph or not _QUESTION.match(paragraph):
         return False
     # A question mark inside a quotation is not an interviewer's question.
     return not any(m in paragraph for m in OPENERS) and paragraph.count('"') < 2
