@@ -1,4 +1,6 @@
-"""A lookahead of the characters a regex match can start with: the same matches, found sooner.
+"""Regex searches that skip what cannot match: the same matches, found sooner.
+
+`guarded`: a lookahead of the characters a match can start with.
 
 Python's regex engine skips ahead to a possible first character only when a
 pattern starts with a literal or a class and is not case-blind. A case-blind
@@ -15,6 +17,9 @@ the parse tree holds anything not understood here (or a match can be empty),
 the pattern is returned as it is. So is a pattern the engine already skips
 ahead for (one opening with a literal or a class that case does not touch):
 a lookahead in front would only hide that from it.
+
+`tail_start`: for a pattern anchored at the end (`...$`) whose matches have a
+longest length, where in a text a search need start.
 """
 
 from __future__ import annotations
@@ -79,6 +84,9 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
 
 
+_reaches: dict[re.Pattern[str], tuple[int]] = {}  # pattern -> (longest match, or -1 when unbounded or unanchored)
+
+
 def tail_start(pattern: re.Pattern[str], text: str) -> int:
     """Where a search for `pattern`, a pattern ending in `$`, need start in `text`.
 
@@ -102,9 +110,6 @@ def _longest_match(pattern: re.Pattern[str]) -> int | None:
         except (re.error, RecursionError, AttributeError, TypeError, ValueError):
             cached = _reaches[pattern] = (-1,)
     return None if cached[0] < 0 else cached[0]
-
-
-_reaches: dict[re.Pattern[str], tuple[int]] = {}
 
 
 def _engine_skips_ahead(items, ignore_case: bool) -> bool:
