@@ -40,8 +40,7 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
 
     joined = "\n".join(paragraphs)
     offsets = _offsets(paragraphs)
-    blocked = set(registry.non_person_words)
-    people = build_index(joined, registry, blocked)
+    people = build_index(joined, registry, registry.non_person_words)  # a frozenset: asked, never changed
     quotes = QuoteFinder(paragraphs, people, offsets, joined).run()
     speakers = _speakers(quotes, people)
 

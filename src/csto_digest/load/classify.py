@@ -13,18 +13,19 @@ from functools import cache, lru_cache
 
 from ..model import Evidence, Theme, ThemeHit
 from .clues import Clues, clues, clues_of_any, is_local, lowered, may_match
+from .guard import guarded
 from .text import sentences
 
 
 @cache
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    return tuple(guarded(re.compile(p, re.IGNORECASE)) for p in patterns)
 
 
 @cache
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """The patterns as one alternation: one search instead of one per pattern."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return guarded(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -48,14 +49,33 @@ class _Rules:
             return True
         return all(p.search(text) for p, _ in self.requires) and self.patterns.search(text) is not None
 
+    def within(self, lower: str | None) -> _Rules:
+        """These rules with only the clues the lower-cased text `lower` holds, for its sentences.
+
+        A clue the whole text lacks is in none of its sentences (`lowered` keeps
+        every letter in its place, and clues are ASCII), so testing a sentence for
+        it can only fail: with it gone, each sentence is tested for a clue or two."""
+        if lower is None:
+            return self
+        requires = tuple((pattern, _present(own, lower)) for pattern, own in self.requires)
+        return _Rules(self.patterns, _present(self.clues, lower), requires, self.excludes, self.local)
+
     def counts(self, sentence: str, lower: str | None) -> bool:
-        """The sentence matches a pattern and every requirement, and no exclusion."""
+        """The sentence matches a pattern and every requirement, and no exclusion.
+
+        Every clue is looked for before any regex runs: a sentence with a pattern's
+        word but without the required one ("member" but not "Armenia") is not searched."""
         return (
             may_match(self.clues, lower)
+            and all(may_match(c, lower) for _, c in self.requires)
             and self.patterns.search(sentence) is not None
-            and all(may_match(c, lower) and p.search(sentence) for p, c in self.requires)
+            and all(p.search(sentence) for p, _ in self.requires)
             and not any(p.search(sentence) for p in self.excludes)
         )
+
+
+def _present(own: Clues, lower: str) -> Clues:
+    return own if own is None else frozenset(clue for clue in own if clue in lower)
 
 
 @lru_cache(maxsize=64)
@@ -101,7 +121,8 @@ def classify(title: str, paragraphs: list[str], themes: tuple[Theme, ...]) -> tu
             all_sentences = [
                 (s, s.lower() if whole_lower is not None else None) for p in [title, *paragraphs] for s in sentences(p)
             ]
-        matching = [s for s, lower in all_sentences if rules.counts(s, lower)]
+        counts = rules.within(whole_lower).counts
+        matching = [s for s, lower in all_sentences if counts(s, lower)]
         if len(matching) >= max(1, theme.min_sentences):
             confidence = min(1.0, 0.5 + 0.15 * len(matching))
             hits.append(

@@ -35,8 +35,11 @@ def lowered(text: str) -> str | None:
 
 
 def may_match(clues: Clues, lowered_text: str | None) -> bool:
-    """False only when the text surely holds none of the clues."""
-    return clues is None or lowered_text is None or any(clue in lowered_text for clue in clues)
+    """False only when the text surely holds none of the clues.
+
+    `map` over the text's own `__contains__` runs the loop in C: this is asked
+    for every sentence and theme."""
+    return clues is None or lowered_text is None or any(map(lowered_text.__contains__, clues))
 
 
 def clues(pattern: str) -> Clues:
@@ -108,8 +111,30 @@ def _minimal(found: set[str]) -> frozenset[str]:
     return frozenset(s for s in found if not any(o != s and o in s for o in found))
 
 
+def required(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case strings, every case-blind match of `pattern` holding one of each set.
+
+    Where `clues` keeps the most telling item of the pattern, this keeps every
+    item that gives clues: a text must hold one string of each set."""
+    if _sre_parse is None:
+        return ()
+    try:
+        found = _candidates(_sre_parse.parse(pattern, re.IGNORECASE).data)
+    except Exception:  # an unknown construct: no clues, never a wrong answer
+        return ()
+    return tuple(_minimal({s.lower() for s in own}) for own in found if all(s.isascii() for s in own))
+
+
 def _sequence(items) -> set[str] | None:
     """Every item of a sequence must match, so the most telling item's clues do."""
+    candidates = _candidates(items)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _candidates(items) -> list[set[str]]:
+    """The clues of each item of a sequence that has any: every match holds one string of each."""
     candidates: list[set[str]] = []
     run: list[str] = []
     for op, av in items:
@@ -124,9 +149,7 @@ def _sequence(items) -> set[str] | None:
             candidates.append(own)
     if run:
         candidates.append({"".join(run)})
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+    return candidates
 
 
 def _item(op, av) -> set[str] | None:

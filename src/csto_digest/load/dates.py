@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .guard import guarded
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -34,7 +36,7 @@ _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 
 # Each pattern yields named groups year, month (name or number) and maybe day.
 DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), precision)
+    (guarded(re.compile(p, re.IGNORECASE)), precision)
     for p, precision in (
         (r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?![\d])", "day"),
         (_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR, "day"),
@@ -115,10 +117,12 @@ def date_from_url(url: str) -> FoundDate | None:
     return FoundDate(f"{year:04d}-{month:02d}-{day:02d}", "day", match.group(0).strip("/"))
 
 
-_BYLINE_NOISE = re.compile(
-    r"(\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?|\b(gmt|utc|msk|updated|published|posted|date|on|at)\b|[|•·,:\-–—/]"
-    r"|\b(read|views?|просмотр\w*)\s*:?\s*\d[\d\s,.]*)",
-    re.IGNORECASE,
+_BYLINE_NOISE = guarded(
+    re.compile(
+        r"(\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?|\b(gmt|utc|msk|updated|published|posted|date|on|at)\b|[|•·,:\-–—/]"
+        r"|\b(read|views?|просмотр\w*)\s*:?\s*\d[\d\s,.]*)",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from ..registry import Entity, Registry
 
@@ -71,9 +72,13 @@ def _build_table(entities: tuple[Entity, ...]) -> _Table:
 
 @lru_cache(maxsize=2)
 def _words_of(text: str) -> tuple[list[str], list[str]]:
-    """The text's words as written and lower-cased; places and organisations share them."""
+    """The text's words as written and lower-cased; places and organisations share them.
+
+    The words are lower-cased in one call, joined by spaces: no word holds a
+    space, and lower-casing treats each word alike either way (the one rule that
+    looks at neighbours, a final sigma, stops at a space as at the string's end)."""
     tokens = _tokens(text)
-    return tokens, [t.lower() for t in tokens]
+    return tokens, " ".join(tokens).lower().split(" ") if tokens else []
 
 
 def named_entities(text: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
@@ -88,7 +93,7 @@ def named_entities(text: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
     longest = table.longest
     found: dict[str, int] = {}
     resume = 0  # words before this are inside a name already found
-    for i in [i for i, word in enumerate(lowered) if word in longest]:
+    for i in compress(count(), map(longest.__contains__, lowered)):
         if i < resume:
             continue
         for n in range(min(longest[lowered[i]], len(tokens) - i), 0, -1):

@@ -55,8 +55,12 @@ def _combined_of(patterns: FurniturePatterns) -> re.Pattern[str]:
 
 def field_line(line: str, patterns: FurniturePatterns | None = None) -> tuple[str, str] | None:
     """("author" | "disclaimer", value) when the line states that field."""
+    return folded_field_line(fold(line), patterns)
+
+
+def folded_field_line(folded: str, patterns: FurniturePatterns | None = None) -> tuple[str, str] | None:
+    """`field_line` of a line already folded (the layout folds each line once)."""
     patterns = patterns or default_patterns()
-    folded = fold(line)
     for name, group in (("author", patterns.author), ("disclaimer", patterns.disclaimer)):
         for pattern in group:
             match = pattern.fullmatch(folded)
@@ -70,8 +74,12 @@ def is_furniture(line: str, article_is_latin: bool = True, patterns: FurniturePa
 
     A short line in another script than the article's (a login prompt in
     Russian under an English article) is furniture too."""
+    return folded_is_furniture(fold(line), article_is_latin, patterns)
+
+
+def folded_is_furniture(folded: str, article_is_latin: bool = True, patterns: FurniturePatterns | None = None) -> bool:
+    """`is_furniture` of a line already folded."""
     patterns = patterns or default_patterns()
-    folded = fold(line)
     if not folded:
         return False
     if _combined(patterns).fullmatch(folded):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Evidence
 from .dates import FoundDate, byline_date, parse_date
-from .furniture import field_line, is_furniture
+from .furniture import folded_field_line, folded_is_furniture
 from .outlets import find_dateline
 from .text import comparable, fold, is_mostly_latin, normalize_spaces, shingles, words
 
@@ -60,6 +60,7 @@ def parse_layout(text: str) -> Layout:
     lines = normalize_spaces(text).split("\n")
     latin = is_mostly_latin(text[:5000])
     body_lines: list[tuple[int, str]] = []
+    title_key = ""
     in_header = True
     for number, raw in enumerate(lines, start=1):
         line = fold(raw)
@@ -68,7 +69,7 @@ def parse_layout(text: str) -> Layout:
             continue
         if in_header and _header_line(layout, line, number):
             continue
-        if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == comparable(layout.title):
+        if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == title_key:
             layout.removed.append(line)  # the title again, under a byline
             continue
         if in_header and _only_short_lines(body_lines) and layout.byline_date is None:
@@ -80,12 +81,13 @@ def parse_layout(text: str) -> Layout:
                 continue
         if in_header and layout.title is None and not body_lines_have_text(body_lines) and looks_like_title(line):
             layout.title, layout.title_line = line, number
+            title_key = comparable(line)  # what a repeat of the title is told by
             continue
-        named = field_line(line)
+        named = folded_field_line(line)
         if named:
             setattr(layout, named[0], named[1])
             continue
-        if is_furniture(line, latin):
+        if folded_is_furniture(line, latin):
             layout.removed.append(line)
             continue
         by = _BY_LINE.match(line)

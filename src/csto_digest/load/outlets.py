@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import Evidence, Outlet
 from ..registry import Registry
+from .clues import lowered, required
 from .dates import FoundDate, parse_date
+from .guard import guarded
 from .people import ROLE_WORDS
 
 _CITY = r"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,30}?)"
@@ -65,9 +68,27 @@ class Dateline:
     date_words: str | None  # the date as written, even when it has no year
 
 
+# What each dateline cannot match without ("(" for `MOSCOW (Sputnik) -`, "/" for `/TASS/`):
+# most paragraphs lack some, and are not tried against those patterns' lazy searches at all.
+_DATELINE_NEEDS = tuple(required(pattern.pattern) for pattern in DATELINES)
+_DATELINE_CLUES = tuple(sorted({clue for needs in _DATELINE_NEEDS for own in needs for clue in own}))
+
+
+@lru_cache(maxsize=64)
+def _datelines_with(present: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """The datelines a text holding these of `_DATELINE_CLUES` (and no others) may match."""
+    return tuple(p for p, needs in zip(DATELINES, _DATELINE_NEEDS, strict=True) if all(own & present for own in needs))
+
+
+@lru_cache(maxsize=64)
 def find_dateline(paragraph: str) -> Dateline | None:
-    """The dateline at the start of a paragraph, if it has one."""
-    for pattern in DATELINES:
+    """The dateline at the start of a paragraph, if it has one.
+
+    Remembered for the last few paragraphs: the layout, the title and the
+    publisher each ask about the same opening paragraphs."""
+    lower = lowered(paragraph)
+    patterns = DATELINES if lower is None else _datelines_with(frozenset(filter(lower.__contains__, _DATELINE_CLUES)))
+    for pattern in patterns:
         match = pattern.match(paragraph)
         if not match:
             continue
@@ -151,25 +172,30 @@ _NAME = (
     r"broadcaster|news channel|channel|radio|portal|website|daily|weekly|"
     r"news website|news portal|outlet|service|Analytical Center))?)"
 )
-_CITING_BEFORE = re.compile(
-    r"\b(?i:reports?|reported|writes|wrote|according to|told|telling|cited as saying by|quoted by|"
-    r"as quoted by|(?:in|during) (?:an?|his|her|their) (?:interview|talk|conversation) with|"
-    r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
-    r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by)\s+" + _NAME
+_CITING_BEFORE = guarded(
+    re.compile(
+        r"\b(?i:reports?|reported|writes|wrote|according to|told|telling|cited as saying by|quoted by|"
+        r"as quoted by|(?:in|during) (?:an?|his|her|their) (?:interview|talk|conversation) with|"
+        r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
+        r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by)\s+" + _NAME
+    )
 )
 _AFTER_VERB = re.compile(
     r"[ ](?:reports|reported|writes|wrote|informs|quoted|cited|says|said|notes|noted|learned|has learned)\b"
 )
-_NAME_AT_END = re.compile(_NAME + r"$")
+# A name running to the end of the text, starting at a capital or digit that opens a word.
+_NAME_AT_END = re.compile(r"(?<![\w.&'’\-])(?=[A-Z0-9])" + _NAME + r"$")
 _DESCRIPTOR = re.compile(
     r"[A-Z][a-z]+(?:-[a-z]+)?\s+(?:channel|TV channel|television|television channel|newspaper|news agency|agency|"
     r"magazine|outlet|broadcaster|portal|website|radio|daily)"
 )
 _NAME_AT_START = re.compile(_NAME)
-_OUTLET_WORDS = re.compile(
-    r"\b(news|agency|magazine|newspaper|channel|tv|radio|portal|times|post|press|daily|weekly|novosti|"
-    r"sputnik|tass|interfax|reuters|center|centre|media|\.[a-z]{2,4})\b",
-    re.IGNORECASE,
+_OUTLET_WORDS = guarded(
+    re.compile(
+        r"\b(news|agency|magazine|newspaper|channel|tv|radio|portal|times|post|press|daily|weekly|novosti|"
+        r"sputnik|tass|interfax|reuters|center|centre|media|\.[a-z]{2,4})\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -205,12 +231,9 @@ def _citations(text: str):
         yield match.start(), match.end(), match.group("name")
     for verb in _AFTER_VERB.finditer(text):
         window_start = max(0, verb.start() - 90)
-        window = text[window_start : verb.start()]
-        for begin in [m.start() for m in re.finditer(r"(?<![\w.&'’\-])[A-Z0-9]", window)]:
-            named = _NAME_AT_END.match(window, begin)
-            if named:
-                yield window_start + begin, verb.end(), named.group("name")
-                break
+        named = _NAME_AT_END.search(text[window_start : verb.start()])  # the first such name
+        if named:
+            yield window_start + named.start(), verb.end(), named.group("name")
 
 
 def _strip_article(name: str) -> str:

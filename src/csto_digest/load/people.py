@@ -11,11 +11,12 @@ fallback for a full name the article never spells out.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Evidence
-from ..registry import Registry
+from ..registry import Person, Registry
 
 ROLE_WORDS = {
     "secretary", "general", "secretary-general", "president", "vice-president", "minister", "prime",
@@ -110,7 +111,7 @@ def strip_honorific(name: str) -> str:
     return re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name.strip())
 
 
-def _is_name_token(token: str, blocked: set[str]) -> bool:
+def _is_name_token(token: str, blocked: AbstractSet[str]) -> bool:
     low = token.lower().rstrip(".")
     if _INITIAL.match(token):
         return True
@@ -127,7 +128,7 @@ def _lower_case_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w'’-])[a-zа-яё][\w'’-]*", text))
 
 
-def find_mentions(text: str, registry: Registry, blocked: set[str]) -> list[Mention]:
+def find_mentions(text: str, registry: Registry, blocked: AbstractSet[str]) -> list[Mention]:
     """Every run of name words in `text` that reads as a person's name."""
     mentions: list[Mention] = []
     tokens = list(_TOKEN.finditer(text))
@@ -146,7 +147,7 @@ def find_mentions(text: str, registry: Registry, blocked: set[str]) -> list[Ment
     return mentions
 
 
-def _name_like(token: str, blocked: set[str], known: dict[str, bool]) -> bool:
+def _name_like(token: str, blocked: AbstractSet[str], known: dict[str, bool]) -> bool:
     """An honorific or a name word, remembered in `known` for the rest of the article."""
     verdict = known.get(token)
     if verdict is None:
@@ -160,7 +161,7 @@ def _adjacent(text: str, left_end: int, right_start: int, left: str) -> bool:
 
 
 def _mentions_in_run(
-    text: str, run: list[re.Match[str]], registry: Registry, blocked: set[str], name_like: dict[str, bool]
+    text: str, run: list[re.Match[str]], registry: Registry, blocked: AbstractSet[str], name_like: dict[str, bool]
 ) -> list[Mention]:
     # Split the run into a leading role part and a trailing name part.
     name_start = len(run)
@@ -214,16 +215,19 @@ def _could_be_surname(
     # unless the text also writes it in lower case (a common noun opening a sentence).
     if not _SPEECH_NEAR.match(text[token.end() : token.end() + 40]):
         return False
-    return word.lower() not in _lower_case_words(text)
+    lower = word.lower()
+    # Nowhere in the text at all (most surnames): then surely never written in lower case.
+    return lower not in text or lower not in _lower_case_words(text)
 
 
-def build_index(text: str, registry: Registry, blocked: set[str]) -> PeopleIndex:
+def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> PeopleIndex:
     """Find every mention and map each written form to the fullest name."""
     mentions = find_mentions(text, registry, blocked)
     index = PeopleIndex(mentions=mentions)
     full_names = sorted({m.words for m in mentions if len(m.words.split()) >= 2}, key=lambda n: (-len(n), n))
     for mention in mentions:
-        index.canonical[mention.words] = _fullest(mention.words, full_names, registry, mentions)
+        if mention.words not in index.canonical:  # a name written again resolves alike
+            index.canonical[mention.words] = _fullest(mention.words, full_names, registry, mentions)
     # Roles: the first role the text gives a person, else the registry's.
     for mention in mentions:
         name = index.canonical[mention.words]
@@ -268,19 +272,37 @@ def _fullest(written: str, full_names: list[str], registry: Registry, mentions: 
         return written  # "Rahimzoda" beside two Rahimzodas: which one is not ours to guess
     if len(parts) == 1:
         word = parts[0]
-        surnames = [p for p in registry.people if p.name.split()[-1] == word]
+        surnames = [p for p, _first, last in _first_and_last(registry.people) if last == word]
         if len(surnames) == 1:
             return surnames[0].name
-        firsts = [p for p in registry.people if p.name.split()[0] == word]
+        firsts = [p for p, first, _last in _first_and_last(registry.people) if first == word]
         mentioned = {m.words for m in mentions}
         for person in firsts:
             if person.name.split()[-1] in mentioned:
                 return person.name
     if len(parts) >= 2:
-        surnames = [p for p in registry.people if p.name.split()[-1] == parts[-1]]
+        surnames = [p for p, _first, last in _first_and_last(registry.people) if last == parts[-1]]
         if len(surnames) == 1 and _same_person(parts, surnames[0].name.split()):
             return surnames[0].name
     return written
+
+
+_split_names: dict[int, tuple[tuple[Person, ...], tuple[tuple[Person, str, str], ...]]] = {}
+
+
+def _first_and_last(people: tuple[Person, ...]) -> tuple[tuple[Person, str, str], ...]:
+    """Each registry person with the first and last word of their name, split once per process.
+
+    The same tuple comes with every article, so it is recognised by identity;
+    keeping it in the cache keeps its id from being reused."""
+    cached = _split_names.get(id(people))
+    if cached is not None and cached[0] is people:
+        return cached[1]
+    split = tuple((person, person.name.split()[0], person.name.split()[-1]) for person in people)
+    if len(_split_names) >= 16:
+        _split_names.clear()
+    _split_names[id(people)] = (people, split)
+    return split
 
 
 def _same_person(parts: list[str], other: list[str]) -> bool:

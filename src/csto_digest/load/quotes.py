@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Evidence, Quote
+from .guard import guarded, tail_start
 from .people import PRONOUNS, ROLE_WORDS, PeopleIndex
 from .text import comparable, words
 
@@ -38,14 +39,18 @@ SPEECH_VERB = (
     r"(?:was|is|were) (?:cited|quoted) as saying|quoted|explains|adds|stresses|notes|shared|"
     r"(?:also|further|then|has|had|later) (?:said|noted|added|stressed|told|stated))"
 )
-_VERB = re.compile(rf"\b{SPEECH_VERB}\b")
-_ACCORDING = re.compile(
-    r"\b(?:according to|in the words of|as (?:put|noted|stated|said) by)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]\s*$",
-    re.IGNORECASE,
+_VERB = guarded(re.compile(rf"\b{SPEECH_VERB}\b"))
+_ACCORDING = guarded(
+    re.compile(
+        r"\b(?:according to|in the words of|as (?:put|noted|stated|said) by)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]\s*$",
+        re.IGNORECASE,
+    )
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|I'm|we're|We're|I've|we've|We've)\b")
-_SUBJECT_BOUNDARY = re.compile(
-    r"[,;:!?\"“”«»()—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.|\band\b|\bbut\b|\bthat\b|\bwhile\b"
+_FIRST_PERSON = guarded(re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|I'm|we're|We're|I've|we've|We've)\b"))
+_SUBJECT_BOUNDARY = guarded(
+    re.compile(
+        r"[,;:!?\"“”«»()—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.|\band\b|\bbut\b|\bthat\b|\bwhile\b"
+    )
 )
 _ADVERBS = {"also", "further", "then", "later", "has", "had", "once", "again", "earlier", "recently", "was", "is"}
 
@@ -59,7 +64,7 @@ _HEAD_OF = re.compile(r"\b(\w+) of (?:the )?[\w ]+$")
 _ROLE_TOKEN = re.compile(r"[\w'’-]+")
 _COMMA = re.compile(r",\s")
 _STOP = re.compile(r"[.!?]\s+")
-_HE_SHE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+_HE_SHE = guarded(re.compile(r"\b(he|she)\b", re.IGNORECASE))
 _ANSWER_LEAD = re.compile(r"^\s*(?:[—–-]+\s*|A:\s*|Answer:\s*)?")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”»’]?\s+(?=[A-Z\"“«])")
 _ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z])\.$")
@@ -86,7 +91,7 @@ def find_quote_spans(paragraph: str) -> list[Span]:
     A paragraph with no double quote marks may use single ones (‘…’, the
     British style); there a closing ’ must not be followed by a letter, which
     tells it from the apostrophe in "Armenia’s"."""
-    if not any(mark in paragraph for mark in OPENERS + CLOSERS + '"') and "‘" in paragraph:
+    if "‘" in paragraph and not any(map(paragraph.__contains__, OPENERS + CLOSERS + '"')):
         return _single_quote_spans(paragraph)
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
@@ -541,12 +546,14 @@ class QuoteFinder:
             self.last_speaker = speaker
 
 
-_SOURCE_NOUNS = re.compile(
-    r"\b(ministry|ministries|secretariat|office|service|kremlin|government|statement|press release|council|"
-    r"committee|department|embassy|mission|agency|organi[sz]ation|csto|source|sources|officials?|analysts?|"
-    r"experts?|observers?|diplomats?|spokesman|spokeswoman|spokesperson|report|document|declaration|communique|"
-    r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities)\b",
-    re.IGNORECASE,
+_SOURCE_NOUNS = guarded(
+    re.compile(
+        r"\b(ministry|ministries|secretariat|office|service|kremlin|government|statement|press release|council|"
+        r"committee|department|embassy|mission|agency|organi[sz]ation|csto|source|sources|officials?|analysts?|"
+        r"experts?|observers?|diplomats?|spokesman|spokeswoman|spokesperson|report|document|declaration|communique|"
+        r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -572,7 +579,7 @@ def _sentence_start(text: str) -> int:
     best = 0
     for match in _NEXT_SENTENCE.finditer(text):
         before = text[: match.start() + 1]
-        if _ABBREVIATION_END.search(before):
+        if _ABBREVIATION_END.search(before, tail_start(_ABBREVIATION_END, before)):
             continue
         best = match.end()
     return best
@@ -580,8 +587,10 @@ def _sentence_start(text: str) -> int:
 
 def _is_title_case(inner: str) -> bool:
     """A programme's or a book's name: mostly capitalised words, no sentence end."""
+    if _ENDS_SENTENCE.search(inner.strip()):  # most quotations: no need to read their words
+        return False
     tokens = _WORD_TOKEN.findall(inner)
-    if not tokens or _ENDS_SENTENCE.search(inner.strip()):
+    if not tokens:
         return False
     small = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "at", "with"}
     significant = [t for t in tokens if t.lower() not in small]
@@ -598,7 +607,8 @@ _QUESTION = re.compile(r"^\s*(?:[—–-]+\s*|Q\s*[:.]\s*|Question\s*[:.]?\s*|\d
 
 
 def _is_question(paragraph: str) -> bool:
-    if not _QUESTION.match(paragraph):
+    # Without a question mark, `_QUESTION` (whose `.{8,400}` backtracks over the paragraph) cannot match.
+    if "?" not in paragraph or not _QUESTION.match(paragraph):
         return False
     # A question mark inside a quotation is not an interviewer's question.
     return not any(m in paragraph for m in OPENERS) and paragraph.count('"') < 2

@@ -28,6 +28,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -42,6 +43,7 @@ _BINARY_MAGIC = {
     b"\x00\x00\x00\x18ftyp": "a video", b"\x00\x00\x00\x20ftyp": "a video",
     b"\x1aE\xdf\xa3": "a video", b"wOFF": "a font", b"\x00\x00\x01\x00": "an icon",
 }  # fmt: skip
+_ANY_MAGIC = tuple(_BINARY_MAGIC)
 # Magic numbers that are also words a headline could open with ("RIFF between
 # Baku and Yerevan") count only with the bytes that follow them in such files.
 _BINARY_PATTERNS = (
@@ -76,12 +78,24 @@ def read_article_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str | Non
                 return None, (Problem(str(path), "not a regular file; skipped"),)
             if status.st_size > max_bytes:
                 return None, (_too_big(path, status.st_size, max_bytes),)
-            data = handle.read(max_bytes + 1)
+            data = _read_at_most(handle, status.st_size, max_bytes + 1)
     except OSError as error:
         return None, (Problem(str(path), f"cannot read: {error.strerror or error}; skipped", severity="error"),)
     if len(data) > max_bytes:
         return None, (_too_big(path, len(data), max_bytes),)
     return read_article_bytes(path, data)
+
+
+def _read_at_most(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """The file's first `limit` bytes (all of it, if shorter).
+
+    Asked for its stat size and one byte more, the read stops at the end of the
+    file without a buffer of `limit` bytes being made for every small article;
+    only a file that grew since its stat is read on, up to the limit."""
+    data = handle.read(min(size + 1, limit))
+    if len(data) == size + 1 < limit:
+        data += handle.read(limit - len(data))
+    return data
 
 
 def _too_big(path: Path, size: int, max_bytes: int) -> Problem:
@@ -165,9 +179,8 @@ def read_article_bytes(path: Path | str, data: bytes) -> tuple[str | None, tuple
 
 def _binary_kind(data: bytes) -> str | None:
     """What kind of binary file `data` opens like, or None."""
-    for magic, kind in _BINARY_MAGIC.items():
-        if data.startswith(magic):
-            return kind
+    if data.startswith(_ANY_MAGIC):
+        return next(kind for magic, kind in _BINARY_MAGIC.items() if data.startswith(magic))
     for pattern, kind in _BINARY_PATTERNS:
         if pattern.match(data):
             return kind

@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .guard import tail_start
+
 # Non-breaking and other odd spaces seen in pasted web text.
 _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«„‘(\[]?[A-ZА-ЯЁ0-9])")
+# The gap after a sentence's closing mark (group 1). The mark itself is matched, not looked
+# behind for, so the regex engine skips from mark to mark instead of trying every position.
+SENTENCE_END = re.compile(r"[.!?…]([\"”»’]?\s+)(?=[\"“«„‘(\[]?[A-ZА-ЯЁ0-9])")
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|Vol|vs|etc|U\.S|U\.N|[A-Z])\.$")
 
@@ -40,7 +44,7 @@ def comparable(text: str) -> str:
     """A form of `text` for equality tests across outlets: case, accents,
     punctuation and quote styles do not matter."""
     text = unicodedata.normalize("NFKD", text)
-    return " ".join(w for w in words(text))
+    return " ".join(words(text))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -51,10 +55,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END.finditer(text):
-        before = text[start : match.start()].rstrip('"”»’')
-        if _ABBREV.search(before):
+        gap = match.start(1)
+        before = text[start:gap].rstrip('"”»’')
+        if _ABBREV.search(before, tail_start(_ABBREV, before)):
             continue
-        spans.append((start, match.start()))
+        spans.append((start, gap))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
@@ -69,7 +74,11 @@ _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 
 
 def is_mostly_latin(text: str) -> bool:
-    if text.isascii():
+    """At most half the letters are outside the Latin blocks.
+
+    Text with no such letter at all (curly quotes and dashes make most English
+    text non-ASCII) is answered without counting its letters."""
+    if text.isascii() or not _NON_LATIN_LETTER.search(text):
         return True
     letters = sum(map(str.isalpha, text))
     if not letters:
