@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 
 import pytest
 
@@ -89,3 +90,37 @@ def test_a_worker_killed_outright_stops_the_render_with_a_clear_error(monkeypatc
     specs = [_Spec(n) for n in range(40)]
     with pytest.raises(RuntimeError, match="worker died"):
         list(render_pages.render_pages(_Renderer(dying=range(40)), specs))
+
+
+class _Counting(_Renderer):
+    """Counts the pages workers have rendered, in memory they share with this process."""
+
+    def __init__(self):
+        super().__init__()
+        self.by_workers = multiprocessing.get_context("fork").Value("q", 0)
+        self.here = 0
+
+    def render(self, spec):
+        page = super().render(spec)
+        if multiprocessing.parent_process() is None:
+            self.here += 1
+        else:
+            with self.by_workers.get_lock():
+                self.by_workers.value += 1
+        return page
+
+
+@forking
+def test_workers_wait_for_a_slow_writer_instead_of_running_ahead(monkeypatch):
+    _forked(monkeypatch, cores=3, renew=100)
+    monkeypatch.setattr(render_pages, "AHEAD", 1)
+    renderer = _Counting()
+    specs = [_Spec(n) for n in range(120)]
+    most_waiting = 0
+    for taken, _ in enumerate(render_pages.render_pages(renderer, specs), 1):
+        time.sleep(0.005)  # a writer slower than the workers
+        waiting = renderer.by_workers.value - (taken - renderer.here)
+        most_waiting = max(most_waiting, waiting)
+    assert renderer.by_workers.value > 0
+    # AHEAD chunk for each of 2 workers, and the chunk being taken (its place is free once it is taken), 3 pages each
+    assert most_waiting <= (1 * 2 + 1) * 3, most_waiting

@@ -47,6 +47,7 @@ PARALLEL_PAGES = 400  # below this, forking workers costs more than it saves
 CHUNK = 64  # pages per task: small enough to share the work evenly, large enough to cost little
 RENEW = 16  # chunks a worker renders before a fresh one is forked in its place
 POLL = 0.1  # seconds between looks at the workers while waiting for their pages
+AHEAD = 2  # chunks per worker that may wait, rendered, for this process to take them
 
 _work: tuple[_Renderer, Sequence[PageSpec]] | None = None  # what forked workers render from
 
@@ -100,6 +101,9 @@ class _Crew:
         self.total = len(range(0, pages, CHUNK))
         self.next = self.context.Value("q", 0)  # the next chunk to claim, shared by every process
         self.results: Any = self.context.Queue()
+        # A worker takes a place before it claims a chunk, and this process frees it on
+        # taking the pages: workers faster than the writer wait instead of filling memory.
+        self.room = self.context.Semaphore(AHEAD * helpers)
         self.helpers = helpers
         self.workers: list[ForkProcess] = []
 
@@ -118,6 +122,7 @@ class _Crew:
                         received += 1
                         continue
                     item = self._wait()
+                self.room.release()
                 yield self._unpack(item)
                 received += 1
                 self._hire()
@@ -136,8 +141,10 @@ class _Crew:
         """A worker's life: up to `RENEW` chunks, each sent back as soon as it is rendered."""
         try:
             for _ in range(RENEW):
+                self.room.acquire()
                 claimed = self._claim()
                 if claimed is None:
+                    self.room.release()
                     break
                 self.results.put((claimed, _render_range(claimed * CHUNK)))
         except BaseException as error:  # every failure must reach the parent, which raises it
