@@ -30,8 +30,8 @@ from . import render_paging as paging
 from .charts import Series, bar_chart, per_period
 from .config import Config
 from .exports import export_files
-from .feeds import atom, feed_base, feed_entries, feed_links, site_feeds
-from .fragments import FragmentMemo, cache_file
+from .feeds import ENTRY_BUDGET, atom, feed_base, feed_entries, feed_links, site_feeds
+from .fragments import BytesMemo, FragmentMemo, cache_file
 from .model import Article, Evidence, Groups
 from .progress import Progress
 from .render_archive import archive_pages, organization_pages, place_pages
@@ -694,7 +694,7 @@ def _search_page(r: _Renderer) -> Iterator[Page]:
 def _feeds(r: _Renderer) -> Iterator[Page]:
     """The Atom feeds, keyed like pages by the articles they carry."""
     base = feed_base(r.config.base_url)
-    contents: dict[str, str] = {}
+    memo = BytesMemo(ENTRY_BUDGET)  # the articles' entries, made once for all the feeds that carry them
     for feed in site_feeds(r.index, r.config.site_title):
         yield PageSpec(
             feed.path,
@@ -707,7 +707,7 @@ def _feeds(r: _Renderer) -> Iterator[Page]:
                 "site": r.config.site_title,
                 "base": base,
             },
-            make=functools.partial(atom, feed, r.index, r.config.site_title, base, contents),
+            make=functools.partial(atom, feed, r.index, r.config.site_title, base, memo),
         )
 
 
