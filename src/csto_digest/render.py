@@ -49,6 +49,7 @@ from .render_index import (
     coverage_mix,
     related_articles,
 )
+from .render_items import ArticleItems
 from .render_memo import Lookup, PageKeys
 from .render_pages import render_pages, untracked_templates
 from .render_paging import page_title, paged
@@ -209,14 +210,21 @@ class _Renderer:
         if spec.make is not None:
             return spec.make()
         extra = spec.derive() if spec.derive else {}
+        links = Links(spec.root, self.index)
         html = self.env.get_template(spec.template).render(
-            links=Links(spec.root, self.index),
+            links=links,
             site=self.index,
             theme_title=self._theme_title,
+            list_item=self.items.for_page(links),
             **spec.values,
             **extra,
         )
         return html.encode("utf-8")
+
+    @functools.cached_property
+    def items(self) -> ArticleItems:
+        """The build's list entries of articles; each process that renders fills its own."""
+        return ArticleItems(self.env, self.index, self._theme_title)
 
     def _theme_title(self, slug: str) -> str:
         entry = self.index.theme_by_slug.get(slug)
