@@ -294,7 +294,8 @@ def render(
         raise ValueError(f"two pages of the site have the same path: {', '.join(twice[:5])}")
 
     def stream() -> Iterator[tuple[str, bytes | None]]:
-        yield from made.items()
+        for path in list(made):  # let go of each as it is handed over: the search shards weigh megabytes
+            yield path, made.pop(path)
         if progress:
             progress.start("render", len(todo), "pages")
         on_done = progress.advance if progress else None
