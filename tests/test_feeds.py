@@ -12,7 +12,6 @@ from csto_digest.config import Config
 from csto_digest.feeds import (
     _NOT_XML,
     ATOM,
-    ENTRY_BUDGET,
     EPOCH,
     TAG_AUTHORITY,
     Feed,
@@ -211,7 +210,7 @@ def test_feeds_are_the_bytes_element_tree_wrote(base_url):
     config = Config(base_url=base_url)
     index = build_index(articles, groups, config)
     base = feed_base(base_url)
-    memo = BytesMemo(ENTRY_BUDGET)
+    memo = BytesMemo(1_000_000)
     for feed in site_feeds(index, 'Site & <"title">'):
         expected = element_tree_atom(feed, index, 'Site & <"title">', base)
         assert atom(feed, index, 'Site & <"title">', base, memo) == expected, feed.path

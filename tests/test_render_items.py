@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from csto_digest import render_items
+from csto_digest import render as render_module
 from csto_digest.config import Config
 from csto_digest.render import render, render_site
 from csto_digest.render_env import environment, packaged_templates
@@ -18,7 +18,7 @@ LISTS = ("articles/index.html", "outlets/tass.html", "themes/armenia-membership.
 def test_kept_entries_give_the_pages_rendering_each_entry_gives(monkeypatch):
     articles, groups = sample_corpus()
     kept = render_site(articles, groups, Config())
-    monkeypatch.setattr(render_items, "BUDGET", 0)  # nothing kept: every entry rendered where it is listed
+    monkeypatch.setattr(render_module, "PIECES_BUDGET", 0)  # nothing kept: every entry rendered where it is listed
     assert render_site(articles, groups, Config()) == kept
 
 

@@ -27,7 +27,6 @@ from .render_text import body_html, mark_in_html, markdown_html
 ATOM = "http://www.w3.org/2005/Atom"
 ENTRIES = 50  # newest articles per feed
 TAG_AUTHORITY = "tag:csto-digest,2024:"
-ENTRY_BUDGET = 4_000_000  # bytes of entries a rendering process keeps for the other feeds that carry them
 EPOCH = "1970-01-01T00:00:00Z"  # `updated` of a feed with no dated entry
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
 

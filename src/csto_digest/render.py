@@ -30,7 +30,7 @@ from . import render_paging as paging
 from .charts import Series, bar_chart, per_period
 from .config import Config
 from .exports import export_files
-from .feeds import ENTRY_BUDGET, atom, feed_base, feed_entries, feed_links, site_feeds
+from .feeds import atom, feed_base, feed_entries, feed_links, site_feeds
 from .fragments import BytesMemo, FragmentMemo, cache_file
 from .model import Article, Evidence, Groups
 from .progress import Progress
@@ -60,6 +60,7 @@ INFERRED_RULES = frozenset({"inferred", "derived"})
 LATEST = 10  # articles, stories and statements on the home page
 NEWEST = 25  # stories and statements beside a theme's articles: the newest, not hundreds
 UNDATED = "undated"  # the quote index's page for articles that state no date
+PIECES_BUDGET = 4_000_000  # bytes of shared pieces of output a rendering process keeps (see `_Renderer.pieces`)
 
 
 @dataclass(frozen=True)
@@ -222,9 +223,19 @@ class _Renderer:
         return html.encode("utf-8")
 
     @functools.cached_property
+    def pieces(self) -> BytesMemo:
+        """Pieces of output many pages share (an article's entry in a list, in a feed), one memo for all.
+
+        Each process that renders fills its own (a forked worker starts from a
+        copy of this one's), so it is bounded: list entries give way to feed
+        entries when the feeds, rendered last, come.
+        """
+        return BytesMemo(PIECES_BUDGET)
+
+    @functools.cached_property
     def items(self) -> ArticleItems:
-        """The build's list entries of articles; each process that renders fills its own."""
-        return ArticleItems(self.env, self.index, self._theme_title)
+        """The build's list entries of articles."""
+        return ArticleItems(self.env, self.index, self._theme_title, self.pieces)
 
     def _theme_title(self, slug: str) -> str:
         entry = self.index.theme_by_slug.get(slug)
@@ -703,7 +714,6 @@ def _search_page(r: _Renderer) -> Iterator[Page]:
 def _feeds(r: _Renderer) -> Iterator[Page]:
     """The Atom feeds, keyed like pages by the articles they carry."""
     base = feed_base(r.config.base_url)
-    memo = BytesMemo(ENTRY_BUDGET)  # the articles' entries, made once for all the feeds that carry them
     for feed in site_feeds(r.index, r.config.site_title):
         yield PageSpec(
             feed.path,
@@ -716,7 +726,7 @@ def _feeds(r: _Renderer) -> Iterator[Page]:
                 "site": r.config.site_title,
                 "base": base,
             },
-            make=functools.partial(atom, feed, r.index, r.config.site_title, base, memo),
+            make=functools.partial(atom, feed, r.index, r.config.site_title, base, r.pieces),
         )
 
 

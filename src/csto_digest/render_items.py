@@ -13,9 +13,9 @@ the page's depth (the root of its links) is known, so an entry kept is the
 entry that would be rendered. A user's `_article_item.html` is rendered the same
 way; a user's `_macros.html` that does not call `list_item` renders as it says.
 
-The entries are kept as UTF-8 bytes, the most recently used up to `BUDGET`
-bytes per process: the forked render workers each keep their own, and a build
-of ten thousand articles has to fit in a few hundred megabytes.
+The entries are kept as UTF-8 bytes in the renderer's bounded memo of shared
+pieces (`_Renderer.pieces`): the forked render workers each keep their own, and
+a build of ten thousand articles has to fit in a few hundred megabytes.
 """
 
 from __future__ import annotations
@@ -35,18 +35,17 @@ if TYPE_CHECKING:
 
 TEMPLATE = "_article_item.html"
 GLOBAL = "list_item"  # its name in the templates
-BUDGET = 4_000_000  # bytes of entries kept per process; past it the least recently used go
 
 
 class ArticleItems:
     """One build's list entries by page root, article and `show_themes`."""
 
-    def __init__(self, env: jinja2.Environment, index: SiteIndex, theme_title: Callable[[str], str]):
+    def __init__(self, env: jinja2.Environment, index: SiteIndex, theme_title: Callable[[str], str], kept: BytesMemo):
         self.env = env
         self.index = index
         self.theme_title = theme_title
         self.template: jinja2.Template | None = None  # loaded at the first entry: a site may never list one
-        self.kept = BytesMemo(BUDGET)
+        self.kept = kept  # keyed by (root, article id, show_themes): no other piece has a tuple key
 
     def for_page(self, links: Links) -> Callable[..., Markup]:
         """The `list_item` of one page, whose links start from `links.root`."""
