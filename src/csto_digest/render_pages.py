@@ -23,7 +23,9 @@ import json
 import multiprocessing
 import os
 import re
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 PARALLEL_PAGES = 400  # below this, forking workers costs more than it saves
 CHUNK = 64  # pages per task: small enough to share the work evenly, large enough to cost little
 RENEW = 16  # chunks a worker renders before a fresh one is forked in its place
+AHEAD = 2  # chunks a worker may have rendered, or have waiting, that this process has not taken yet
 
 _work: tuple[_Renderer, Sequence[PageSpec]] | None = None  # what forked workers render from
 
@@ -72,9 +75,14 @@ def render_pages(
         # A worker is replaced every `RENEW` chunks: a fresh fork shares the pages
         # the old one had come to copy (reading an object writes its refcount).
         with multiprocessing.get_context("fork").Pool(helpers, maxtasksperchild=RENEW) as pool:
-            theirs = pool.imap(_render_range, [s for n, s in enumerate(starts) if n % workers])
+            # Only `AHEAD` chunks per worker are handed out beyond what this process has taken
+            # back: a worker that ran ahead would fill this process with pages waiting to be written.
+            theirs = iter([s for n, s in enumerate(starts) if n % workers])
+            queued: deque[AsyncResult[list[bytes]]] = deque()
             for done, (n, start) in enumerate(enumerate(starts), 1):
-                yield from _render_range(start) if n % workers == 0 else next(theirs)
+                while len(queued) < AHEAD * helpers and (next_start := next(theirs, None)) is not None:
+                    queued.append(pool.apply_async(_render_range, (next_start,)))
+                yield from _render_range(start) if n % workers == 0 else queued.popleft().get()
                 if on_done:
                     on_done(min(done * CHUNK, len(specs)))
     finally:
