@@ -9,9 +9,24 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from csto_digest.config import Config
-from csto_digest.feeds import atom_time
+from csto_digest.feeds import (
+    _NOT_XML,
+    ATOM,
+    EPOCH,
+    TAG_AUTHORITY,
+    Feed,
+    article_html,
+    atom,
+    atom_time,
+    feed_base,
+    feed_entries,
+    site_feeds,
+)
+from csto_digest.fragments import BytesMemo
+from csto_digest.model import ThemeHit
 from csto_digest.render import render_site
-from factories import HOSTILE, make_article, sample_corpus
+from csto_digest.render_index import SiteIndex, build_index
+from factories import HOSTILE, ev, make_article, sample_corpus
 from test_site_links import html_pages
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -136,3 +151,67 @@ def test_pages_link_their_feed(site):
         ]
         assert links == [href], page
     assert not [a for t, a in pages["outlets/ria-novosti.html"].tags if t == "link" and a.get("rel") == "alternate"]
+
+
+def element_tree_atom(feed: Feed, index: SiteIndex, site_title: str, base: str | None) -> bytes:
+    """The feed as ElementTree wrote it before feeds were written as text: the bytes must not change."""
+    entries = feed_entries(feed)
+    depth = "../" * feed.path.count("/")
+
+    def url(path: str) -> str:
+        return f"{base}{path}" if base else depth + path
+
+    def ident(path: str) -> str:
+        return f"{base}{path}" if base else TAG_AUTHORITY + path
+
+    def text(parent: ET.Element, tag: str, value: str) -> None:
+        ET.SubElement(parent, tag).text = _NOT_XML.sub("", value)
+
+    root = ET.Element("feed", {"xmlns": ATOM})
+    text(root, "id", ident(feed.path))
+    text(root, "title", feed.title)
+    text(root, "updated", max((atom_time(a.date) or EPOCH for a in entries), default=EPOCH))
+    text(ET.SubElement(root, "author"), "name", site_title)
+    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": url(feed.path)})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": url(feed.page)})
+    text(root, "generator", "csto-digest")
+    for article in entries:
+        page = f"articles/{index.article_files[article.id]}.html"
+        entry = ET.SubElement(root, "entry")
+        text(entry, "id", ident(page))
+        text(entry, "title", article.title)
+        text(entry, "updated", atom_time(article.date) or EPOCH)
+        if article.author or article.source:
+            text(ET.SubElement(entry, "author"), "name", article.author or article.source.name)
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url(page)})
+        for hit in article.themes:
+            ET.SubElement(entry, "category", {"term": _NOT_XML.sub("", hit.slug)})
+        ET.SubElement(entry, "content", {"type": "html"}).text = _NOT_XML.sub("", str(article_html(article)))
+    ET.indent(root)
+    return (
+        b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    )
+
+
+@pytest.mark.parametrize("base_url", ["", 'https://example.org/a&b"c/'])
+def test_feeds_are_the_bytes_element_tree_wrote(base_url):
+    """Written as text, with each entry kept for the other feeds: the same bytes as the element tree gave."""
+    articles, groups = sample_corpus()
+    odd = make_article(
+        id="odd",
+        title="Bell\x07, tab\t, CR\r, a lone \ud800 surrogate & <tags>",
+        author="",
+        body=("Text with \x00 nul, \x0c and ]]> and \ud800.",),
+        quotes=(),
+        themes=(ThemeHit("armenia-membership\t<x>", ev()),),
+    )
+    empty = make_article(id="empty", title="", source=None, body=(), quotes=(), themes=())
+    articles = (*articles, odd, empty)
+    config = Config(base_url=base_url)
+    index = build_index(articles, groups, config)
+    base = feed_base(base_url)
+    memo = BytesMemo(1_000_000)
+    for feed in site_feeds(index, 'Site & <"title">'):
+        expected = element_tree_atom(feed, index, 'Site & <"title">', base)
+        assert atom(feed, index, 'Site & <"title">', base, memo) == expected, feed.path
+        assert atom(feed, index, 'Site & <"title">', base) == expected, feed.path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from csto_digest.config import Config
+from csto_digest.fragments import BytesMemo
 from csto_digest.render import render, render_site
 from csto_digest.render_env import environment
 from csto_digest.render_index import QuoteRef
@@ -122,3 +123,15 @@ def test_render_alone_leaves_no_cache_and_a_pipeline_build_keeps_one(tmp_path):
     render(articles, groups, config, cache=True).collect()
     kept = {p.name.split("-")[0] for p in config.cache_dir.glob("*.pickle")}
     assert kept == {"exports", "search"}
+
+
+def test_bytes_memo_keeps_the_most_recently_used_within_its_budget():
+    memo = BytesMemo(10)
+    memo.put("a", b"1234")
+    memo.put("b", b"1234")
+    assert memo.get("a") == b"1234"  # now used more recently than "b"
+    memo.put("c", b"1234")
+    assert memo.get("b") is None and memo.get("a") == b"1234" and memo.get("c") == b"1234"
+    assert memo.size == 8
+    memo.put("big", b"x" * 11)
+    assert memo.get("big") is None and memo.size == 8, "a piece over the budget is not kept"

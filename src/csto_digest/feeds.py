@@ -14,12 +14,12 @@ to the feed file, as Atom allows.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .fragments import BytesMemo
 from .model import Article
 from .render_index import SiteIndex
 from .render_text import body_html, mark_in_html, markdown_html
@@ -91,59 +91,102 @@ def atom_time(date: str | None) -> str | None:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
-def atom(
-    feed: Feed, index: SiteIndex, site_title: str, base: str | None, contents: dict[str, str] | None = None
-) -> bytes:
-    """One feed document. `contents` is a build's memo of entry contents by article id."""
+def atom(feed: Feed, index: SiteIndex, site_title: str, base: str | None, memo: BytesMemo | None = None) -> bytes:
+    """One feed document, indented as `xml.etree.ElementTree.indent` does.
+
+    Written as text rather than built as an element tree: serialising the tree
+    cost more than everything else in the feed. An entry reads nothing of its
+    feed but the feed's folder, so `memo` (one build's) keeps each article's
+    entry for the other feeds that carry it.
+    """
     entries = feed_entries(feed)
     depth = "../" * feed.path.count("/")
-
-    def url(path: str) -> str:
-        return f"{base}{path}" if base else depth + path
-
-    def ident(path: str) -> str:
-        return f"{base}{path}" if base else TAG_AUTHORITY + path
-
-    root = ET.Element("feed", {"xmlns": ATOM})
-    _text(root, "id", ident(feed.path))
-    _text(root, "title", feed.title)
-    _text(root, "updated", max((atom_time(a.date) or EPOCH for a in entries), default=EPOCH))
-    author = ET.SubElement(root, "author")
-    _text(author, "name", site_title)
-    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": url(feed.path)})
-    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": url(feed.page)})
-    _text(root, "generator", "csto-digest")
+    parts = [
+        f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{ATOM}">\n',
+        _leaf("  ", "id", _ident(base, feed.path)),
+        _leaf("  ", "title", feed.title),
+        _leaf("  ", "updated", max((atom_time(a.date) or EPOCH for a in entries), default=EPOCH)),
+        "  <author>\n",
+        _leaf("    ", "name", site_title),
+        "  </author>\n",
+        _link("  ", {"rel": "self", "type": "application/atom+xml", "href": _url(base, depth, feed.path)}),
+        _link("  ", {"rel": "alternate", "type": "text/html", "href": _url(base, depth, feed.page)}),
+        _leaf("  ", "generator", "csto-digest"),
+    ]
+    data = [_xml_bytes("".join(parts))]
     for article in entries:
-        page = f"articles/{index.article_files[article.id]}.html"
-        entry = ET.SubElement(root, "entry")
-        _text(entry, "id", ident(page))
-        _text(entry, "title", article.title)
-        _text(entry, "updated", atom_time(article.date) or EPOCH)
-        if article.author or article.source:
-            _text(ET.SubElement(entry, "author"), "name", article.author or article.source.name)  # type: ignore[union-attr]
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url(page)})
-        for hit in article.themes:
-            ET.SubElement(entry, "category", {"term": _clean(hit.slug)})
-        content = ET.SubElement(entry, "content", {"type": "html"})
-        content.text = _content(article, contents)
-    ET.indent(root)
-    return (
-        b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
-    )
+        key = f"{article.id}\x1f{base}\x1f{depth}"
+        made = memo.get(key) if memo is not None else None
+        if made is None:
+            made = _xml_bytes(_entry(article, index, base, depth))
+            if memo is not None:
+                memo.put(key, made)
+        data.append(made)
+    data.append(b"</feed>\n")
+    return b"".join(data)
+
+
+def _entry(article: Article, index: SiteIndex, base: str | None, depth: str) -> str:
+    """One `<entry>` element with its indentation and the newline after it."""
+    page = f"articles/{index.article_files[article.id]}.html"
+    parts = [
+        "  <entry>\n",
+        _leaf("    ", "id", _ident(base, page)),
+        _leaf("    ", "title", article.title),
+        _leaf("    ", "updated", atom_time(article.date) or EPOCH),
+    ]
+    if article.author or article.source:
+        name = article.author or article.source.name  # type: ignore[union-attr]
+        parts += ["    <author>\n", _leaf("      ", "name", name), "    </author>\n"]
+    parts.append(_link("    ", {"rel": "alternate", "type": "text/html", "href": _url(base, depth, page)}))
+    parts += [_link("    ", {"term": _clean(hit.slug)}, "category") for hit in article.themes]
+    parts.append(_leaf("    ", "content", str(article_html(article)), ' type="html"'))
+    parts.append("  </entry>\n")
+    return "".join(parts)
+
+
+def _url(base: str | None, depth: str, path: str) -> str:
+    """A link: absolute with a base URL, else relative to the feed file."""
+    return f"{base}{path}" if base else depth + path
+
+
+def _ident(base: str | None, path: str) -> str:
+    """An id: the absolute URL with a base URL, else a `tag:` URI."""
+    return f"{base}{path}" if base else TAG_AUTHORITY + path
+
+
+def _leaf(indent: str, tag: str, text: str, attributes: str = "") -> str:
+    """An element holding text, on its own line; empty text makes an empty element, as ElementTree writes it."""
+    text = _clean(text)
+    if not text:
+        return f"{indent}<{tag}{attributes} />\n"
+    return f"{indent}<{tag}{attributes}>{_escape_text(text)}</{tag}>\n"
+
+
+def _link(indent: str, attributes: dict[str, str], tag: str = "link") -> str:
+    """An empty element with attributes (a `link`, a `category`), on its own line."""
+    written = "".join(f' {name}="{_escape_attribute(value)}"' for name, value in attributes.items())
+    return f"{indent}<{tag}{written} />\n"
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(text: str) -> str:
+    """As ElementTree escapes an attribute value: markup characters, quotes, and CR, LF and tab as numbers."""
+    text = _escape_text(text).replace('"', "&quot;")
+    return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
+
+
+def _xml_bytes(text: str) -> bytes:
+    """UTF-8, with what UTF-8 cannot hold (a lone surrogate) as a character reference, as ElementTree writes it."""
+    return text.encode("utf-8", "xmlcharrefreplace")
 
 
 def feed_entries(feed: Feed) -> list[Article]:
     """The articles a feed holds: its newest dated ones."""
     return [a for a in feed.articles if a.date][:ENTRIES]
-
-
-def _content(article: Article, contents: dict[str, str] | None) -> str:
-    """An entry's content; with `contents` (one build's), made once per article however many feeds carry it."""
-    if contents is None:
-        return _clean(str(article_html(article)))
-    if article.id not in contents:
-        contents[article.id] = _clean(str(article_html(article)))
-    return contents[article.id]
 
 
 def article_html(article: Article) -> Markup:
@@ -152,12 +195,6 @@ def article_html(article: Article) -> Markup:
         return mark_in_html(markdown_html(article.markdown), article.live_quotes)[0]
     paragraphs, _ = body_html(article.body, article.live_quotes)
     return Markup("").join(Markup("<p>") + p + Markup("</p>\n") for p in paragraphs)
-
-
-def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
-    element = ET.SubElement(parent, tag)
-    element.text = _clean(text)
-    return element
 
 
 def _clean(text: str) -> str:

@@ -20,7 +20,8 @@ import functools
 import hashlib
 import io
 import pickle
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -102,3 +103,34 @@ class FragmentMemo:
     def save(self) -> None:
         if self.current.keys() != self.previous.keys():
             save(self.file, self.current)
+
+
+class BytesMemo:
+    """Pieces of one build's output by key, the most recently used up to `budget` bytes in all.
+
+    For pieces many pages share (an article's entry in a list, in a feed): each
+    process that renders keeps its own, and a large site's build must fit in a
+    few hundred megabytes, so the memo forgets the piece used longest ago
+    rather than grow with the site.
+    """
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.kept: OrderedDict[Hashable, bytes] = OrderedDict()
+        self.size = 0
+
+    def get(self, key: Hashable) -> bytes | None:
+        found = self.kept.get(key)
+        if found is not None:
+            self.kept.move_to_end(key)
+        return found
+
+    def put(self, key: Hashable, data: bytes) -> None:
+        if len(data) > self.budget:
+            return
+        old = self.kept.pop(key, None)
+        self.size += len(data) - (len(old) if old is not None else 0)
+        self.kept[key] = data
+        while self.size > self.budget:
+            _, dropped = self.kept.popitem(last=False)
+            self.size -= len(dropped)

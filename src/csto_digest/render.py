@@ -31,7 +31,7 @@ from .charts import Series, bar_chart, per_period
 from .config import Config
 from .exports import export_files
 from .feeds import atom, feed_base, feed_entries, feed_links, site_feeds
-from .fragments import FragmentMemo, cache_file
+from .fragments import BytesMemo, FragmentMemo, cache_file
 from .model import Article, Evidence, Groups
 from .progress import Progress
 from .render_archive import archive_pages, organization_pages, place_pages
@@ -49,6 +49,7 @@ from .render_index import (
     coverage_mix,
     related_articles,
 )
+from .render_items import ArticleItems
 from .render_memo import Lookup, PageKeys
 from .render_pages import render_pages, untracked_templates
 from .render_paging import page_title, paged
@@ -59,6 +60,7 @@ INFERRED_RULES = frozenset({"inferred", "derived"})
 LATEST = 10  # articles, stories and statements on the home page
 NEWEST = 25  # stories and statements beside a theme's articles: the newest, not hundreds
 UNDATED = "undated"  # the quote index's page for articles that state no date
+PIECES_BUDGET = 4_000_000  # bytes of shared pieces of output a rendering process keeps (see `_Renderer.pieces`)
 
 
 @dataclass(frozen=True)
@@ -209,14 +211,31 @@ class _Renderer:
         if spec.make is not None:
             return spec.make()
         extra = spec.derive() if spec.derive else {}
+        links = Links(spec.root, self.index)
         html = self.env.get_template(spec.template).render(
-            links=Links(spec.root, self.index),
+            links=links,
             site=self.index,
             theme_title=self._theme_title,
+            list_item=self.items.for_page(links),
             **spec.values,
             **extra,
         )
         return html.encode("utf-8")
+
+    @functools.cached_property
+    def pieces(self) -> BytesMemo:
+        """Pieces of output many pages share (an article's entry in a list, in a feed), one memo for all.
+
+        Each process that renders fills its own (a forked worker starts from a
+        copy of this one's), so it is bounded: list entries give way to feed
+        entries when the feeds, rendered last, come.
+        """
+        return BytesMemo(PIECES_BUDGET)
+
+    @functools.cached_property
+    def items(self) -> ArticleItems:
+        """The build's list entries of articles."""
+        return ArticleItems(self.env, self.index, self._theme_title, self.pieces)
 
     def _theme_title(self, slug: str) -> str:
         entry = self.index.theme_by_slug.get(slug)
@@ -286,7 +305,8 @@ def render(
         raise ValueError(f"two pages of the site have the same path: {', '.join(twice[:5])}")
 
     def stream() -> Iterator[tuple[str, bytes | None]]:
-        yield from made.items()
+        for path in list(made):  # let go of each as it is handed over: the search shards weigh megabytes
+            yield path, made.pop(path)
         if progress:
             progress.start("render", len(todo), "pages")
         on_done = progress.advance if progress else None
@@ -695,7 +715,6 @@ def _search_page(r: _Renderer) -> Iterator[Page]:
 def _feeds(r: _Renderer) -> Iterator[Page]:
     """The Atom feeds, keyed like pages by the articles they carry."""
     base = feed_base(r.config.base_url)
-    contents: dict[str, str] = {}
     for feed in site_feeds(r.index, r.config.site_title):
         yield PageSpec(
             feed.path,
@@ -708,7 +727,7 @@ def _feeds(r: _Renderer) -> Iterator[Page]:
                 "site": r.config.site_title,
                 "base": base,
             },
-            make=functools.partial(atom, feed, r.index, r.config.site_title, base, contents),
+            make=functools.partial(atom, feed, r.index, r.config.site_title, base, r.pieces),
         )
 
 

@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from jinja2 import meta
 
+from . import render_items
+
 if TYPE_CHECKING:
     from .render import PageSpec, _Renderer
 
@@ -215,6 +217,7 @@ def _render_range(start: int) -> list[bytes]:
 
 
 _READS_INDEX = re.compile(r"\blinks\s*\.\s*index\b")
+_CALLS_LIST_ITEM = re.compile(rf"\b{render_items.GLOBAL}\b")
 
 
 def untracked_templates(env: jinja2.Environment, memo: Path | None = None, fresh: bool = False) -> set[str]:
@@ -250,6 +253,8 @@ def _reading_the_index(env: jinja2.Environment, sources: dict[str, str]) -> set[
             continue
         reads[name] = "site" in meta.find_undeclared_variables(tree) or bool(_READS_INDEX.search(source))
         uses[name] = {n for n in meta.find_referenced_templates(tree) if n}
+        if _CALLS_LIST_ITEM.search(source):  # renders the list entry template, which Jinja cannot see
+            uses[name].add(render_items.TEMPLATE)
     names = list(sources)
     untracked: set[str] = set()
     for name in names:

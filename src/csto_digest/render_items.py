@@ -1,0 +1,78 @@
+"""An article's entry in a list, rendered once per build however many lists hold it.
+
+An article is listed on a dozen pages or more: its themes, outlet, speakers,
+month, places and organisations, the list of all articles, and the "Related
+articles" of other articles. As a Jinja macro its entry cost a tenth of a
+millisecond each time, the largest share of those pages.
+
+Our `_macros.html` makes each entry with `list_item(article, show_themes)`,
+which renders the small template `_article_item.html` and keeps the HTML for the
+rest of the build. That template is given nothing but the article,
+`show_themes`, `links`, `site` and `theme_title`, all fixed for the build once
+the page's depth (the root of its links) is known, so an entry kept is the
+entry that would be rendered. A user's `_article_item.html` is rendered the same
+way; a user's `_macros.html` that does not call `list_item` renders as it says.
+
+The entries are kept as UTF-8 bytes in the renderer's bounded memo of shared
+pieces (`_Renderer.pieces`): the forked render workers each keep their own, and
+a build of ten thousand articles has to fit in a few hundred megabytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from .fragments import BytesMemo
+from .model import Article
+
+if TYPE_CHECKING:
+    from .render import Links
+    from .render_index import SiteIndex
+
+TEMPLATE = "_article_item.html"
+GLOBAL = "list_item"  # its name in the templates
+
+
+class ArticleItems:
+    """One build's list entries by page root, article and `show_themes`."""
+
+    def __init__(self, env: jinja2.Environment, index: SiteIndex, theme_title: Callable[[str], str], kept: BytesMemo):
+        self.env = env
+        self.index = index
+        self.theme_title = theme_title
+        self.template: jinja2.Template | None = None  # loaded at the first entry: a site may never list one
+        self.kept = kept  # keyed by (root, article id, show_themes): no other piece has a tuple key
+
+    def for_page(self, links: Links) -> Callable[..., Markup]:
+        """The `list_item` of one page, whose links start from `links.root`."""
+
+        def list_item(article: Article, show_themes: bool = True) -> Markup:
+            return self.entry(links, article, show_themes)
+
+        return list_item
+
+    def entry(self, links: Links, article: Any, show_themes: bool) -> Markup:
+        """The article's entry; kept only for the site's own articles, which the build does not change."""
+        known = type(show_themes) is bool and type(article) is Article and self.index.by_id.get(article.id) is article
+        if not known:
+            return self._render(links, article, show_themes)
+        key = (links.root, article.id, show_themes)
+        found = self.kept.get(key)
+        if found is not None:
+            return Markup(found.decode("utf-8", "surrogatepass"))
+        html = self._render(links, article, show_themes)
+        self.kept.put(key, html.encode("utf-8", "surrogatepass"))
+        return html
+
+    def _render(self, links: Links, article: Any, show_themes: Any) -> Markup:
+        if self.template is None:
+            self.template = self.env.get_template(TEMPLATE)
+        return Markup(
+            self.template.render(
+                article=article, show_themes=show_themes, links=links, site=self.index, theme_title=self.theme_title
+            )
+        )
