@@ -110,7 +110,7 @@ class Errors(list):
     """Console errors and uncaught exceptions of a page, collected as they come."""
 
     def watch(self, page: Page) -> Page:
-        page.set_default_timeout(8_000)
+        page.set_default_timeout(20_000)  # generous: on a loaded 2-core machine a search has taken over 8 s
         page.on("console", lambda m: self.append(f"{page.url}: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: self.append(f"{page.url}: {e}"))
         return page
