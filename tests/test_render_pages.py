@@ -124,3 +124,23 @@ def test_workers_wait_for_a_slow_writer_instead_of_running_ahead(monkeypatch):
     assert renderer.by_workers.value > 0
     # AHEAD chunk for each of 2 workers, and the chunk being taken (its place is free once it is taken), 3 pages each
     assert most_waiting <= (1 * 2 + 1) * 3, most_waiting
+
+
+class _Heavy(_Renderer):
+    """Pages of 200 KB that take 5 ms, naming the process that rendered them: a chunk is more than
+    a pipe holds, so a worker is still sending (alive) when this process has read its last chunk."""
+
+    def render(self, spec):
+        page = super().render(spec)
+        time.sleep(0.005)
+        return page + f" by {os.getpid()} ".encode() + b"x" * 200_000
+
+
+@forking
+def test_a_worker_that_retires_is_replaced_while_this_process_renders_its_own_chunks(monkeypatch):
+    _forked(monkeypatch, cores=2, renew=1)
+    specs = [_Spec(n) for n in range(60)]
+    by = {page.split(b" ")[3] for _, page in render_pages.render_pages(_Heavy(), specs)}
+    workers = by - {str(os.getpid()).encode()}
+    # Each worker renders one chunk (renew=1), so more than one means they were replaced.
+    assert len(workers) >= 3, workers

@@ -122,6 +122,9 @@ class _Crew:
                     if claimed is not None:  # nothing to write: render a chunk here
                         yield claimed * CHUNK, _render_range(claimed * CHUNK)
                         received += 1
+                        # A worker retires after sending its last chunk, which leaves only as
+                        # this process reads it: its replacement is hired here, or never.
+                        self._hire()
                         continue
                     item = self._wait()
                 self.room.release()
