@@ -144,3 +144,29 @@ def test_a_worker_that_retires_is_replaced_while_this_process_renders_its_own_ch
     workers = by - {str(os.getpid()).encode()}
     # Each worker renders one chunk (renew=1), so more than one means they were replaced.
     assert len(workers) >= 3, workers
+
+
+class _SlowHere(_Renderer):
+    """Pages take 20 ms in this process and none in a worker; each names who rendered it."""
+
+    def render(self, spec):
+        page = super().render(spec)
+        here = multiprocessing.parent_process() is None
+        if here:
+            time.sleep(0.02)
+        return page + (b" here" if here else b" worker")
+
+
+@forking
+def test_workers_chunks_are_handed_over_between_the_pages_of_a_slow_chunk_rendered_here(monkeypatch):
+    _forked(monkeypatch, cores=2, renew=100)
+    monkeypatch.setattr(render_pages, "AHEAD", 1)
+    got = list(render_pages.render_pages(_SlowHere(), [_Spec(n) for n in range(90)]))
+    chunk = render_pages.CHUNK
+    where: dict[int, list[int]] = {}  # chunk rendered here -> where its pages came in the stream
+    for turn, (position, page) in enumerate(got):
+        if page.endswith(b"here"):
+            where.setdefault(position // chunk, []).append(turn)
+    # Worker pages came between the pages of one chunk rendered here: the worker did not wait for its end.
+    assert any(turns[-1] - turns[0] >= len(turns) for turns in where.values()), got
+    assert sorted(position for position, _ in got) == list(range(90))

@@ -78,10 +78,8 @@ def render_pages(
     _return_free_memory()
     gc.freeze()  # the workers' collector leaves the inherited objects alone, so their pages stay shared
     try:
-        done = 0
-        for start, pages in _Crew(len(specs), workers - 1).chunks():
-            yield from enumerate(pages, start)
-            done += len(pages)
+        for done, made in enumerate(_Crew(len(specs), workers - 1).pages(), 1):
+            yield made
             if on_done:
                 on_done(done)
     finally:
@@ -109,30 +107,47 @@ class _Crew:
         self.helpers = helpers
         self.workers: list[ForkProcess] = []
 
-    def chunks(self) -> Iterator[tuple[int, list[bytes]]]:
-        """(first position, pages) for every chunk, as each is finished."""
-        received = 0
+    def pages(self) -> Iterator[tuple[int, bytes]]:
+        """(position, page) for every page, as each is finished."""
+        self.received = 0  # chunks handed over, whoever rendered them
         try:
             self._hire()
-            while received < self.total:
+            while self.received < self.total:
                 try:
                     item = self.results.get_nowait()
                 except queue.Empty:
                     claimed = self._claim()
                     if claimed is not None:  # nothing to write: render a chunk here
-                        yield claimed * CHUNK, _render_range(claimed * CHUNK)
-                        received += 1
-                        # A worker retires after sending its last chunk, which leaves only as
-                        # this process reads it: its replacement is hired here, or never.
-                        self._hire()
+                        yield from self._render_here(claimed)
                         continue
                     item = self._wait()
-                self.room.release()
-                yield self._unpack(item)
-                received += 1
-                self._hire()
+                yield from self._hand_over(item)
         finally:
             self._dismiss()
+
+    def _render_here(self, claimed: int) -> Iterator[tuple[int, bytes]]:
+        """This process's chunk, page by page, handing over between its pages the workers'
+        chunks that came meanwhile: each frees a worker's place at once, so a chunk of slow
+        pages here does not leave the workers waiting."""
+        assert _work is not None, "runs only while render_pages has set the work"
+        renderer, specs = _work
+        for position in range(claimed * CHUNK, min((claimed + 1) * CHUNK, len(specs))):
+            yield position, renderer.render(specs[position])
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    yield from self._hand_over(self.results.get_nowait())
+        self.received += 1
+        # A worker retires after sending its last chunk, which leaves only as this
+        # process reads it: its replacement is hired here, or never.
+        self._hire()
+
+    def _hand_over(self, item: tuple[int, Any]) -> Iterator[tuple[int, bytes]]:
+        """A worker's chunk, page by page; its place is free from now."""
+        self.room.release()
+        start, made = self._unpack(item)
+        yield from enumerate(made, start)
+        self.received += 1
+        self._hire()
 
     def _claim(self) -> int | None:
         with self.next.get_lock():
