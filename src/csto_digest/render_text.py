@@ -10,6 +10,7 @@ their alt text (a picture from another site would be a request leaving ours).
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -230,9 +231,17 @@ _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 _EDGE_PUNCTUATION = "\"'.,;:!?()[]«»-…"
 
 
-def _word_keys(words: list[str]) -> list[str]:
-    """Words as compared: case, curly quotes and edge punctuation do not count as changes."""
-    return [w.translate(_TYPOGRAPHY).casefold().strip(_EDGE_PUNCTUATION) for w in words]
+@functools.lru_cache(maxsize=256)
+def _word_keys(text: str) -> tuple[str, ...]:
+    """The words of `text` (`text.split()`) as compared: case, curly quotes and edge punctuation do
+    not count as changes.
+
+    The whole text is translated and case-folded at once, not word by word:
+    neither turns a character into white space or back, so the words still
+    line up with `text.split()`. Kept for the last texts seen, since every
+    wording of a statement is compared with the same first one.
+    """
+    return tuple(word.strip(_EDGE_PUNCTUATION) for word in text.translate(_TYPOGRAPHY).casefold().split())
 
 
 def diff_words(reference: str, wording: str) -> Markup:
@@ -242,7 +251,7 @@ def diff_words(reference: str, wording: str) -> Markup:
     changed stands out without reading the two word by word.
     """
     words = wording.split()
-    matcher = difflib.SequenceMatcher(a=_word_keys(reference.split()), b=_word_keys(words), autojunk=False)
+    matcher = difflib.SequenceMatcher(a=_word_keys(reference), b=_word_keys(wording), autojunk=False)
     parts: list[Markup] = []
     for op, _a1, _a2, b1, b2 in matcher.get_opcodes():
         chunk = escape(" ".join(words[b1:b2]))
