@@ -178,7 +178,7 @@ def publish(site, remote, branch, message, no_push) -> None:
 def check_command(inputs, config_path, fmt, strict) -> None:
     """Report what in the extracted records deserves a human look."""
     from .checks import check, counts, problem_findings
-    from .group import FeatureCache, group_articles
+    from .group import FeatureCache, QuoteStageFile, group_articles
     from .load.corpus import load_corpus
 
     try:
@@ -187,7 +187,8 @@ def check_command(inputs, config_path, fmt, strict) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
     loaded = load_corpus(config)
-    groups = group_articles(loaded.articles, config, FeatureCache(config.cache_dir))  # the build's cache, both ways
+    # the build's caches, both ways
+    groups = group_articles(loaded.articles, config, FeatureCache(config.cache_dir), QuoteStageFile(config.cache_dir))
     findings = problem_findings(loaded.problems) + check(loaded.articles, groups)
     tally = counts(findings)
     if fmt == "json":

@@ -70,7 +70,7 @@ def run_build(config: Config, clean: bool = False, progress: Progress | None = N
         )
     # The stages are imported only now: a rebuild with nothing to do never pays for
     # loading Jinja, rapidfuzz and the rest.
-    from .group import FeatureCache, group_articles
+    from .group import FeatureCache, QuoteStageFile, group_articles
     from .load.corpus import load_corpus
     from .render import render
 
@@ -81,7 +81,12 @@ def run_build(config: Config, clean: bool = False, progress: Progress | None = N
 
     start = time.perf_counter()
     progress.start(f"group {len(loaded.articles)} articles")
-    groups = group_articles(loaded.articles, config, FeatureCache(config.cache_dir, read=not clean))
+    groups = group_articles(
+        loaded.articles,
+        config,
+        FeatureCache(config.cache_dir, read=not clean),
+        QuoteStageFile(config.cache_dir, read=not clean),
+    )
     timings["group"] = time.perf_counter() - start
 
     start = time.perf_counter()

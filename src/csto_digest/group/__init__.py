@@ -16,14 +16,8 @@ from ..config import Config
 from ..model import Article, Groups
 from .cache import FeatureCache
 from .features import ArticleFeatures, FeatureMemo, article_features, date_order
-from .statements import (
-    article_statements,
-    match_across_corpus,
-    match_within_stories,
-    quote_texts,
-    statement_groups,
-    to_statement,
-)
+from .quote_stage import QuoteStageFile, QuoteStageMemo, match_quotes
+from .statements import match_within_stories, statement_groups, to_statement
 from .stories import build_stories, find_links, known_names, story_groups
 
 __all__ = [
@@ -31,6 +25,8 @@ __all__ = [
     "FeatureCache",
     "FeatureMemo",
     "GroupStats",
+    "QuoteStageFile",
+    "QuoteStageMemo",
     "article_features",
     "group_articles",
     "group_with_stats",
@@ -51,35 +47,45 @@ FeaturesOf = Callable[[Article], ArticleFeatures]
 
 
 def group_articles(
-    articles: tuple[Article, ...], config: Config, features: FeaturesOf | FeatureMemo = article_features
+    articles: tuple[Article, ...],
+    config: Config,
+    features: FeaturesOf | FeatureMemo = article_features,
+    quote_memo: QuoteStageMemo | None = None,
 ) -> Groups:
     """Themes, stories and statements of the corpus.
 
     `features` makes each article's `ArticleFeatures`. A long-lived process
     can pass one `FeatureMemo` to every call, and a build a `FeatureCache`,
     which keeps them on disk: grouping after an edit then redoes the text work
-    of the changed articles only. The default keeps nothing, so a one-off
-    call holds no features after."""
-    return group_with_stats(articles, config, features)[0]
+    of the changed articles only. Likewise `quote_memo` (a `QuoteStageFile`
+    for a build) keeps the quote stage, reused while no quote or date changes.
+    The defaults keep nothing, so a one-off call holds nothing after."""
+    return group_with_stats(articles, config, features, quote_memo)[0]
 
 
 def group_with_stats(
-    articles: tuple[Article, ...], config: Config, features: FeaturesOf | FeatureMemo = article_features
+    articles: tuple[Article, ...],
+    config: Config,
+    features: FeaturesOf | FeatureMemo = article_features,
+    quote_memo: QuoteStageMemo | None = None,
 ) -> tuple[Groups, GroupStats]:
     """`group_articles`, and the counts of comparisons it made."""
     with collector_paused():
-        return _group(articles, config, features)
+        return _group(articles, config, features, quote_memo)
 
 
 def _group(
-    articles: tuple[Article, ...], config: Config, features: FeaturesOf | FeatureMemo
+    articles: tuple[Article, ...],
+    config: Config,
+    features: FeaturesOf | FeatureMemo,
+    quote_memo: QuoteStageMemo | None,
 ) -> tuple[Groups, GroupStats]:
     ordered = sorted(articles, key=lambda a: a.id)
     made = features.features(ordered) if isinstance(features, FeatureMemo) else [features(a) for a in ordered]
-    counter: Counter[str] = Counter()
-    quotes = quote_texts(made)
-    evidence = match_across_corpus(quotes, counter)
-    shared = article_statements(quotes, evidence)
+    # The memo is for `article_features` only: the quote stage reads the articles' quotes through them.
+    stage = match_quotes(ordered, made, quote_memo if isinstance(features, FeatureMemo) else None)
+    counter: Counter[str] = Counter(stage.counts)
+    quotes, evidence, shared = stage.quotes, stage.evidence, stage.shared
     links = find_links(ordered, made, shared, counter, known_names(config.registry))
     matches = evidence + match_within_stories(quotes, story_groups(len(ordered), links), evidence, counter)
     found = statement_groups(quotes, matches)

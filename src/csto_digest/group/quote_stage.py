@@ -1,0 +1,118 @@
+"""The quote stage of grouping, kept from one build to the next.
+
+Marking formulas, choosing each quote's blocking keys and matching quotes
+across the whole corpus take seconds at ten thousand articles, and they read
+nothing but each article's live quotes (speaker and words) and date, in the
+grouper's order. Most edits (a typo in a lead, a corrected title, a new
+theme) leave all of those alone. So the stage's result is kept under a digest
+of exactly those inputs and of the code that computes it; a rebuild whose
+digest matches reads the result back instead of working it out, and any
+change to a quote, a speaker, a date, the set of articles or the code works
+it out afresh. Later stages (stories, statements within stories) always run.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..cache_files import read_pickle, remove_stale, source_digest, write_pickle
+from ..model import Article
+from .features import ArticleFeatures
+from .statements import QuoteMatch, QuoteText, article_statements, match_across_corpus, quote_texts
+
+
+@dataclass(frozen=True)
+class QuoteStage:
+    """What the quote stage hands on: every live quote, the matches across the corpus, and
+    the statements each pair of articles shares; `counts` are the comparisons it made."""
+
+    quotes: list[QuoteText]
+    evidence: list[QuoteMatch]
+    shared: dict[tuple[int, int], set[int]]
+    counts: dict[str, int]
+
+
+def work_out(features: Sequence[ArticleFeatures]) -> QuoteStage:
+    """The quote stage, computed."""
+    counter: Counter[str] = Counter()
+    quotes = quote_texts(features)
+    evidence = match_across_corpus(quotes, counter)
+    return QuoteStage(quotes, evidence, article_statements(quotes, evidence), dict(counter))
+
+
+def match_quotes(
+    articles: Sequence[Article], features: Sequence[ArticleFeatures], memo: QuoteStageMemo | None
+) -> QuoteStage:
+    """The quote stage of `articles`, whose features are `features`: from `memo` when it has it."""
+    return memo.stage(articles, features) if memo is not None else work_out(features)
+
+
+def inputs_digest(articles: Sequence[Article]) -> str:
+    """A digest of everything the quote stage reads: each article's date and live quotes, in order."""
+    digest = hashlib.blake2b(digest_size=20)
+    for article in articles:
+        inputs = (article.date, article.date_precision, [(q.speaker, q.text) for q in article.live_quotes])
+        digest.update(repr(inputs).encode("utf-8", "surrogatepass") + b"\x1e")
+    return digest.hexdigest()
+
+
+class QuoteStageMemo:
+    """The last quote stage worked out, in memory; `QuoteStageFile` keeps it on disk too."""
+
+    def __init__(self) -> None:
+        self.kept: tuple[str, QuoteStage] | None = None
+
+    def stage(self, articles: Sequence[Article], features: Sequence[ArticleFeatures]) -> QuoteStage:
+        """The quote stage of `articles` (whose features are `features`), reused when its inputs are the same."""
+        digest = f"{code_digest()}:{inputs_digest(articles)}"
+        kept = self.kept or self._recall()
+        if kept is not None and kept[0] == digest:
+            self.kept = kept
+            return kept[1]
+        self.kept = (digest, work_out(features))
+        self._remember(self.kept)
+        return self.kept[1]
+
+    def _recall(self) -> tuple[str, QuoteStage] | None:
+        return None
+
+    def _remember(self, kept: tuple[str, QuoteStage]) -> None:
+        pass
+
+
+class QuoteStageFile(QuoteStageMemo):
+    """A `QuoteStageMemo` read from (unless `read` is false) and written to a file in `folder`."""
+
+    def __init__(self, folder: Path, read: bool = True):
+        super().__init__()
+        self.folder, self.read = folder, read
+
+    def _path(self) -> Path:
+        return self.folder / f"quote-stage-{code_digest()}.pickle"
+
+    def _recall(self) -> tuple[str, QuoteStage] | None:
+        if not self.read:
+            return None
+        found = read_pickle(self._path())
+        ok = isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], QuoteStage)
+        return found if ok else None
+
+    def _remember(self, kept: tuple[str, QuoteStage]) -> None:
+        try:
+            write_pickle(self._path(), kept)
+            remove_stale(self.folder.glob("quote-stage-*.pickle"), self._path())
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of the code the quote stage runs: a new version never reuses an old result."""
+    here = Path(__file__).resolve().parent
+    files = [here / name for name in ("features.py", "statements.py", "blocking.py", "quote_stage.py")]
+    return source_digest(files, here)

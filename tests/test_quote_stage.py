@@ -1,0 +1,126 @@
+"""The quote stage kept between builds: reused while no quote, speaker, date or article changes."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from csto_digest.config import Config
+from csto_digest.group import FeatureCache, FeatureMemo, QuoteStageFile, QuoteStageMemo, group_articles, quote_stage
+from csto_digest.model import Article
+from test_group import synthetic_corpus
+from test_group_cache import tokened
+
+
+@pytest.fixture
+def worked(monkeypatch) -> list[int]:
+    """How many articles each working out of the quote stage was for."""
+    calls: list[int] = []
+    real = quote_stage.work_out
+
+    def counting(features):
+        calls.append(len(features))
+        return real(features)
+
+    monkeypatch.setattr(quote_stage, "work_out", counting)
+    return calls
+
+
+def _build(articles: list[Article], config: Config, folder: Path, read: bool = True):
+    """A build's grouping: features and the quote stage both kept in `folder`."""
+    return group_articles(tuple(articles), config, FeatureCache(folder, read), QuoteStageFile(folder, read))
+
+
+def _with_quoted_article(articles: list[Article]) -> int:
+    return next(i for i, a in enumerate(articles) if a.live_quotes)
+
+
+def test_an_edit_that_leaves_the_quotes_alone_reuses_the_stage_and_groups_the_same(config, tmp_path, worked):
+    articles = tokened(synthetic_corpus(300, seed=11))
+    _build(articles, config, tmp_path)
+    assert worked == [300]
+    edited = articles[5]
+    articles[5] = tokened([dataclasses.replace(edited, body=(*edited.body, "A closing paragraph, rewritten."))])[0]
+    groups = _build(articles, config, tmp_path)
+    assert worked == [300]  # read back, not worked out
+    assert groups == group_articles(tuple(articles), config)
+
+
+def _new_words(article: Article) -> Article:
+    quote = article.quotes[0]
+    return dataclasses.replace(
+        article, quotes=(dataclasses.replace(quote, text=quote.text + " And more."), *article.quotes[1:])
+    )
+
+
+def _new_speaker(article: Article) -> Article:
+    quote = article.quotes[0]
+    return dataclasses.replace(
+        article, quotes=(dataclasses.replace(quote, speaker="Someone Else"), *article.quotes[1:])
+    )
+
+
+def _struck(article: Article) -> Article:
+    return dataclasses.replace(
+        article, quotes=(dataclasses.replace(article.quotes[0], struck=True), *article.quotes[1:])
+    )
+
+
+def _new_date(article: Article) -> Article:
+    return dataclasses.replace(article, date="2019-01-01", date_precision="day")
+
+
+@pytest.mark.parametrize("change", [_new_words, _new_speaker, _struck, _new_date])
+def test_a_changed_quote_speaker_or_date_works_the_stage_out_again(config, tmp_path, worked, change):
+    articles = tokened(synthetic_corpus(200, seed=12))
+    _build(articles, config, tmp_path)
+    at = _with_quoted_article(articles)
+    articles[at] = tokened([change(articles[at])])[0]
+    groups = _build(articles, config, tmp_path)
+    assert worked == [200, 200]
+    assert groups == group_articles(tuple(articles), config)
+
+
+def test_an_added_or_deleted_article_works_it_out_again(config, tmp_path, worked):
+    articles = tokened(synthetic_corpus(120, seed=13))
+    expected = [group_articles(tuple(articles), config), group_articles(tuple(articles[1:]), config)]
+    worked.clear()
+    _build(articles[:-1], config, tmp_path)
+    assert [_build(articles, config, tmp_path), _build(articles[1:], config, tmp_path)] == expected
+    assert worked == [119, 120, 119]
+
+
+def test_a_clean_build_reads_none_but_leaves_it(config, tmp_path, worked):
+    articles = tokened(synthetic_corpus(80, seed=14))
+    _build(articles, config, tmp_path)
+    _build(articles, config, tmp_path, read=False)
+    _build(articles, config, tmp_path)
+    assert worked == [80, 80]
+
+
+def test_new_code_starts_afresh_and_drops_the_old(config, tmp_path, worked, monkeypatch):
+    articles = tokened(synthetic_corpus(60, seed=15))
+    _build(articles, config, tmp_path)
+    old = list(tmp_path.glob("quote-stage-*.pickle"))
+    monkeypatch.setattr(quote_stage, "code_digest", lambda: "another version")
+    _build(articles, config, tmp_path)
+    assert worked == [60, 60]
+    assert len(old) == 1 and not old[0].exists() and len(list(tmp_path.glob("quote-stage-*.pickle"))) == 1
+
+
+def test_one_memo_in_memory_serves_a_long_lived_process(config, worked):
+    articles = tuple(tokened(synthetic_corpus(90, seed=16)))
+    memo, features = QuoteStageMemo(), FeatureMemo()
+    first = group_articles(articles, config, features, memo)
+    again = group_articles(articles, config, features, memo)
+    assert worked == [90] and again == first
+
+
+def test_without_a_feature_memo_the_stage_is_always_worked_out(config, worked):
+    articles = tuple(tokened(synthetic_corpus(40, seed=17)))
+    memo = QuoteStageMemo()
+    group_articles(articles, config, quote_memo=memo)
+    group_articles(articles, config, quote_memo=memo)
+    assert worked == [40, 40]
