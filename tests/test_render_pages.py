@@ -28,8 +28,8 @@ def test_forked_render_gives_the_same_site(monkeypatch, cores):
 
 
 class _Spec:
-    def __init__(self, n: int):
-        self.n, self.template, self.make = n, "page.html", None
+    def __init__(self, n: int, alone: bool = False):
+        self.n, self.template, self.make, self.alone = n, "page.html", None, alone
 
 
 class _Renderer:
@@ -74,6 +74,30 @@ def test_every_page_comes_once_with_its_position_while_workers_are_renewed(monke
     got = list(render_pages.render_pages(_Renderer(), specs, done.append))
     assert sorted(got) == [(n, f"page {n}".encode()) for n in range(50)]
     assert done[-1] == 50 and done == sorted(done)
+
+
+@forking
+def test_pages_marked_alone_are_rendered_here_after_every_other_page(monkeypatch):
+    _forked(monkeypatch, cores=3, renew=1)
+    alone = {4, 17, 18, 49}
+    specs = [_Spec(n, alone=n in alone) for n in range(50)]
+    renderer = _Renderer()
+    rendered_by: dict[int, bool] = {}  # page -> rendered in this process
+    plain_render = renderer.render
+
+    def render(spec):
+        page = plain_render(spec)
+        return page + (b" here" if multiprocessing.parent_process() is None else b" forked")
+
+    renderer.render = render
+    got = list(render_pages.render_pages(renderer, specs))
+    for position, page in got:
+        rendered_by[position] = page.endswith(b" here")
+    assert sorted(p for p, _ in got) == list(range(50))
+    assert all(page.startswith(f"page {p} ".encode()) for p, page in got)
+    assert [p for p, _ in got[-len(alone) :]] == sorted(alone)
+    assert all(rendered_by[n] for n in alone)
+    assert not all(rendered_by.values())  # the workers did render the rest
 
 
 @forking

@@ -138,6 +138,10 @@ class PageSpec:
     values: dict[str, Any]
     derive: Callable[[], dict[str, Any]] | None = None
     make: Callable[[], bytes] | None = None  # a file made without a template (a feed)
+    # Rendered by this process once the forked workers are gone (see `render_pages`):
+    # the page reads across the whole corpus, and a worker reading that much copies
+    # most of what it had shared with this process.
+    alone: bool = False
 
 
 Page = PageSpec | tuple[str, bytes]  # a page to render, or a file made some other way
@@ -187,6 +191,7 @@ class _Renderer:
         description: str,
         root: str | None = None,
         derive: Callable[[], dict[str, Any]] | None = None,
+        alone: bool = False,
         **values: Any,
     ) -> PageSpec:
         """One page; `path` is its place in the site, which sets its links."""
@@ -205,6 +210,7 @@ class _Renderer:
                 **values,
             },
             derive,
+            alone=alone,
         )
 
     def render(self, spec: PageSpec) -> bytes:
@@ -651,6 +657,7 @@ def _statement_page(r: _Renderer) -> Iterator[Page]:
             page_title("Statements", pager),
             f"{len(statements)} statements carried by several articles, their wordings side by side.",
             derive=functools.partial(_wording_diffs, chunk),
+            alone=True,  # every statement's wordings, from articles all over the corpus
             statements=chunk,
             pager=pager,
         )
@@ -689,6 +696,7 @@ def _quote_page(r: _Renderer) -> Iterator[Page]:
             "quotes.html",
             "Quote index" if year == years[0] else f"Quotes {named}",
             f"The {len(refs)} direct quotes {named} (of {len(quotes)}), with speaker, outlet and article.",
+            alone=True,  # every quote of a year, from articles all over the corpus
             quotes=refs,
             facets=facets,
             year=year,
