@@ -124,3 +124,16 @@ def test_without_a_feature_memo_the_stage_is_always_worked_out(config, worked):
     group_articles(articles, config, quote_memo=memo)
     group_articles(articles, config, quote_memo=memo)
     assert worked == [40, 40]
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05N."])  # empty, junk, a pickled None
+def test_an_unreadable_stage_file_is_worked_out_again_and_replaced(config, tmp_path, worked, garbage):
+    articles = tokened(synthetic_corpus(70, seed=18))
+    expected = group_articles(tuple(articles), config)
+    _build(articles, config, tmp_path)
+    (kept,) = tmp_path.glob("quote-stage-*.pickle")
+    kept.write_bytes(garbage)
+    worked.clear()
+    assert _build(articles, config, tmp_path) == expected
+    assert _build(articles, config, tmp_path) == expected
+    assert worked == [70]  # the bad file was worked out again once, then read back
