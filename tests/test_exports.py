@@ -16,7 +16,7 @@ from factories import HOSTILE, make_quote, sample_corpus
 
 
 def exported(articles, groups, memo=None):
-    return export_files(build_index(articles, groups, Config()), groups, memo)
+    return dict(export_files(build_index(articles, groups, Config()), groups, memo))
 
 
 def test_each_json_file_holds_one_item_a_line_and_parses_to_the_rows():
@@ -124,7 +124,7 @@ def test_story_and_statement_rows_follow_what_they_read():
     articles, groups = sample_corpus()
     labelled = Config(registry=Registry.from_data({"outlets": [{"name": "TASS", "labels": {"country": "Russia"}}]}))
     memo = FragmentMemo()
-    export_files(build_index(articles, groups, Config()), groups, memo)
+    dict(export_files(build_index(articles, groups, Config()), groups, memo))
     story_article = groups.stories[0].articles[0]
     member = groups.statements[0].members[0]
     quoted = next(a for a in articles if a.id == member.article)
@@ -136,9 +136,9 @@ def test_story_and_statement_rows_follow_what_they_read():
         ([dataclasses.replace(a, title="New") if a.id == story_article else a for a in articles], Config()),
         ([dataclasses.replace(a, quotes=quotes) if a is quoted else a for a in articles], Config()),
     ]
-    plain = export_files(build_index(articles, groups, Config()), groups)
+    plain = dict(export_files(build_index(articles, groups, Config()), groups))
     for changed, config in changes:
         memo.previous, memo.current = memo.current, {}
-        fresh = export_files(build_index(tuple(changed), groups, config), groups)
+        fresh = dict(export_files(build_index(tuple(changed), groups, config), groups))
         assert fresh != plain, "each change shows in the exports"
-        assert export_files(build_index(tuple(changed), groups, config), groups, memo) == fresh
+        assert dict(export_files(build_index(tuple(changed), groups, config), groups, memo)) == fresh

@@ -321,9 +321,7 @@ def render(
         static = static_files(dirs)
         yield from static.items()
         yield from _crawler_files([*pages, *static], index, config.base_url).items()
-        yield from export_files(
-            renderer.index, groups, FragmentMemo(renderer.memo_file("exports"), fresh=clean)
-        ).items()
+        yield from export_files(renderer.index, groups, FragmentMemo(renderer.memo_file("exports"), fresh=clean))
 
     return RenderResult(stream(), new_keys, len(todo), reused, story_snapshot(index))
 
