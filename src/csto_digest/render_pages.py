@@ -16,8 +16,8 @@ read writes the object's reference count, and the page holding it is
 copied). Most pages read one article or a few; a page that reads across
 the whole corpus (the quote index, the statements) would have a worker copy
 most of the index. Those specs are marked `alone` and rendered here once
-the workers are gone: at 10,000 articles that keeps the peak under 350 MB
-where it was over 400.
+the workers are gone: at 10,000 articles that took the benchmark's peak
+from 410 MB to 375.
 
 Where `fork` is not available, or for a few pages, the pages are rendered in
 this process, in order; the bytes are the same either way.
