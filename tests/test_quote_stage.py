@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,27 @@ def test_an_unreadable_stage_file_is_worked_out_again_and_replaced(config, tmp_p
     assert _build(articles, config, tmp_path) == expected
     assert _build(articles, config, tmp_path) == expected
     assert worked == [70]  # the bad file was worked out again once, then read back
+
+
+def test_a_stage_read_back_has_the_quotes_a_fresh_one_works_out(config, tmp_path, worked):
+    """The file keeps what the corpus chose per quote; the quotes are made again from the features."""
+    articles = tokened(synthetic_corpus(150, seed=19))
+    ordered = sorted(articles, key=lambda a: a.id)
+    features = FeatureMemo().features(ordered)
+    fresh = quote_stage.work_out(features)
+    QuoteStageFile(tmp_path).stage(ordered, features)  # worked out and kept
+    read_back = QuoteStageFile(tmp_path).stage(ordered, FeatureMemo().features(ordered))
+    assert worked == [150, 150] and read_back == fresh
+    assert read_back.quotes and b"QuoteText" not in next(tmp_path.glob("quote-stage-*.pickle")).read_bytes()
+
+
+def test_a_kept_stage_whose_choices_do_not_fit_the_quotes_is_worked_out_again(config, tmp_path, worked):
+    articles = tokened(synthetic_corpus(70, seed=20))
+    expected = group_articles(tuple(articles), config)
+    _build(articles, config, tmp_path)
+    (kept,) = tmp_path.glob("quote-stage-*.pickle")
+    digest, choices, *rest = pickle.loads(kept.read_bytes())
+    kept.write_bytes(pickle.dumps((digest, choices[:-1], *rest)))  # one quote short
+    worked.clear()
+    assert _build(articles, config, tmp_path) == expected
+    assert worked == [70]

@@ -9,6 +9,12 @@ of exactly those inputs and of the code that computes it; a rebuild whose
 digest matches reads the result back instead of working it out, and any
 change to a quote, a speaker, a date, the set of articles or the code works
 it out afresh. Later stages (stories, statements within stories) always run.
+
+The file keeps what the corpus decided for each quote (its blocking keys and
+which sentences are formulas), not the quotes themselves: those follow from
+each article's features, which the feature cache keeps already, and a second
+copy of every quote's sentences made the file slower to read (0.8 s at ten
+thousand articles) than most of the stage is to work out.
 """
 
 from __future__ import annotations
@@ -23,26 +29,37 @@ from pathlib import Path
 from ..cache_files import read_pickle, remove_stale, source_digest, write_pickle
 from ..model import Article
 from .features import ArticleFeatures
-from .statements import QuoteMatch, QuoteText, article_statements, match_across_corpus, quote_texts
+from .statements import (
+    QuoteChoice,
+    QuoteMatch,
+    QuoteText,
+    article_statements,
+    match_across_corpus,
+    quote_choices,
+    quote_texts_chosen,
+)
 
 
 @dataclass(frozen=True)
 class QuoteStage:
     """What the quote stage hands on: every live quote, the matches across the corpus, and
-    the statements each pair of articles shares; `counts` are the comparisons it made."""
+    the statements each pair of articles shares; `counts` are the comparisons it made,
+    `choices` what the corpus decided for each quote (see `quote_choices`)."""
 
     quotes: list[QuoteText]
     evidence: list[QuoteMatch]
     shared: dict[tuple[int, int], set[int]]
     counts: dict[str, int]
+    choices: list[QuoteChoice]
 
 
 def work_out(features: Sequence[ArticleFeatures]) -> QuoteStage:
     """The quote stage, computed."""
     counter: Counter[str] = Counter()
-    quotes = quote_texts(features)
+    choices = quote_choices(features)
+    quotes = quote_texts_chosen(features, choices)
     evidence = match_across_corpus(quotes, counter)
-    return QuoteStage(quotes, evidence, article_statements(quotes, evidence), dict(counter))
+    return QuoteStage(quotes, evidence, article_statements(quotes, evidence), dict(counter), choices)
 
 
 def match_quotes(
@@ -70,15 +87,15 @@ class QuoteStageMemo:
     def stage(self, articles: Sequence[Article], features: Sequence[ArticleFeatures]) -> QuoteStage:
         """The quote stage of `articles` (whose features are `features`), reused when its inputs are the same."""
         digest = f"{code_digest()}:{inputs_digest(articles)}"
-        kept = self.kept or self._recall()
-        if kept is not None and kept[0] == digest:
-            self.kept = kept
-            return kept[1]
-        self.kept = (digest, work_out(features))
-        self._remember(self.kept)
+        if self.kept is None or self.kept[0] != digest:
+            recalled = self._recall(digest, features)
+            if recalled is None:
+                recalled = (digest, work_out(features))
+                self._remember(recalled)
+            self.kept = recalled
         return self.kept[1]
 
-    def _recall(self) -> tuple[str, QuoteStage] | None:
+    def _recall(self, digest: str, features: Sequence[ArticleFeatures]) -> tuple[str, QuoteStage] | None:
         return None
 
     def _remember(self, kept: tuple[str, QuoteStage]) -> None:
@@ -95,16 +112,26 @@ class QuoteStageFile(QuoteStageMemo):
     def _path(self) -> Path:
         return self.folder / f"quote-stage-{code_digest()}.pickle"
 
-    def _recall(self) -> tuple[str, QuoteStage] | None:
+    def _recall(self, digest: str, features: Sequence[ArticleFeatures]) -> tuple[str, QuoteStage] | None:
+        """The stage kept in the file for `digest`, its quotes made again from `features`."""
         if not self.read:
             return None
         found = read_pickle(self._path())
-        ok = isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], QuoteStage)
-        return found if ok else None
+        if not (isinstance(found, tuple) and len(found) == 5 and found[0] == digest):
+            return None
+        _, choices, evidence, shared, counts = found
+        if not (isinstance(choices, list) and isinstance(evidence, list) and isinstance(shared, dict)):
+            return None
+        try:
+            quotes = quote_texts_chosen(features, choices)
+        except (TypeError, ValueError, StopIteration):
+            return None  # choices that do not fit these quotes: worked out again
+        return digest, QuoteStage(quotes, evidence, shared, counts, choices)
 
     def _remember(self, kept: tuple[str, QuoteStage]) -> None:
         try:
-            write_pickle(self._path(), kept)
+            digest, stage = kept
+            write_pickle(self._path(), (digest, stage.choices, stage.evidence, stage.shared, stage.counts))
             remove_stale(self.folder.glob("quote-stage-*.pickle"), self._path())
         except OSError:
             pass  # a cache that cannot be written only costs time

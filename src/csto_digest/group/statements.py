@@ -85,20 +85,28 @@ class StatementFound:
     similarity: float
 
 
+QuoteChoice = tuple[tuple[int, ...], tuple[bool, ...]]  # a quote's blocking keys, and which sentences are rare
+
+
 def quote_texts(features: Sequence[ArticleFeatures]) -> list[QuoteText]:
-    """Every live quote of every article, in article order, with its formulas marked and its keys chosen.
+    """Every live quote of every article, in article order, with its formulas marked and its keys chosen."""
+    return quote_texts_chosen(features, quote_choices(features))
+
+
+def quote_choices(features: Sequence[ArticleFeatures]) -> list[QuoteChoice]:
+    """What the corpus decides for each live quote: its blocking keys, and which of its sentences are formulas.
 
     Two passes: the first counts in how many quotes each key occurs, the
     second uses the counts to mark formulas and pick blocking keys."""
-    drafts: list[tuple[int, int, int | None, QuoteFeatures, array]] = []
+    drafts: list[tuple[QuoteFeatures, array]] = []
     frequency: Counter[int] = Counter()
-    for position, article in enumerate(features):
-        for index, quote in enumerate(article.quotes):
+    for article in features:
+        for quote in article.quotes:
             keys = quote_keys(quote)
             frequency.update(keys)
-            drafts.append((position, index, article.day, quote, array("Q", keys)))  # compact till the second pass
+            drafts.append((quote, array("Q", keys)))  # compact till the second pass
     formula = max(FORMULA_MIN, int(FORMULA_SHARE * len(drafts)))
-    return [_finish(*draft, frequency, formula) for draft in drafts]
+    return [_choose(quote, keys, frequency, formula) for quote, keys in drafts]
 
 
 def quote_keys(quote: QuoteFeatures) -> set[int]:
@@ -119,18 +127,39 @@ def speaker_code(speaker: str) -> int:
     return zlib.crc32(speaker.encode("utf-8")) << 32
 
 
-def _finish(
+def quote_texts_chosen(features: Sequence[ArticleFeatures], choices: Sequence[QuoteChoice]) -> list[QuoteText]:
+    """`quote_texts` of `features`, given what the corpus chose for each quote (`quote_choices`).
+
+    The choices are the only part of a quote that depends on the rest of the
+    corpus; the rest is the quote's own features. So a kept quote stage need
+    keep only these, a few numbers per quote, and not a second copy of every
+    quote's sentences."""
+    made = []
+    chosen = iter(choices)
+    for position, article in enumerate(features):
+        for index, quote in enumerate(article.quotes):
+            made.append(_quote_text(position, index, article.day, quote, *next(chosen)))
+    if next(chosen, None) is not None:
+        raise ValueError("more quote choices than quotes")
+    return made
+
+
+def _choose(quote: QuoteFeatures, keys: Iterable[int], frequency: Counter[int], formula: int) -> QuoteChoice:
+    """A quote's rarest blocking keys, and whether each sentence is rare (not a formula)."""
+    chosen = tuple(rarest_keys(keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK))
+    rare = tuple(_median(sorted(map(frequency.__getitem__, part))) <= formula for part in quote.shingles)
+    return chosen, rare
+
+
+def _quote_text(
     article: int,
     index: int,
     day: int | None,
     quote: QuoteFeatures,
-    keys: Iterable[int],
-    frequency: Counter[int],
-    formula: int,
+    chosen: tuple[int, ...],
+    rare: tuple[bool, ...],
 ) -> QuoteText:
     sentences = quote.sentences
-    chosen = tuple(rarest_keys(keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK))
-    rare = [_median(sorted(map(frequency.__getitem__, part))) <= formula for part in quote.shingles]
     parts = [(s, r) for s, r in zip(sentences, rare, strict=True) if len(s[1]) >= MIN_SENTENCE_WORDS]
     rare_parts = tuple(s for s, r in parts if r)
     return QuoteText(
