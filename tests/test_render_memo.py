@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
+from csto_digest import render_paging as paging
 from csto_digest.config import Config
 from csto_digest.fragments import BytesMemo
+from csto_digest.group import group_articles
 from csto_digest.render import render, render_site
 from csto_digest.render_env import environment
-from csto_digest.render_index import QuoteRef
+from csto_digest.render_index import QuoteRef, build_index
 from csto_digest.render_memo import PageKeys
 from factories import replace, sample_corpus
+from test_group import synthetic_corpus
+from test_group_cache import tokened
 
 
 def _merged(previous: dict[str, bytes | None], current: dict[str, bytes | None]) -> dict[str, bytes]:
@@ -51,10 +57,17 @@ def test_a_changed_epoch_renders_everything_again():
     assert second.reused == 0
 
 
-def test_a_template_that_reads_the_whole_index_is_rendered_every_time(tmp_path):
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{{ site.articles | length }} articles",  # the whole index
+        "<a href=\"{{ links.speaker('Imangali Tasmagambetov') }}\">the secretary general</a>",  # a name of its own
+        '{{ theme_title( "armenia") }}',
+    ],
+)
+def test_a_template_that_reads_the_whole_index_or_looks_up_a_name_of_its_own_is_rendered_every_time(tmp_path, content):
     (tmp_path / "story.html").write_text(
-        '{% extends "base.html" %}{% block content %}{{ site.articles | length }} articles{% endblock %}',
-        encoding="utf-8",
+        '{% extends "base.html" %}{% block content %}' + content + "{% endblock %}", encoding="utf-8"
     )
     articles, groups = sample_corpus()
     config = Config(templates=tmp_path)
@@ -135,3 +148,40 @@ def test_bytes_memo_keeps_the_most_recently_used_within_its_budget():
     assert memo.size == 8
     memo.put("big", b"x" * 11)
     assert memo.get("big") is None and memo.size == 8, "a piece over the budget is not kept"
+
+
+def test_deleting_an_article_that_moves_statements_between_pages_re_renders_only_the_pages_that_link_to_them(
+    config, monkeypatch
+):
+    """A key counts the lookups its page can reach, not whole tables: a statement moving to
+    another page of the list changes the pages linking to it, not every page of the site."""
+    monkeypatch.setattr(paging, "PER_STATEMENT_PAGE", 4)  # many pages of statements, so a deletion moves some
+    articles = tuple(tokened(synthetic_corpus(90, seed=21)))
+    groups = group_articles(articles, config)
+    first = render(articles, groups, config)
+    first_files = first.collect()
+    rest = articles[:11] + articles[12:]  # its statements end, and those after it move up a page
+    rest_groups = group_articles(rest, config)
+    before, after = (build_index(a, g, config).statement_pages for a, g in ((articles, groups), (rest, rest_groups)))
+    assert sum(1 for anchor, page in before.items() if after.get(anchor, page) != page) > 20  # the test's premise
+    second = render(rest, rest_groups, config, live_keys=first.keys)
+    assert second.rendered < len(second.keys) / 2
+    second_files = second.collect()
+    assert _merged(first_files, second_files) == render_site(rest, rest_groups, config)
+
+
+def test_a_name_that_starts_resolving_re_renders_the_pages_of_articles_carrying_it():
+    articles, _ = sample_corpus()
+    keys = PageKeys("epoch", {"speakers": {}}, {a.id: a.id for a in articles})
+    named = next(a for a in articles if a.live_quotes and a.live_quotes[0].speaker)
+    speaker = named.live_quotes[0].speaker
+    linked = PageKeys("epoch", {"speakers": {speaker: "slug"}}, {a.id: a.id for a in articles})
+    moved = PageKeys("epoch", {"speakers": {speaker: "other-slug"}}, {a.id: a.id for a in articles})
+    page = {"article": named}
+    assert len({k.key("a.html", "article.html", page) for k in (keys, linked, moved)}) == 3
+    by_name = {"name": speaker}  # a speaker's own page holds the name as a string
+    assert len({k.key("s.html", "speaker.html", by_name) for k in (keys, linked, moved)}) == 3
+    unrelated = {"speakers": {speaker: "slug", "Somebody Else": "x"}}
+    assert PageKeys("epoch", unrelated, {a.id: a.id for a in articles}).key("a.html", "article.html", page) == (
+        linked.key("a.html", "article.html", page)
+    )

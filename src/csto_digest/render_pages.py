@@ -23,8 +23,10 @@ Where `fork` is not available, or for a few pages, the pages are rendered in
 this process, in order; the bytes are the same either way.
 
 Also here: which templates read the whole site index (`site`, or
-`links.index`) rather than the values they are given. A page made from one of
-those cannot be keyed by its values, so it is rendered on every build.
+`links.index`) rather than the values they are given, or look up a name
+written in the template itself (`links.speaker('…')`), which no value of the
+page holds. A page made from one of those cannot be keyed by its values, so
+it is rendered on every build.
 """
 
 from __future__ import annotations
@@ -259,6 +261,10 @@ def _render_range(start: int) -> list[bytes]:
 
 
 _READS_INDEX = re.compile(r"\blinks\s*\.\s*index\b")
+# A lookup of a name given as a literal: page keys count the lookups of the names a page's values hold.
+_LOOKS_UP_A_LITERAL = re.compile(
+    r"""(?:\blinks\s*\.\s*(?:outlet|speaker|theme|place|organization|statement)|\btheme_title)\s*\(\s*['"]"""
+)
 _CALLS_LIST_ITEM = re.compile(rf"\b{render_items.GLOBAL}\b")
 
 
@@ -293,7 +299,9 @@ def _reading_the_index(env: jinja2.Environment, sources: dict[str, str]) -> set[
         except jinja2.TemplateSyntaxError:
             reads[name], uses[name] = True, set()  # rendering it will report the error
             continue
-        reads[name] = "site" in meta.find_undeclared_variables(tree) or bool(_READS_INDEX.search(source))
+        reads[name] = "site" in meta.find_undeclared_variables(tree) or bool(
+            _READS_INDEX.search(source) or _LOOKS_UP_A_LITERAL.search(source)
+        )
         uses[name] = {n for n in meta.find_referenced_templates(tree) if n}
         if _CALLS_LIST_ITEM.search(source):  # renders the list entry template, which Jinja cannot see
             uses[name].add(render_items.TEMPLATE)
