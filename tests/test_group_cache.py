@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 import csto_digest.group.features as features
 from csto_digest.config import Config
-from csto_digest.group import FeatureCache, group_articles
+from csto_digest.group import FeatureCache, FeatureMemo, group_articles, stories
 from csto_digest.group import cache as feature_cache
 from csto_digest.model import Article, with_token
 from test_group import synthetic_corpus
@@ -88,3 +89,63 @@ def test_new_feature_code_starts_afresh_and_drops_the_old(config: Config, tmp_pa
     made.clear()
     group_articles(articles, config, FeatureCache(tmp_path))
     assert len(made) == 60 and not old.exists()
+
+
+@pytest.fixture
+def compared(monkeypatch) -> list[tuple[str, str]]:
+    """The article pairs whose bodies are compared word for word."""
+    pairs: list[tuple[str, str]] = []
+    real = stories.Bodies._similarity
+
+    def counting(self: stories.Bodies, a: int, b: int) -> tuple[float, float]:
+        pairs.append((self.articles[a].id, self.articles[b].id))
+        return real(self, a, b)
+
+    monkeypatch.setattr(stories.Bodies, "_similarity", counting)
+    return pairs
+
+
+def _with_copies(n: int, seed: int) -> list[Article]:
+    """A corpus where every third of the first thirty articles is carried again by another outlet."""
+    base = synthetic_corpus(n, seed=seed)
+    copies = [
+        dataclasses.replace(a, id=f"{a.id}-copy", body=(*a.body, "Reprinted with the permission of the outlet."))
+        for a in base[:30:3]
+    ]
+    return tokened(base + copies)
+
+
+def test_body_similarities_are_kept_and_an_edit_compares_only_its_own_pairs_again(config, tmp_path, compared):
+    articles = _with_copies(120, seed=9)
+    first = group_articles(tuple(articles), config, FeatureCache(tmp_path))
+    assert len(compared) == 10 and sum(any(i.endswith("-copy") for i in s.articles) for s in first.stories) == 10
+    compared.clear()
+    assert group_articles(tuple(articles), config, FeatureCache(tmp_path)) == first
+    assert compared == []  # read back from the file, not compared again
+    at = next(i for i, a in enumerate(articles) if a.id.endswith("-copy"))
+    edited = articles[at]
+    articles[at] = tokened([with_token(edited, "", body=(*edited.body, "A correction was appended."))])[0]
+    groups = group_articles(tuple(articles), config, FeatureCache(tmp_path))
+    assert compared and all(edited.id in pair for pair in compared)
+    assert groups == group_articles(tuple(articles), config)
+
+
+def test_body_similarities_from_other_code_or_a_clean_build_are_not_read(config, tmp_path, compared, monkeypatch):
+    articles = tuple(_with_copies(90, seed=10))
+    group_articles(articles, config, FeatureCache(tmp_path))
+    group_articles(articles, config, FeatureCache(tmp_path, read=False))
+    assert len(compared) == 20  # a clean build compares every pair again
+    monkeypatch.setattr(feature_cache, "pairs_digest", lambda: "another version")
+    group_articles(articles, config, FeatureCache(tmp_path))
+    assert len(compared) == 30 and [p.name for p in tmp_path.glob("pairs-*.pickle")] == ["pairs-another version.pickle"]
+
+
+def test_a_long_lived_process_keeps_the_pairs_of_its_last_grouping_only(config, compared):
+    articles = tuple(_with_copies(90, seed=10))
+    memo = FeatureMemo()
+    group_articles(articles, config, memo)
+    group_articles(articles, config, memo)
+    assert len(compared) == 10
+    fewer = tuple(a for a in articles if not a.id.endswith("-copy"))
+    group_articles(fewer, config, memo)
+    assert memo.pairs.previous == {}  # no copies left: nothing of the earlier corpus is held

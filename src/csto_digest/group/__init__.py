@@ -86,7 +86,10 @@ def _group(
     stage = match_quotes(ordered, made, quote_memo if isinstance(features, FeatureMemo) else None)
     counter: Counter[str] = Counter(stage.counts)
     quotes, evidence, shared = stage.quotes, stage.evidence, stage.shared
-    links = find_links(ordered, made, shared, counter, known_names(config.registry))
+    pairs = features.pairs if isinstance(features, FeatureMemo) else None
+    links = find_links(ordered, made, shared, counter, known_names(config.registry), pairs)
+    if isinstance(features, FeatureMemo):
+        features.grouped()
     matches = evidence + match_within_stories(quotes, story_groups(len(ordered), links), evidence, counter)
     found = statement_groups(quotes, matches)
     spans = [frozenset(quotes[q].article for q in s.quotes) for s in found]

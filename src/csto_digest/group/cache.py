@@ -6,6 +6,9 @@ stored under the token. They are spread over `SHARDS` files by token, so an
 edit rewrites a small shard, not all of them; the folder is named after the
 code that makes features, so a new version starts afresh. Articles without a
 token (made outside the loader) are worked out every time.
+
+The body similarities of candidate copies (`PairMemo`) are kept beside them in
+one small file, named after the code that measures them.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..cache_files import collector_paused, read_pickle, source_digest, write_shards
+from ..cache_files import collector_paused, read_pickle, remove_stale, source_digest, write_pickle, write_shards
 from ..model import Article
 from .features import ArticleFeatures, FeatureMemo
 
@@ -31,6 +34,20 @@ class FeatureCache(FeatureMemo):
         self.read = read
         self.stored: list[dict[str, ArticleFeatures]] = [{} for _ in range(SHARDS)]
         self.loaded = False
+        self.pairs_file = folder / f"pairs-{pairs_digest()}.pickle"
+        if read:
+            found = read_pickle(self.pairs_file)
+            self.pairs.previous = found if isinstance(found, dict) else {}
+
+    def grouped(self) -> None:
+        """Keep the pairs this grouping asked for, when they are not the ones on disk already."""
+        if self.pairs.current.keys() != self.pairs.previous.keys():  # pairs under tokens never change
+            try:
+                write_pickle(self.pairs_file, self.pairs.current)
+                remove_stale(self.root.glob("pairs-*.pickle"), self.pairs_file)
+            except OSError:
+                pass  # a cache that cannot be written only costs time
+        super().grouped()
 
     def features(self, articles: Iterable[Article]) -> list[ArticleFeatures]:
         if self.read and not self.loaded:
@@ -72,3 +89,9 @@ def code_digest() -> str:
     """A digest of the code that makes features: a new version never reuses old ones."""
     here = Path(__file__).resolve().parent
     return source_digest([here / "features.py"], here, salt=VERSION)
+
+
+def pairs_digest() -> str:
+    """A digest of the code that measures body similarity: a new version never reuses old pairs."""
+    here = Path(__file__).resolve().parent
+    return source_digest([here / "features.py", here / "stories.py"], here, salt=VERSION)

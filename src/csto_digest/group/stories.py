@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..model import Article, Story
 from ..registry import Registry
 from .blocking import UnionFind, document_frequency, nearby_pairs, rarest_keys, shared_key_counts
-from .features import ArticleFeatures, body_words, date_order, fold, shingles
+from .features import ArticleFeatures, PairMemo, body_words, date_order, fold, shingles
 
 NEAR_DUPLICATE = 0.7  # word-trigram Jaccard of two bodies at which one is a copy of the other
 CONTAINED = 0.9  # ...or this share of the shorter body inside the longer
@@ -70,8 +70,9 @@ class Link:
 class Bodies:
     """Word-trigram sets of article bodies, made when a pair needs them and kept for a while."""
 
-    def __init__(self, articles: Sequence[Article]):
+    def __init__(self, articles: Sequence[Article], pairs: PairMemo | None = None):
         self.articles = articles
+        self.pairs = pairs
         self.trigrams = lru_cache(maxsize=4096)(self._trigrams)
 
     def _trigrams(self, position: int) -> frozenset[int]:
@@ -79,6 +80,16 @@ class Bodies:
 
     def similarity(self, a: int, b: int) -> tuple[float, float]:
         """(Jaccard, containment of the smaller in the larger) of the two bodies."""
+        tokens = (self.articles[a].token, self.articles[b].token)
+        if self.pairs is None or not all(tokens):  # made outside the loader: no token says it is unchanged
+            return self._similarity(a, b)
+        found = self.pairs.current.get(tokens) or self.pairs.previous.get(tokens)
+        if found is None:
+            found = self._similarity(a, b)
+        self.pairs.current[tokens] = found
+        return found
+
+    def _similarity(self, a: int, b: int) -> tuple[float, float]:
         first, second = self.trigrams(a), self.trigrams(b)
         if not first or not second:
             return 0.0, 0.0
@@ -186,19 +197,21 @@ def find_links(
     shared: dict[tuple[int, int], set[int]],
     counter: Counter[str],
     known: frozenset[str] = frozenset(),
+    pairs: PairMemo | None = None,
 ) -> list[Link]:
     """Every pair of articles that belongs to one story.
 
     `features` are the articles' own (see `article_features`); `shared` maps
     article pairs to the statements matched between them; `known` holds names
-    too common to be evidence (see `known_names`)."""
+    too common to be evidence (see `known_names`); `pairs` remembers body
+    similarities from one call to the next."""
     speakers = [f.speakers for f in features]
     days = [f.day for f in features]
     themes = [f.themes for f in features]
     copies = sentence_pairs([f.sentence_keys for f in features])
     nearby = speaker_pairs(days, speakers)
     names = rare_names(features, nearby, known)
-    bodies = Bodies(articles)
+    bodies = Bodies(articles, pairs)
     candidates = sorted(set(shared) | copies | nearby)
     counter["article_comparisons"] += len(candidates)
     links = []
