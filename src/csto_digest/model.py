@@ -154,6 +154,7 @@ class Article:
     # It is not an init field, so `dataclasses.replace` leaves it empty rather
     # than stale: "" means unknown, and a reader must then digest the record itself.
     token: str = field(default="", init=False, compare=False, repr=False)
+
     @property
     def live_quotes(self) -> tuple[Quote, ...]:
         """Quotes a user has not struck out.

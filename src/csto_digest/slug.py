@@ -20,6 +20,7 @@ _CYRILLIC = dict(
         strict=True,
     )
 )
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
@@ -29,14 +30,17 @@ def short_hash(text: str, length: int = 8) -> str:
 
 def slugify(text: str, max_length: int = 60) -> str:
     """Return a safe slug for `text`; a text with no letters gets a hash slug."""
-    out = []
-    for char in unicodedata.normalize("NFKC", text).lower():
-        if char in _CYRILLIC:
-            out.append(_CYRILLIC[char].replace("_", ""))
-        else:
-            out.append(char)
-    ascii_text = unicodedata.normalize("NFKD", "".join(out)).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if text.isascii():  # most titles: normalising and transliterating leave ASCII as it is
+        ascii_text = text.lower()
+    else:
+        out = []
+        for char in unicodedata.normalize("NFKC", text).lower():
+            if char in _CYRILLIC:
+                out.append(_CYRILLIC[char].replace("_", ""))
+            else:
+                out.append(char)
+        ascii_text = unicodedata.normalize("NFKD", "".join(out)).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     slug = slug.strip("-")
