@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import csto_digest.group.features as features
+from csto_digest import fragments
 from csto_digest.config import Config
 from csto_digest.group import FeatureCache, FeatureMemo, group_articles, stories
 from csto_digest.group import cache as feature_cache
@@ -135,7 +136,7 @@ def test_body_similarities_from_other_code_or_a_clean_build_are_not_read(config,
     group_articles(articles, config, FeatureCache(tmp_path))
     group_articles(articles, config, FeatureCache(tmp_path, read=False))
     assert len(compared) == 20  # a clean build compares every pair again
-    monkeypatch.setattr(feature_cache, "pairs_digest", lambda: "another version")
+    monkeypatch.setattr(fragments, "_code_digest", lambda: "another version")
     group_articles(articles, config, FeatureCache(tmp_path))
     assert len(compared) == 30 and [p.name for p in tmp_path.glob("pairs-*.pickle")] == ["pairs-another version.pickle"]
 

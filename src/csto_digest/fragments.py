@@ -84,16 +84,20 @@ def save(file: Path | None, value: Any) -> None:
 
 
 class FragmentMemo:
-    """Pieces by key, read from `file` and saved back holding only the pieces this build asked for."""
+    """Pieces by key, read from `file` and saved back holding only the pieces this build asked for.
+
+    After `save`, the pieces asked for are the ones found next, so one memo
+    (with or without a file) also serves a long-lived process from one build
+    to the next, holding one build's worth."""
 
     def __init__(self, file: Path | None = None, fresh: bool = False):
         """`fresh` (a `--clean` build): reuse no piece, but save this build's for the next."""
         self.file = file
         found = None if fresh else load(file)
-        self.previous: dict[str, Any] = found if isinstance(found, dict) else {}
-        self.current: dict[str, Any] = {}
+        self.previous: dict[Hashable, Any] = found if isinstance(found, dict) else {}
+        self.current: dict[Hashable, Any] = {}
 
-    def get(self, key: str, make: Callable[[], T]) -> T:
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
         found = self.current.get(key, self.previous.get(key))
         if found is None:
             found = make()
@@ -103,6 +107,7 @@ class FragmentMemo:
     def save(self) -> None:
         if self.current.keys() != self.previous.keys():
             save(self.file, self.current)
+        self.previous, self.current = self.current, {}
 
 
 class BytesMemo:

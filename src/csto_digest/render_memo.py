@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .fragments import article_digest
@@ -81,13 +81,10 @@ class PageKeys:
         lookups: Mapping[str, Mapping[str, Any]],
         article_files: Mapping[str, str],
         known: tuple[Mapping[str, Article], Mapping[str, str]] = ({}, {}),
-        names: Callable[[Article], Iterable[str]] = names_of,
     ):
-        """`lookups` are the site-wide tables by name (each name -> what it resolves to);
-        `names(article)` what an article's pages and list entries may look up in them."""
+        """`lookups` are the site-wide tables by name (each name -> what it resolves to)."""
         self.article_files = article_files
         self.known_articles, self.known_digests = known  # the site's articles by id, and their digests
-        self.names = names
         self.alive: list[Any] = []  # what the id-keyed memos point at: an id is unique only while its object lives
         self.articles: dict[int, str] = {}  # id(article) -> token, for this build
         self.objects: dict[int, str] = {}  # id(dataclass) -> digest of its fields
@@ -172,7 +169,7 @@ class PageKeys:
         if known is None:
             digest = self.known_digests.get(article.id) if self.known_articles.get(article.id) is article else None
             resolved = self.resolved
-            links = "\x1d".join([resolved.get(name, "") for name in self.names(article)])
+            links = "\x1d".join([resolved.get(name, "") for name in names_of(article)])
             known = (
                 (digest or article_digest(article))
                 + self.article_files.get(article.id, "")

@@ -7,8 +7,8 @@ edit rewrites a small shard, not all of them; the folder is named after the
 code that makes features, so a new version starts afresh. Articles without a
 token (made outside the loader) are worked out every time.
 
-The body similarities of candidate copies (`PairMemo`) are kept beside them in
-one small file, named after the code that measures them.
+The body similarities of candidate copies (`FeatureMemo.pairs`) are kept
+beside them in one small file, as the output memos are (see `fragments`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..cache_files import collector_paused, read_pickle, remove_stale, source_digest, write_pickle, write_shards
+from ..cache_files import collector_paused, read_pickle, source_digest, write_shards
+from ..fragments import FragmentMemo, cache_file
 from ..model import Article
 from .features import ArticleFeatures, FeatureMemo
 
@@ -34,20 +35,7 @@ class FeatureCache(FeatureMemo):
         self.read = read
         self.stored: list[dict[str, ArticleFeatures]] = [{} for _ in range(SHARDS)]
         self.loaded = False
-        self.pairs_file = folder / f"pairs-{pairs_digest()}.pickle"
-        if read:
-            found = read_pickle(self.pairs_file)
-            self.pairs.previous = found if isinstance(found, dict) else {}
-
-    def grouped(self) -> None:
-        """Keep the pairs this grouping asked for, when they are not the ones on disk already."""
-        if self.pairs.current.keys() != self.pairs.previous.keys():  # pairs under tokens never change
-            try:
-                write_pickle(self.pairs_file, self.pairs.current)
-                remove_stale(self.root.glob("pairs-*.pickle"), self.pairs_file)
-            except OSError:
-                pass  # a cache that cannot be written only costs time
-        super().grouped()
+        self.pairs = FragmentMemo(cache_file(folder, "pairs"), fresh=not read)
 
     def features(self, articles: Iterable[Article]) -> list[ArticleFeatures]:
         if self.read and not self.loaded:
@@ -89,9 +77,3 @@ def code_digest() -> str:
     """A digest of the code that makes features: a new version never reuses old ones."""
     here = Path(__file__).resolve().parent
     return source_digest([here / "features.py"], here, salt=VERSION)
-
-
-def pairs_digest() -> str:
-    """A digest of the code that measures body similarity: a new version never reuses old pairs."""
-    here = Path(__file__).resolve().parent
-    return source_digest([here / "features.py", here / "stories.py"], here, salt=VERSION)

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from ..fragments import FragmentMemo
 from ..model import Article
 
 STEM_LENGTH = 6
@@ -199,25 +200,6 @@ def memo_key(article: Article) -> object:
     return article.token or feature_key(article)
 
 
-class PairMemo:
-    """Body similarities of article pairs by the articles' tokens, kept from one grouping to the next.
-
-    Comparing the words of the candidate copies was the largest share of
-    finding links after an edit (0.4 s at ten thousand articles), though an
-    edit changes one article's pairs. A similarity is a function of the two
-    bodies, and an article's token changes whenever its record does, so a
-    pair found is the pair that would be worked out. Only the pairs the last
-    grouping asked for are kept (`current`), so it holds one corpus's worth."""
-
-    def __init__(self, previous: dict[tuple[str, str], tuple[float, float]] | None = None):
-        self.previous = previous or {}
-        self.current: dict[tuple[str, str], tuple[float, float]] = {}
-
-    def next_grouping(self) -> None:
-        """The pairs asked for so far become those kept; the rest are let go."""
-        self.previous, self.current = self.current, {}
-
-
 class FeatureMemo:
     """`article_features`, remembered from one grouping to the next.
 
@@ -226,15 +208,19 @@ class FeatureMemo:
     only the articles whose text changed are worked through again. Only the
     last call's features are kept, so memory stays at one corpus's features
     however long the process runs. (`cache.FeatureCache` keeps them on disk too.)
-    The body similarities of candidate copies are kept alongside (`pairs`)."""
+
+    The body similarities of candidate copies are kept alongside (`pairs`),
+    under the two articles' tokens: comparing their words was the largest share
+    of finding links after an edit (0.4 s at ten thousand articles), though an
+    edit changes one article's pairs."""
 
     def __init__(self) -> None:
         self._previous: dict[object, ArticleFeatures] = {}
-        self.pairs = PairMemo()
+        self.pairs = FragmentMemo()
 
     def grouped(self) -> None:
         """Called once a grouping is done: the pairs it asked for become the ones kept."""
-        self.pairs.next_grouping()
+        self.pairs.save()
 
     def features(self, articles: Iterable[Article]) -> list[ArticleFeatures]:
         """The features of `articles`, in order; they become the generation kept."""

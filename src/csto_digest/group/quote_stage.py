@@ -12,9 +12,10 @@ it out afresh. Later stages (stories, statements within stories) always run.
 
 The file keeps what the corpus decided for each quote (its blocking keys and
 which sentences are formulas), not the quotes themselves: those follow from
-each article's features, which the feature cache keeps already, and a second
-copy of every quote's sentences made the file slower to read (0.8 s at ten
-thousand articles) than most of the stage is to work out.
+each article's features, which the feature cache keeps already. Read back
+whole, the quotes held a second copy of every quote's sentences: at ten
+thousand articles the file was 9.8 MB (now 2.1) and the peak of a rebuild
+after one edit 452 MB (now 374).
 """
 
 from __future__ import annotations

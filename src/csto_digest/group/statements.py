@@ -88,11 +88,6 @@ class StatementFound:
 QuoteChoice = tuple[tuple[int, ...], tuple[bool, ...]]  # a quote's blocking keys, and which sentences are rare
 
 
-def quote_texts(features: Sequence[ArticleFeatures]) -> list[QuoteText]:
-    """Every live quote of every article, in article order, with its formulas marked and its keys chosen."""
-    return quote_texts_chosen(features, quote_choices(features))
-
-
 def quote_choices(features: Sequence[ArticleFeatures]) -> list[QuoteChoice]:
     """What the corpus decides for each live quote: its blocking keys, and which of its sentences are formulas.
 
@@ -128,7 +123,7 @@ def speaker_code(speaker: str) -> int:
 
 
 def quote_texts_chosen(features: Sequence[ArticleFeatures], choices: Sequence[QuoteChoice]) -> list[QuoteText]:
-    """`quote_texts` of `features`, given what the corpus chose for each quote (`quote_choices`).
+    """Every live quote of every article, in article order, with what the corpus chose for it (`quote_choices`).
 
     The choices are the only part of a quote that depends on the rest of the
     corpus; the rest is the quote's own features. So a kept quote stage need

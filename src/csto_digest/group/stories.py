@@ -22,10 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..fragments import FragmentMemo
 from ..model import Article, Story
 from ..registry import Registry
 from .blocking import UnionFind, document_frequency, nearby_pairs, rarest_keys, shared_key_counts
-from .features import ArticleFeatures, PairMemo, body_words, date_order, fold, shingles
+from .features import ArticleFeatures, body_words, date_order, fold, shingles
 
 NEAR_DUPLICATE = 0.7  # word-trigram Jaccard of two bodies at which one is a copy of the other
 CONTAINED = 0.9  # ...or this share of the shorter body inside the longer
@@ -70,7 +71,7 @@ class Link:
 class Bodies:
     """Word-trigram sets of article bodies, made when a pair needs them and kept for a while."""
 
-    def __init__(self, articles: Sequence[Article], pairs: PairMemo | None = None):
+    def __init__(self, articles: Sequence[Article], pairs: FragmentMemo | None = None):
         self.articles = articles
         self.pairs = pairs
         self.trigrams = lru_cache(maxsize=4096)(self._trigrams)
@@ -83,11 +84,7 @@ class Bodies:
         tokens = (self.articles[a].token, self.articles[b].token)
         if self.pairs is None or not all(tokens):  # made outside the loader: no token says it is unchanged
             return self._similarity(a, b)
-        found = self.pairs.current.get(tokens) or self.pairs.previous.get(tokens)
-        if found is None:
-            found = self._similarity(a, b)
-        self.pairs.current[tokens] = found
-        return found
+        return self.pairs.get(tokens, lambda: self._similarity(a, b))
 
     def _similarity(self, a: int, b: int) -> tuple[float, float]:
         first, second = self.trigrams(a), self.trigrams(b)
@@ -197,7 +194,7 @@ def find_links(
     shared: dict[tuple[int, int], set[int]],
     counter: Counter[str],
     known: frozenset[str] = frozenset(),
-    pairs: PairMemo | None = None,
+    pairs: FragmentMemo | None = None,
 ) -> list[Link]:
     """Every pair of articles that belongs to one story.
 
