@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jinja2
 import pytest
 
+from csto_digest import render_env
 from csto_digest.config import Config, load_config
 from csto_digest.model import Groups
 from csto_digest.render import render_site
@@ -520,3 +522,20 @@ def test_newest_first_is_the_date_key_order():
     dates = ["2024-03-28", "2024-03", "2024", None, "", "2023-12-31", "2024-03-28", None]
     articles = [replace(base, id=f"a{n % 3}{n}", date=d) for n, d in enumerate(dates)]
     assert newest_first(articles) == tuple(sorted(articles, key=date_key))
+
+
+def test_render_helper_renders_as_jinja_does():
+    """`render_env.render` copies the globals once; its output, errors and precedence are `Template.render`'s."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.globals["greeting"] = "hello"
+    template = env.from_string(
+        "{% for i in range(n) %}{{ i }}{% endfor %} {{ greeting }} {{ word }}"
+        "{% block b %} in a block {{ word }}{% endblock %}"
+    )
+    for values in ({"n": 3, "word": "<b>"}, {"n": 0, "word": "x", "greeting": "overridden"}):
+        assert render_env.render(template, values) == template.render(**values)
+    assert render_env.render(template, {"n": 2, "word": "y"}) == template.render(
+        n=2, word="y"
+    )  # again, from the kept copy
+    with pytest.raises(jinja2.UndefinedError):
+        render_env.render(template, {"n": 1})

@@ -37,6 +37,7 @@ from .progress import Progress
 from .render_archive import archive_pages, organization_pages, place_pages
 from .render_digest import outlet_theme_matrix, story_snapshot, theme_sparks, whats_new
 from .render_env import environment, static_files, template_dirs
+from .render_env import render as render_template
 from .render_index import (
     OutletEntry,
     QuoteRef,
@@ -218,13 +219,16 @@ class _Renderer:
             return spec.make()
         extra = spec.derive() if spec.derive else {}
         links = Links(spec.root, self.index)
-        html = self.env.get_template(spec.template).render(
-            links=links,
-            site=self.index,
-            theme_title=self._theme_title,
-            list_item=self.items.for_page(links),
-            **spec.values,
-            **extra,
+        html = render_template(
+            self.env.get_template(spec.template),
+            {
+                "links": links,
+                "site": self.index,
+                "theme_title": self._theme_title,
+                "list_item": self.items.for_page(links),
+                **spec.values,
+                **extra,
+            },
         )
         return html.encode("utf-8")
 

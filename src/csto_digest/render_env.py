@@ -14,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import functools
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from jinja2.runtime import new_context
 
 import csto_digest
 
@@ -84,6 +86,36 @@ def environment(dirs: tuple[Path, ...], compiled: Path | None = None, clean: boo
     env.filters["human_date"] = human_date
     env.filters["percent"] = percent
     return env
+
+
+def render(template: jinja2.Template, values: dict[str, Any]) -> str:
+    """`template.render(**values)`, with the template's globals read once rather than per call.
+
+    Jinja keeps a template's globals as a `ChainMap` and copies it into every
+    new context (`dict(globals, **values)`, and a `set` of its keys). A list
+    entry is rendered tens of thousands of times a build, and that copying was
+    a quarter of its cost. Here the globals are copied to a plain dict once per
+    template, and the context is made from it as `Template.render` would make
+    it: the values over the globals.
+    """
+    globals_ = _plain_globals(template)
+    context = new_context(template.environment, template.name, template.blocks, {**globals_, **values}, True, globals_)
+    try:
+        return template.environment.concat(template.root_render_func(context))  # type: ignore[attr-defined]
+    except Exception:
+        return template.environment.handle_exception()
+
+
+def _plain_globals(template: jinja2.Template) -> dict[str, Any]:
+    """The template's globals as one dict, made at the template's first render.
+
+    A template's globals are fixed once it is loaded (we never change the
+    environment's afterwards); a template loaded again is a new object."""
+    found = getattr(template, "_csto_plain_globals", None)
+    if found is None:
+        found = dict(template.globals)
+        template._csto_plain_globals = found  # type: ignore[attr-defined]
+    return found
 
 
 def static_files(dirs: tuple[Path, ...]) -> dict[str, bytes]:

@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from .fragments import BytesMemo
 from .model import Article
+from .render_env import render as render_template
 
 if TYPE_CHECKING:
     from .render import Links
@@ -71,8 +72,11 @@ class ArticleItems:
     def _render(self, links: Links, article: Any, show_themes: Any) -> Markup:
         if self.template is None:
             self.template = self.env.get_template(TEMPLATE)
-        return Markup(
-            self.template.render(
-                article=article, show_themes=show_themes, links=links, site=self.index, theme_title=self.theme_title
-            )
-        )
+        values = {
+            "article": article,
+            "show_themes": show_themes,
+            "links": links,
+            "site": self.index,
+            "theme_title": self.theme_title,
+        }
+        return Markup(render_template(self.template, values))
