@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
+from . import render_items
 from . import render_paging as paging
 from .charts import Series, bar_chart, per_period
 from .config import Config
@@ -50,9 +51,10 @@ from .render_index import (
     coverage_mix,
     related_articles,
 )
+from .render_item_store import prepare_items
 from .render_items import ArticleItems
 from .render_memo import Lookup, PageKeys
-from .render_pages import render_pages, untracked_templates
+from .render_pages import PARALLEL_PAGES, render_pages, untracked_templates
 from .render_paging import page_title, paged
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
 from .search import SearchMemo, build_search_index, search_files, shard_paths
@@ -245,7 +247,7 @@ class _Renderer:
     @functools.cached_property
     def items(self) -> ArticleItems:
         """The build's list entries of articles."""
-        return ArticleItems(self.env, self.index, self._theme_title, self.pieces)
+        return ArticleItems(self.env, self.index, self._theme_title, self.pieces, lambda root: Links(root, self.index))
 
     def _theme_title(self, slug: str) -> str:
         entry = self.index.theme_by_slug.get(slug)
@@ -317,6 +319,16 @@ def render(
     def stream() -> Iterator[tuple[str, bytes | None]]:
         for path in list(made):  # let go of each as it is handed over: the search shards weigh megabytes
             yield path, made.pop(path)
+        if len(todo) >= PARALLEL_PAGES:  # many pages: list entries made once, before the workers fork
+            renderer.items.store = prepare_items(
+                renderer.items,
+                index.articles,
+                "../",
+                epoch,
+                None if render_items.TEMPLATE in untracked else keys.article_part,
+                renderer.memo_file("items"),
+                fresh=clean,
+            )
         if progress:
             progress.start("render", len(todo), "pages")
         on_done = progress.advance if progress else None

@@ -13,6 +13,12 @@ the page's depth (the root of its links) is known, so an entry kept is the
 entry that would be rendered. A user's `_article_item.html` is rendered the same
 way; a user's `_macros.html` that does not call `list_item` renders as it says.
 
+The lists sit at two depths (`themes/x.html`, `places/x/2.html`), so an entry
+is kept without its root: rendered with a mark in its place, which each page
+replaces with its own root. A template that does more with the root than
+write it (measures it, escapes it) is found out at the build's first entry,
+and its entries are kept per depth instead.
+
 The entries are kept as UTF-8 bytes in the renderer's bounded memo of shared
 pieces (`_Renderer.pieces`): the forked render workers each keep their own, and
 a build of ten thousand articles has to fit in a few hundred megabytes.
@@ -20,6 +26,7 @@ a build of ten thousand articles has to fit in a few hundred megabytes.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -33,20 +40,34 @@ from .render_env import render as render_template
 if TYPE_CHECKING:
     from .render import Links
     from .render_index import SiteIndex
+    from .render_item_store import ItemStore
 
 TEMPLATE = "_article_item.html"
 GLOBAL = "list_item"  # its name in the templates
 
 
 class ArticleItems:
-    """One build's list entries by page root, article and `show_themes`."""
+    """One build's list entries by article and `show_themes`, whatever the page's depth."""
 
-    def __init__(self, env: jinja2.Environment, index: SiteIndex, theme_title: Callable[[str], str], kept: BytesMemo):
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        index: SiteIndex,
+        theme_title: Callable[[str], str],
+        kept: BytesMemo,
+        links_from: Callable[[str], Links],
+    ):
+        """`links_from(root)`: the links of a page whose links start from `root`."""
         self.env = env
         self.index = index
         self.theme_title = theme_title
+        self.links_from = links_from
         self.template: jinja2.Template | None = None  # loaded at the first entry: a site may never list one
-        self.kept = kept  # keyed by (root, article id, show_themes): no other piece has a tuple key
+        self.kept = kept  # keyed by (article id, show_themes) or (root, ...): no other piece has a tuple key
+        # Made once per build and never written to a page: no article can hold it (see `_rootless`).
+        self.mark = f"\x00{secrets.token_hex(12)}\x00"
+        self.rootless: bool | None = None  # whether entries may be kept without their root; None: not yet known
+        self.store: ItemStore | None = None  # every article's entries, made before the pages (`render_item_store`)
 
     def for_page(self, links: Links) -> Callable[..., Markup]:
         """The `list_item` of one page, whose links start from `links.root`."""
@@ -61,6 +82,42 @@ class ArticleItems:
         known = type(show_themes) is bool and type(article) is Article and self.index.by_id.get(article.id) is article
         if not known:
             return self._render(links, article, show_themes)
+        if self.rootless is None:
+            self.rootless, html = self._rootless(links, article, show_themes)
+            return html
+        if not self.rootless:
+            return self._kept_with_root(links, article, show_themes)
+        found = self.store.get(article.id, show_themes) if self.store is not None else None
+        if found is None:
+            key = (article.id, show_themes)
+            found = self.kept.get(key)
+            if found is None:
+                found = self.marked(article, show_themes)
+                self.kept.put(key, found)
+        return Markup(found.replace(self.mark.encode(), links.root.encode()).decode("utf-8", "surrogatepass"))
+
+    def _rootless(self, links: Links, article: Article, show_themes: bool) -> tuple[bool, Markup]:
+        """Whether an entry made with `mark` as its root, the mark then replaced by a page's root, is
+        the entry made for that page; and the entry.
+
+        Most pages list their articles from one of two depths; kept without its
+        root, an entry is rendered once, not once per depth. Our template puts
+        the root only at the start of its links; a user's could measure it or
+        escape it, which this first entry shows. An article cannot hold the mark:
+        it is new each build and never written out.
+        """
+        html = self._render(links, article, show_themes)
+        marked = self.marked(article, show_themes)
+        same = marked.replace(self.mark.encode(), links.root.encode()) == html.encode("utf-8", "surrogatepass")
+        if same:
+            self.kept.put((article.id, show_themes), marked)
+        return same, html
+
+    def marked(self, article: Article, show_themes: bool) -> bytes:
+        """The entry with `mark` where a page's root goes, as UTF-8."""
+        return self._render(self.links_from(self.mark), article, show_themes).encode("utf-8", "surrogatepass")
+
+    def _kept_with_root(self, links: Links, article: Article, show_themes: bool) -> Markup:
         key = (links.root, article.id, show_themes)
         found = self.kept.get(key)
         if found is not None:

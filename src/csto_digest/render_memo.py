@@ -110,7 +110,7 @@ class PageKeys:
             if (entry := self.resolved.get(value)) is not None:
                 out.append(entry)
         elif kind is Article:  # the commonest value by far: looked for before the rest
-            out.append(self.articles.get(id(value)) or self._article(value))
+            out.append(self.articles.get(id(value)) or self.article_part(value))
         elif isinstance(value, _SCALARS):
             out.append(f"{kind.__name__[0]}{value}")
         elif kind in (tuple, list):
@@ -126,7 +126,7 @@ class PageKeys:
         elif kind is QuoteRef and any(q is value.quote for q in value.article.quotes):
             # A quote of the article, which its token covers: where it stands says the rest.
             out.append(f"q{value.index}")
-            out.append(self._article(value.article))
+            out.append(self.article_part(value.article))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             out.append(self._dataclass(value))
         else:
@@ -147,7 +147,7 @@ class PageKeys:
                 if (entry := resolved.get(item)) is not None:
                     out.append(entry)
             elif kind is Article:
-                out.append(articles.get(id(item)) or self._article(item))
+                out.append(articles.get(id(item)) or self.article_part(item))
             elif item is None:
                 out.append("NNone")
             else:
@@ -164,7 +164,8 @@ class PageKeys:
             self.alive.append(value)
         return known
 
-    def _article(self, article: Article) -> str:
+    def article_part(self, article: Article) -> str:
+        """What an article adds to a key: its token, its page's file, and how each name it carries resolves."""
         known = self.articles.get(id(article))
         if known is None:
             digest = self.known_digests.get(article.id) if self.known_articles.get(article.id) is article else None
