@@ -64,7 +64,8 @@ class ArticleItems:
         self.links_from = links_from
         self.template: jinja2.Template | None = None  # loaded at the first entry: a site may never list one
         self.kept = kept  # keyed by (article id, show_themes) or (root, ...): no other piece has a tuple key
-        # Made once per build and never written to a page: no article can hold it (see `_rootless`).
+        # Random (or the one the kept entries were made with) and never written to a page:
+        # no article can hold it (see `_rootless`).
         self.mark = f"\x00{secrets.token_hex(12)}\x00"
         self.rootless: bool | None = None  # whether entries may be kept without their root; None: not yet known
         self.store: ItemStore | None = None  # every article's entries, made before the pages (`render_item_store`)
@@ -104,7 +105,7 @@ class ArticleItems:
         root, an entry is rendered once, not once per depth. Our template puts
         the root only at the start of its links; a user's could measure it or
         escape it, which this first entry shows. An article cannot hold the mark:
-        it is new each build and never written out.
+        it is random, and kept only in the build cache with the entries made with it.
         """
         html = self._render(links, article, show_themes)
         marked = self.marked(article, show_themes)
