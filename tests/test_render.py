@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from pathlib import Path
 
 import jinja2
@@ -539,3 +541,16 @@ def test_render_helper_renders_as_jinja_does():
     )  # again, from the kept copy
     with pytest.raises(jinja2.UndefinedError):
         render_env.render(template, {"n": 1})
+
+
+def test_the_quote_index_rows_carry_their_articles_theme_slugs_for_the_filters():
+    articles, groups = sample_corpus()
+    first = articles[0]
+    two = (*first.themes, dataclasses.replace(first.themes[0], slug="tajik-afghan-border"))
+    articles = (replace(first, themes=two), *articles[1:])
+    files = render_site(articles, groups, Config())
+    page = "".join(text_of(files, p) for p in files if p.startswith("quotes/"))
+    rows = re.findall(r'<tr data-speaker="[^"]*" data-outlet="[^"]*" data-theme="([^"]*)"', page)
+    expected = ["|".join(hit.slug for hit in a.themes) for a in articles for _ in a.live_quotes]
+    assert sorted(rows) == sorted(expected)
+    assert "armenia-membership|tajik-afghan-border" in rows

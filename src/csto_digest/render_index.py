@@ -45,6 +45,15 @@ class QuoteRef:
     def speaker(self) -> str | None:
         return self.quote.speaker
 
+    @property
+    def theme_slugs(self) -> str:
+        """The slugs of its article's themes joined by `|`, as the quote index filters by them.
+
+        In the template, `themes | map(attribute='slug') | join('|')` cost a
+        pipeline of filters per row: a page of the quote index took 159 ms at
+        ten thousand articles, 152 ms with this (one run each, /tmp/todo.py)."""
+        return "|".join(hit.slug for hit in self.article.themes)
+
 
 @dataclass(frozen=True)
 class OutletEntry:
