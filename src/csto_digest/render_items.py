@@ -19,9 +19,11 @@ replaces with its own root. A template that does more with the root than
 write it (measures it, escapes it) is found out at the build's first entry,
 and its entries are kept per depth instead.
 
-The entries are kept as UTF-8 bytes in the renderer's bounded memo of shared
-pieces (`_Renderer.pieces`): the forked render workers each keep their own, and
-a build of ten thousand articles has to fit in a few hundred megabytes.
+When many pages are rendered, every article's entries are made before them
+and kept from one build to the next (`render_item_store`). Otherwise they are
+kept as UTF-8 bytes in the renderer's bounded memo of shared pieces
+(`_Renderer.pieces`): the forked render workers each keep their own, and a
+build of ten thousand articles has to fit in a few hundred megabytes.
 """
 
 from __future__ import annotations
