@@ -97,7 +97,7 @@ class ArticleItems:
             if found is None:
                 found = self.marked(article, show_themes)
                 self.kept.put(key, found)
-        return Markup(found.replace(self.mark.encode(), links.root.encode()).decode("utf-8", "surrogatepass"))
+        return Markup(self._placed(found, links.root).decode("utf-8", "surrogatepass"))
 
     def _rootless(self, links: Links, article: Article, show_themes: bool) -> tuple[bool, Markup]:
         """Whether an entry made with `mark` as its root, the mark then replaced by a page's root, is
@@ -111,10 +111,14 @@ class ArticleItems:
         """
         html = self._render(links, article, show_themes)
         marked = self.marked(article, show_themes)
-        same = marked.replace(self.mark.encode(), links.root.encode()) == html.encode("utf-8", "surrogatepass")
+        same = self._placed(marked, links.root) == html.encode("utf-8", "surrogatepass")
         if same:
             self.kept.put((article.id, show_themes), marked)
         return same, html
+
+    def _placed(self, marked: bytes, root: str) -> bytes:
+        """A marked entry with `root` in the mark's place."""
+        return marked.replace(self.mark.encode(), root.encode())
 
     def marked(self, article: Article, show_themes: bool) -> bytes:
         """The entry with `mark` where a page's root goes, as UTF-8."""
