@@ -56,6 +56,7 @@ from .render_items import ArticleItems
 from .render_memo import Lookup, PageKeys
 from .render_pages import PARALLEL_PAGES, render_pages, untracked_templates
 from .render_paging import page_title, paged
+from .render_plan import plan_site
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
 from .search import SearchMemo, build_search_index, search_files, shard_paths
 
@@ -294,27 +295,9 @@ def render(
     keys = PageKeys(epoch, _site_lookups(index), index.article_files, (index.by_id, index.digests))
     untracked = untracked_templates(renderer.env, compiled and compiled / "untracked.json", fresh=clean)
 
-    made: dict[str, bytes | None] = {}  # files made while listing the pages (search shards), and carried-over pages
-    new_keys: dict[str, str] = {}
-    todo: list[PageSpec] = []
-    reused = 0
-    for pages in _ALL_PAGES:
-        for item in pages(renderer):
-            if not isinstance(item, PageSpec):
-                made[item[0]] = item[1]
-                continue
-            key = None if item.template in untracked else keys.key(item.path, item.template, item.values)
-            if key is not None:
-                new_keys[item.path] = key
-            if key is not None and live_keys and live_keys.get(item.path) == key:
-                made[item.path] = None
-                reused += 1
-            else:
-                todo.append(item)
-    pages = [*made, *(spec.path for spec in todo)]
-    if len(set(pages)) != len(pages):
-        twice = sorted(path for path, count in Counter(pages).items() if count > 1)
-        raise ValueError(f"two pages of the site have the same path: {', '.join(twice[:5])}")
+    plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, keys, untracked, live_keys)
+    made, todo = plan.made, plan.todo  # made: files made while listing (search shards), and carried-over pages
+    pages = list(dict.fromkeys(plan.paths))
 
     def stream() -> Iterator[tuple[str, bytes | None]]:
         for path in list(made):  # let go of each as it is handed over: the search shards weigh megabytes
@@ -339,7 +322,7 @@ def render(
         yield from _crawler_files([*pages, *static], index, config.base_url).items()
         yield from export_files(renderer.index, groups, FragmentMemo(renderer.memo_file("exports"), fresh=clean))
 
-    return RenderResult(stream(), new_keys, len(todo), reused, story_snapshot(index))
+    return RenderResult(stream(), plan.keys, len(todo) + plan.rendered, plan.reused, story_snapshot(index))
 
 
 def _site_lookups(index: SiteIndex) -> dict[str, Any]:
@@ -760,20 +743,25 @@ def _not_found(r: _Renderer) -> Iterator[Page]:
     yield r.page("404.html", "404.html", "Page not found", "There is no page at this address.", root=root)
 
 
-_ALL_PAGES = (
+# The page kinds, in the order their files are listed. On a rebuild of a large
+# site a forked helper lists the second share (see `render_plan`): the article
+# pages are the most costly to key, and the shares take about as long.
+_PAGES_HERE = (
     _home,
     _article_list,
-    _articles,
     _theme_pages,
     _outlet_pages,
     _speaker_pages,
     _story_pages,
-    _statement_page,
-    _quote_page,
-    _search_page,
     archive_pages,
     place_pages,
     organization_pages,
     _not_found,
+)
+_PAGES_THERE = (
+    _articles,
+    _statement_page,
+    _quote_page,
+    _search_page,
     _feeds,
 )
