@@ -166,20 +166,17 @@ def _specs_at(renderer: _Renderer, families: Sequence[Family], paths: set[str]) 
 class _Helper:
     """One forked process computing `work()`, its result or error sent back through a pipe.
 
-    The collector is frozen across the fork, as for the page workers: the
-    helper's collections then leave the inherited objects, and the memory
-    pages they sit on, alone.
+    The helper freezes its collector first thing: its collections then leave
+    the inherited objects, and the memory pages they sit on, alone. Freezing
+    in this process instead would cost it a full collection later: unfreezing
+    hands every object back to the oldest generation.
     """
 
     def __init__(self, work: Callable[[], Any]):
         context = multiprocessing.get_context("fork")
         self.receiving, sending = context.Pipe(duplex=False)
-        gc.freeze()
-        try:
-            self.process = context.Process(target=_run, args=(work, sending), daemon=True)
-            self.process.start()
-        finally:
-            gc.unfreeze()
+        self.process = context.Process(target=_run, args=(work, sending), daemon=True)
+        self.process.start()
         sending.close()
 
     def result(self) -> Any:
@@ -200,6 +197,7 @@ class _Helper:
 
 
 def _run(work: Callable[[], Any], sending: Any) -> None:
+    gc.freeze()
     try:
         outcome = (True, work())
     except BaseException as error:  # every failure must reach the parent, which raises it
