@@ -126,6 +126,27 @@ _BYLINE_NOISE = guarded(
 )
 
 
+# "Updated 3 hours ago", "Posted: yesterday, 14:05", "5 минут назад": a time counted from when
+# the page was read, which the saved text no longer knows. It gives no date, ever.
+_RELATIVE_TIME = guarded(
+    re.compile(
+        r"(?:(?:updated|published|posted|edited|last updated)\s*:?\s*)?"
+        r"(?:(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago"
+        r"|\d+\s+\w+\s+назад|just now|yesterday|today|вчера|сегодня)"
+        r"(?:\s*[,|·•]?\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?",
+        re.IGNORECASE,
+    )
+)
+
+
+def is_relative_time(line: str) -> bool:
+    """True for a line that only says how long ago the page was published or updated.
+
+    Such a line is page furniture; the date it implies depends on the day the
+    page was saved, so it is never turned into a date."""
+    return bool(_RELATIVE_TIME.fullmatch(line.strip()))
+
+
 def byline_date(line: str) -> FoundDate | None:
     """The date of a line that is mostly a date: `12 March 2024  Read: 487`,
     `Wed 15th September 2021 | 11:50 AM`, `Published: 2024-03-12 10:20`."""

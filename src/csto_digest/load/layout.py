@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Evidence
-from .dates import FoundDate, byline_date, parse_date
+from .dates import FoundDate, byline_date, is_relative_time, parse_date
 from .furniture import folded_field_line, folded_is_furniture
 from .outlets import find_dateline
 from .text import comparable, fold, is_mostly_latin, normalize_spaces, shingles, words
@@ -72,6 +72,9 @@ def parse_layout(text: str) -> Layout:
         if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == title_key:
             layout.removed.append(line)  # the title again, under a byline
             continue
+        if in_header and _only_short_lines(body_lines) and is_relative_time(line):
+            layout.removed.append(line)  # "Updated 3 hours ago": furniture, and no date
+            continue
         if in_header and _only_short_lines(body_lines) and layout.byline_date is None:
             found = byline_date(line)
             if found:
@@ -79,8 +82,8 @@ def parse_layout(text: str) -> Layout:
                 layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
                 layout.removed.append(line)
                 continue
-        if in_header and layout.title is None and not body_lines_have_text(body_lines) and looks_like_title(line):
-            layout.title, layout.title_line = line, number
+        if in_header and _may_take_title(layout, body_lines, line) and _is_title_line(line, latin):
+            _take_title(layout, body_lines, line, number)
             title_key = comparable(line)  # what a repeat of the title is told by
             continue
         named = folded_field_line(line)
@@ -105,6 +108,47 @@ def parse_layout(text: str) -> Layout:
     line_of = {p: n for n, p in paragraphs}
     layout.paragraph_lines = [line_of.get(p, 0) for p in kept]
     return layout
+
+
+def is_masthead(line: str) -> bool:
+    """A site's name as pages print it over the headline: `BelTA`, `РИА Новости`, `news.am`.
+
+    One token, or up to three capitalised ones, and no sentence: a headline
+    has words in lower case, a site's name has none."""
+    tokens = line.split()
+    if not tokens or len(tokens) > 3 or len(line) > 32 or line.endswith(_SENTENCE_PUNCT):
+        return False
+    return len(tokens) == 1 or all(token[0].isupper() or not token[0].isalpha() for token in tokens)
+
+
+def _is_title_line(line: str, latin: bool) -> bool:
+    """A headline: shaped like one, and not a line of page furniture ("Read more", a login prompt)."""
+    return looks_like_title(line) and not folded_is_furniture(line, latin) and not _BY_LINE.match(line)
+
+
+def _may_take_title(layout: Layout, body: list[tuple[int, str]], line: str) -> bool:
+    """Whether `line` may be the headline, given what stands above it.
+
+    Only site names may stand above the headline. A site's name taken for the
+    title gives way to the first longer headline-like line under it, so that
+    `BelTA` over `Lukashenko: CSTO must respond to new threats` is furniture
+    and the second line the title (and never a quote of Lukashenko's)."""
+    if not all(is_masthead(text) for text in body_lines_text(body)):
+        return False
+    if layout.title is None:
+        return True
+    return is_masthead(layout.title) and not is_masthead(line) and len(line.split()) >= 4
+
+
+def _take_title(layout: Layout, body: list[tuple[int, str]], line: str, number: int) -> None:
+    """Make `line` the title; the site names above it (and a site name taken for the title) go."""
+    if layout.title is not None:
+        layout.removed.append(layout.title)
+    for i, (at, text) in enumerate(body):
+        if text:
+            layout.removed.append(text)
+            body[i] = (at, "")
+    layout.title, layout.title_line = line, number
 
 
 def _only_short_lines(body: list[tuple[int, str]]) -> bool:
