@@ -99,3 +99,35 @@ def test_relative_update_time_is_furniture_and_gives_no_date(extract_text):
     assert record.date is None
     assert "Updated 3 hours ago" in record.removed
     assert not any("ago" in paragraph for paragraph in record.body)
+
+
+TASS_INLINE_HEADLINE = article("""
+    Kremlin comments on the CSTO summit
+    MOSCOW, November 23. /TASS/. Kremlin spokesman Dmitry Peskov said on Saturday that preparations for the CSTO summit in Minsk were on schedule.
+    "All the documents are ready, and we expect a substantive discussion," Peskov told reporters.
+    Peskov: Putin will attend CSTO summit in Minsk
+    The summit will be held on November 28.
+""")
+
+
+def test_a_name_and_colon_without_a_sentence_is_a_headline_not_a_transcript(extract_text):
+    record = extract_text(TASS_INLINE_HEADLINE)
+    assert [(q.text[:12], q.speaker) for q in record.quotes] == [("All the docu", "Dmitry Peskov")]
+
+
+ARMENPRESS_PRONOUN = article("""
+    Pashinyan: Armenia will decide on CSTO when time comes
+
+    YEREVAN, NOVEMBER 23, 2024, ARMENPRESS. Prime Minister Nikol Pashinyan said Armenia would decide on its membership of the Collective Security Treaty Organization "when the time comes".
+
+    Speaking at a government session, Pashinyan recalled that Russian President Vladimir Putin had invited him to the summit in Minsk. "I thanked President Putin for the invitation, but my position has not changed," he said.
+
+    "We are not participating in the work of the organization, and that is a fact that everybody knows," the Prime Minister added.
+""")
+
+
+def test_he_is_not_the_person_the_quote_itself_names(extract_text):
+    """`"I thanked President Putin ...," he said`: whoever "he" is, it is not Putin."""
+    record = extract_text(ARMENPRESS_PRONOUN)
+    assert [q.speaker for q in record.quotes] == ["Nikol Pashinyan", "Nikol Pashinyan"]
+    assert [s.name for s in record.speakers] == ["Nikol Pashinyan"]

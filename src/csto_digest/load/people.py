@@ -99,11 +99,15 @@ class PeopleIndex:
     def names(self) -> set[str]:
         return set(self.canonical.values())
 
-    def last_before(self, offset: int, skip_possessive: bool = True) -> str | None:
-        """The person most recently named before `offset`."""
+    def last_before(
+        self, offset: int, skip_possessive: bool = True, excluded: AbstractSet[str] = frozenset()
+    ) -> str | None:
+        """The person most recently named before `offset`, passing over the `excluded` names."""
         for mention in reversed(self.mentions):
             if mention.end <= offset and not (skip_possessive and mention.possessive):
-                return self.resolve(mention.words)
+                name = self.resolve(mention.words)
+                if name not in excluded:
+                    return name
         return None
 
 

@@ -70,6 +70,7 @@ _NEXT_SENTENCE = re.compile(r"[.!?][\"”»’]?\s+(?=[A-Z\"“«])")
 _ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z])\.$")
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
+_SPOKEN_END = re.compile(r"[.!?…][\"”»’)]*\s*$")  # speech ends as a sentence does; a headline does not
 _UNMARKED = re.compile(
     rf",\s+(?:(?P<verb1>{SPEECH_VERB})\s+(?P<who1>(?:[^,.;:!?]|(?<=\b[A-Z])\.){{2,80}}?)|(?P<who2>[^,.;:!?]{{2,80}}?)\s+(?P<verb2>{SPEECH_VERB})(?:\s+[^,.;:!?]{{0,60}})?)\s*[.!]?\s*$"
 )
@@ -164,6 +165,9 @@ class QuoteFinder:
         self.last_speaker: str | None = None
         self.quotes: list[Quote] = []
         self._seen: list[str] = []
+        # The people the quote being attributed names: a pronoun next to it is not one of
+        # them (`"I thanked President Putin," he said` is not Putin speaking).
+        self._named_in_quote: frozenset[str] = frozenset()
 
     # -- the whole article -------------------------------------------------
     def run(self) -> list[Quote]:
@@ -188,6 +192,7 @@ class QuoteFinder:
                     previous = span
                     continue  # the second half of `"We are ready," Zas said, "to talk."`
                 self._quoted(index, paragraph, span)
+                self._named_in_quote = frozenset()  # speech elsewhere may name anyone
                 previous = span
         self._flush_pending()
         return self.quotes
@@ -203,6 +208,7 @@ class QuoteFinder:
             if cut:
                 end, attribution = cut
         inner = paragraph[span.start : end].rstrip(" ,")
+        self._named_in_quote = self._names_within(index, span.start, end)
         if attribution is None and span.close_mark is not None:
             attribution = self._after(index, paragraph, span.close_mark + 1)
         if attribution is None and not (self._pending and span.open_mark == 0):
@@ -233,6 +239,11 @@ class QuoteFinder:
             if previous_para.rstrip().endswith(":") or self._last_quote_paragraph() >= index - 2:
                 attribution = Attribution(self.last_speaker, "follows a quote of the same speaker", "context", 0.6)
         self._add(index, paragraph, span.start, span.start + len(inner), attribution, "quoted")
+
+    def _names_within(self, index: int, start: int, end: int) -> frozenset[str]:
+        """The people named in paragraph[start:end] (offsets within the paragraph)."""
+        low, high = self.offsets[index] + start, self.offsets[index] + end
+        return frozenset(self.people.resolve(m.words) for m in self.people.mentions if low <= m.start < high)
 
     def _same_paragraph_speaker(self, index: int, span: Span) -> Attribution | None:
         """`"...," says X, a scientist. "..."`: a second quote in the paragraph of the
@@ -397,7 +408,9 @@ class QuoteFinder:
         if not tokens or len(tokens) > 8:
             return None
         if tokens[-1] in PRONOUNS and len(tokens) <= 2:
-            return self.people.last_before(absolute_start) or self.last_speaker
+            excluded = self._named_in_quote
+            found = self.people.last_before(absolute_start, excluded=excluded)
+            return found or (self.last_speaker if self.last_speaker not in excluded else None)
         if any(t in ROLE_WORDS for t in tokens):
             return self._by_role(tokens, absolute_start)
         return None
@@ -475,8 +488,8 @@ class QuoteFinder:
     def _transcript(self, index: int, paragraph: str) -> bool:
         """`Zas: We believe ...`: a paragraph labelled with a person's name."""
         match = _LABEL.match(paragraph)
-        if not match or _is_question(paragraph):
-            return False
+        if not match or _is_question(paragraph) or not _SPOKEN_END.search(paragraph):
+            return False  # `Peskov: Putin will attend CSTO summit` with no sentence end is a headline
         base = self.offsets[index]
         named = [m for m in self.people.mentions if m.start == base and m.end <= base + match.end("label")]
         if not named or len(words(match.group("speech"))) < 5:
