@@ -131,3 +131,53 @@ def test_he_is_not_the_person_the_quote_itself_names(extract_text):
     record = extract_text(ARMENPRESS_PRONOUN)
     assert [q.speaker for q in record.quotes] == ["Nikol Pashinyan", "Nikol Pashinyan"]
     assert [s.name for s in record.speakers] == ["Nikol Pashinyan"]
+
+
+KABAR_DASH_AGENCY = article("""
+    Japarov: Kyrgyzstan will host CSTO exercises in 2025
+    23 November 2024, 14:05
+
+    BISHKEK, November 23 - Kabar. President Sadyr Japarov met CSTO Secretary General Imangali Tasmagambetov in Bishkek on Saturday.
+
+    — Kyrgyzstan is ready to host the joint exercises of the collective forces next year. We have everything we need for this, — Sadyr Japarov said.
+
+    — We highly appreciate the contribution of Kyrgyzstan to our common security, — Tasmagambetov replied.
+
+    The sides also discussed the situation on the Kyrgyz-Tajik border.
+""")
+
+TREND_BYLINE_DATELINE = article("""
+    CSTO's inaction in 2022 was a lesson for Armenia - expert
+
+    BAKU, Azerbaijan, November 23. By Leyla Hasanova – Trend:
+
+    The CSTO's refusal to help Armenia in 2022 showed the limits of the alliance, Azerbaijani political analyst Elkhan Shahinoglu told Trend.
+
+    "The CSTO is not NATO. Its members are not ready to fight for each other, and Yerevan understood it too late," Shahinoglu said.
+""")
+
+NOT_A_DATELINE = article("""
+    Kairat secure win over Ordabasy in Almaty derby
+
+    ALMATY, November 23 – Kazakhstan's Kairat beat Ordabasy 2-1 on Saturday to move top of the league.
+
+    "We played with character today, and the fans deserved this win," coach Rafael Urazbakhtin told reporters after the match.
+""")
+
+
+def test_dateline_with_the_agency_after_a_dash_and_no_year(extract_text):
+    for text, outlet in ((RIA_MASTHEAD, "RIA Novosti"), (KABAR_DASH_AGENCY, "Kabar")):
+        record = extract_text(text)
+        assert (record.source.name, record.source.evidence.rule) == (outlet, "dateline")
+        assert record.date == "2024-11-23" and record.date_evidence.rule == "byline"  # the dateline has no year
+
+
+def test_dateline_with_a_byline_before_the_agency(extract_text):
+    record = extract_text(TREND_BYLINE_DATELINE)
+    assert (record.source.name, record.source.evidence.rule) == ("Trend", "dateline")
+    assert record.date is None  # "November 23" has no year
+    assert record.cited_sources == ()  # "told Trend": the publisher itself
+
+
+def test_a_city_and_a_sentence_after_the_dash_is_no_agency(extract_text):
+    assert extract_text(NOT_A_DATELINE).source is None

@@ -45,14 +45,20 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"^{_CITY},\s*(?P<date>[A-Z]+\s+\d{{1,2}}(?:,\s*\d{{4}})?),\s*(?P<agency>[A-Z][A-Z0-9.\-]{{2,20}})\.\s*"
     ),
-    # BAKU, Azerbaijan, Nov. 23. Trend:
+    # BAKU, Azerbaijan, Nov. 23. Trend:   BAKU, Azerbaijan, Nov. 23. By Leyla Hasanova – Trend:
     re.compile(
-        rf"^{_CITY},(?:\s*[A-Z][a-z]+,)?\s*(?P<date>[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\.?\s+{_AGENCY}:\s*"
+        rf"^{_CITY},(?:\s*[A-Z][a-z]+,)?\s*(?P<date>[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\.?\s+"
+        rf"(?:By\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}\s*(?:--|[–—-])\s*)?{_AGENCY}:\s*"
     ),
     # ASTANA, 18 April 2025 – Kazinform.   Tashkent, 10 May 2023 – Kun.uz
     re.compile(
         rf"^{_CITY_ANY},\s*(?P<date>[^\n–—]{{3,30}}?\d{{4}})\s*(?:--|[–—-])\s*"
         r"(?P<agency>[A-Z][\w\-]*(?:\.[a-z]{2,4})?(?:[ ][A-Z][\w\-]*(?:\.[a-z]{2,4})?){0,2}?)(?:\.(?:\s|$)|:\s|\s*$)"
+    ),
+    # MOSCOW, 23 Nov - RIA Novosti.   BISHKEK, November 23 - Kabar.   (no year: an outlet, but no date)
+    re.compile(
+        rf"^{_CITY},\s*(?P<date>\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?|[A-Za-z]{{3,9}}\.?\s+\d{{1,2}})\s*(?:--|[–—-])\s*"
+        r"(?P<agency>[A-Z][\w\-]*(?:\.[a-z]{2,4})?(?:[ ][A-Z][\w\-]*(?:\.[a-z]{2,4})?){0,2}?)\.(?:\s|$)"
     ),
     # ASTANA, 12 March 2024 -   (a date but no agency)
     re.compile(rf"^{_CITY},\s*(?P<date>[^\n]{{3,30}}?\d{{4}})\s*(?:--|[–—-])\s*"),
