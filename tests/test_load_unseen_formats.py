@@ -181,3 +181,21 @@ def test_dateline_with_a_byline_before_the_agency(extract_text):
 
 def test_a_city_and_a_sentence_after_the_dash_is_no_agency(extract_text):
     assert extract_text(NOT_A_DATELINE).source is None
+
+
+def test_a_dash_line_under_a_quote_names_its_speaker(extract_text):
+    record = extract_text(NEWSAM_LOWERCASE_MASTHEAD)
+    assert [(q.text[:12], q.speaker) for q in record.quotes] == [("The door rem", "Imangali Tasmagambetov")]
+    assert record.quotes[0].evidence.text == "— Imangali Tasmagambetov, CSTO Secretary General"
+
+
+def test_a_dash_line_naming_no_one_attributes_nothing(extract_text):
+    record = extract_text(
+        article("""
+        CSTO statement on Armenia
+        CSTO officials commented on Armenia's absence from the Minsk summit.
+        "The door remains open for Armenia. We count on Yerevan returning to full participation in the work of the organization."
+        — from the statement of the CSTO Secretariat
+        """)
+    )
+    assert [q.speaker for q in record.quotes] == [None]

@@ -70,6 +70,8 @@ _NEXT_SENTENCE = re.compile(r"[.!?][\"”»’]?\s+(?=[A-Z\"“«])")
 _ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z])\.$")
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
+# `— Imangali Tasmagambetov, CSTO Secretary General`: a dash, a name, maybe a role after a comma.
+_SIGNATURE = re.compile(r"^\s*[—–-]{1,2}\s*(?P<who>[^,;:()\n—–]{3,60}?)\s*(?:[,(][^\n]{0,120})?$")
 _SPOKEN_END = re.compile(r"[.!?…][\"”»’)]*\s*$")  # speech ends as a sentence does; a headline does not
 _UNMARKED = re.compile(
     rf",\s+(?:(?P<verb1>{SPEECH_VERB})\s+(?P<who1>(?:[^,.;:!?]|(?<=\b[A-Z])\.){{2,80}}?)|(?P<who2>[^,.;:!?]{{2,80}}?)\s+(?P<verb2>{SPEECH_VERB})(?:\s+[^,.;:!?]{{0,60}})?)\s*[.!]?\s*$"
@@ -213,6 +215,8 @@ class QuoteFinder:
             attribution = self._after(index, paragraph, span.close_mark + 1)
         if attribution is None and not (self._pending and span.open_mark == 0):
             attribution = self._before(index, paragraph, span.open_mark)
+        if attribution is None and span.close_mark is not None and not paragraph[span.close_mark + 1 :].strip(" .,"):
+            attribution = self._signed_below(index)
         base = self.offsets[index]
         closes_here = span.close_mark is not None or end != span.end
         runs_on = not closes_here and self._next_opens_quote(index)
@@ -324,6 +328,27 @@ class QuoteFinder:
                     # `," the ministry said.`: a quotation, but of no one person.
                     return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.5)
         return None
+
+    def _signed_below(self, index: int) -> Attribution | None:
+        """`— Imangali Tasmagambetov, CSTO Secretary General` on the line under a quote
+        that fills its paragraph: the way block quotes and pull quotes are signed.
+
+        Only a line that is a dash and a person's name (a role may follow after a
+        comma) signs the quote; a dash line naming no one attributes nothing."""
+        if index + 1 >= len(self.paragraphs):
+            return None
+        line = self.paragraphs[index + 1]
+        match = _SIGNATURE.match(line)
+        if not match:
+            return None
+        base = self.offsets[index + 1]
+        start, end = base + match.start("who"), base + match.end("who")
+        named = [m for m in self.people.mentions if m.start >= start and m.end <= end]
+        if len(named) != 1 or self.text[start : named[0].start].strip(" ") not in {"", "Mr.", "Mrs.", "Ms.", "Dr."}:
+            return None
+        if self.text[named[0].end : end].strip(" ’'s"):
+            return None  # "— from the statement of ...": more than a name
+        return Attribution(self.people.resolve(named[0].words), line.strip(), "after", 0.8)
 
     def _named_then_verb(self, index: int, paragraph: str, start: int) -> Attribution | None:
         """`," Nikol Pashinyan, who chairs the council, wrote on Facebook.`: a name right
