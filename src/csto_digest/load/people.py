@@ -241,8 +241,8 @@ def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> Peo
         name = index.canonical[mention.words]
         if name not in index.roles:
             lower = _lower_role(text[max(0, mention.start - 80) : mention.start])
-            if lower:
-                role = lower.group("role")
+            role = _role_after_lead_in(lower.group("role")) if lower else None
+            if role:
                 index.roles[name] = (role, Evidence(f"{role} {mention.words}", "text", 0.7))
     for mention in mentions:
         name = index.canonical[mention.words]
@@ -354,6 +354,21 @@ def _lower_role(before: str) -> re.Match[str] | None:
     if len(stripped) == len(before) or not stripped.endswith(_LOWER_ROLE_HEADS):
         return None
     return _LOWER_ROLE.search(before)
+
+
+# Words that end the sentence's lead-in rather than belong to a role: "According to
+# security analyst X", "told by expert X", "said Kremlin spokesman X".
+_LEAD_IN_WORDS = {
+    "according", "to", "by", "with", "from", "for", "at", "as", "on", "in", "the", "a", "an", "and", "that",
+    "said", "says", "told", "added", "noted", "wrote",
+}  # fmt: skip
+
+
+def _role_after_lead_in(role: str) -> str | None:
+    """The role without the words before it that only lead into the name."""
+    tokens = role.split()
+    cut = max((i + 1 for i, token in enumerate(tokens) if token.lower() in _LEAD_IN_WORDS), default=0)
+    return " ".join(tokens[cut:]) or None
 
 
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;()]{3,90}?)(?:\s*\([A-Z]{2,6}\))?(?=,|\.|;)")
