@@ -199,3 +199,66 @@ def test_a_dash_line_naming_no_one_attributes_nothing(extract_text):
         """)
     )
     assert [q.speaker for q in record.quotes] == [None]
+
+
+EURASIANET_ACCORDING = article("""
+    Tajikistan looks to CSTO as Afghan border worries grow
+
+    Photo: Tajik border guards on the Panj river. (Photo: Asia-Plus)
+
+    Tajik officials have long complained that their southern border is poorly protected.
+
+    According to security analyst Parviz Mullojanov, the CSTO programme for the Tajik-Afghan border is unlikely to change much on the ground, since the money arrives slowly.
+
+    "The programme was approved in 2024, but we have seen very little of it so far. The posts are still waiting for equipment," Mullojanov told Eurasianet.
+""")
+
+
+def test_a_role_in_lower_case_starts_after_according_to(extract_text):
+    record = extract_text(EURASIANET_ACCORDING)
+    assert [(s.name, s.role) for s in record.speakers] == [("Parviz Mullojanov", "security analyst")]
+    assert [(q.text[:12], q.speaker) for q in record.quotes] == [("The programm", "Parviz Mullojanov")]
+
+
+AP_BYLINE = article("""
+    Kazakh leader backs CSTO's role in Central Asia
+    Published: Saturday, November 23, 2024
+    By JANE DOE Associated Press
+
+    ASTANA, Kazakhstan (AP) — Kazakhstan's President Kassym-Jomart Tokayev on Saturday defended the role of the Collective Security Treaty Organization in Central Asia.
+
+    "The CSTO showed in January 2022 that it can act quickly when a member state is in danger.
+
+    "We will keep working with our allies to make sure that our region remains stable and secure," Tokayev said in a speech to diplomats.
+""")
+
+RFERL_SERVICE_BYLINE = article("""
+    Armenia Will Not Pay CSTO Dues, Says Mirzoyan
+    November 23, 2024 14:05 GMT
+    By RFE/RL's Armenian Service
+
+    Armenian Foreign Minister Ararat Mirzoyan said on November 23 that Yerevan would not pay its share of the CSTO budget this year.
+
+    "Why should we finance an organization whose work we do not take part in?" Mirzoyan said in an interview with RFE/RL's Armenian Service.
+""")
+
+
+def test_byline_author_without_the_outlet_after_the_name(extract_text):
+    record = extract_text(AP_BYLINE)
+    assert record.author == "JANE DOE"
+    assert record.source.name == "Associated Press"
+    assert (record.date, record.date_evidence.rule) == ("2024-11-23", "header")
+
+
+def test_byline_of_a_service_is_a_byline_not_body(extract_text):
+    record = extract_text(RFERL_SERVICE_BYLINE)
+    assert record.author == "RFE/RL's Armenian Service"
+    assert not any(p.startswith("By ") for p in record.body)
+
+
+def test_a_quote_over_two_paragraphs_with_the_mark_repeated_is_one_quote(extract_text):
+    record = extract_text(AP_BYLINE)
+    assert len(record.quotes) == 1
+    quote = record.quotes[0]
+    assert quote.speaker == "Kassym-Jomart Tokayev"
+    assert quote.text.startswith("The CSTO showed") and quote.text.endswith("stable and secure")

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..config import Config
 from ..model import Article, Evidence, Outlet, Speaker
+from ..registry import Registry
 from .classify import classify
 from .dates import FoundDate, date_from_url, parse_date
 from .entities import organizations, places
@@ -59,7 +60,7 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
         date=date,
         date_precision=precision,  # type: ignore[arg-type]
         date_evidence=date_evidence,
-        author=layout.author,
+        author=_author(layout.author, registry),
         disclaimer=layout.disclaimer,
         speakers=speakers,
         quotes=tuple(quotes),
@@ -73,6 +74,21 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     if front is not None:
         record = front.apply(record, config)
     return record
+
+
+def _author(name: str | None, registry: Registry) -> str | None:
+    """The byline's name without an outlet printed after it ("By JANE DOE Associated Press").
+
+    The outlet is the publisher, known from the URL or dateline if at all; it
+    is not part of the author's name. A byline that is only an outlet's name
+    ("By RFE/RL's Armenian Service") is kept as it is."""
+    if not name:
+        return name
+    tokens = name.split()
+    for cut in range(1, len(tokens)):
+        if " ".join(tokens[cut:]).lower() in registry.outlet_by_alias:
+            return " ".join(tokens[:cut])
+    return name
 
 
 def _offsets(paragraphs: list[str]) -> list[int]:

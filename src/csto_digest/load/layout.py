@@ -22,7 +22,8 @@ _DATE_HEADER = re.compile(
     re.IGNORECASE,
 )
 _URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|original|источник)\s*:\s*)?(?P<url>https?://\S+)\s*$", re.IGNORECASE)
-_BY_LINE = re.compile(r"^\s*(?:[Bb]y|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){1,3})\s*$")
+# "By Anna Petrosyan", "By RFE/RL's Armenian Service" (a slash, as in a service's name, is kept).
+_BY_LINE = re.compile(r"^\s*(?:[Bb]y|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){1,3})\s*$")
 _SENTENCE_PUNCT = tuple('.!?…:;"”»)')
 
 
