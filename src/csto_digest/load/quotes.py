@@ -66,6 +66,7 @@ _COMMA = re.compile(r",\s")
 _STOP = re.compile(r"[.!?]\s+")
 _HE_SHE = guarded(re.compile(r"\b(he|she)\b", re.IGNORECASE))
 _ANSWER_LEAD = re.compile(r"^\s*(?:[—–-]+\s*|A:\s*|Answer:\s*)?")
+_DASH_LEAD = re.compile(r"\s*(?:[—–-]+\s*)?")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”»’]?\s+(?=[A-Z\"“«])")
 _ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z])\.$")
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
@@ -491,6 +492,7 @@ class QuoteFinder:
             return
         speech = paragraph[: match.start()]
         start = self._speech_start(speech, speaker)
+        start = _DASH_LEAD.match(speech, start).end()  # `— We are ready, — he said.`: the dash opens speech
         spoken = speech[start:]
         if len(words(spoken)) < 8 or not _FIRST_PERSON.search(spoken):
             return
