@@ -262,3 +262,34 @@ def test_a_quote_over_two_paragraphs_with_the_mark_repeated_is_one_quote(extract
     quote = record.quotes[0]
     assert quote.speaker == "Kassym-Jomart Tokayev"
     assert quote.text.startswith("The CSTO showed") and quote.text.endswith("stable and secure")
+
+
+def test_em_dash_dialogue_quotes_are_the_words_without_the_dashes(extract_text):
+    record = extract_text(KABAR_DASH_AGENCY)
+    assert [(q.text, q.speaker) for q in record.quotes] == [
+        (
+            "Kyrgyzstan is ready to host the joint exercises of the collective forces next year. We have everything we need for this",
+            "Sadyr Japarov",
+        ),
+        ("We highly appreciate the contribution of Kyrgyzstan to our common security", "Imangali Tasmagambetov"),
+    ]
+
+
+def test_short_header_lines_under_the_title_are_furniture(extract_text):
+    record = extract_text(
+        article("""
+        Armenia Will Not Pay CSTO Dues, Says Mirzoyan
+        November 23, 2024 14:05 GMT
+        Kabar
+        Share
+        Facebook
+        Twitter
+        12 Comments
+
+        Armenian Foreign Minister Ararat Mirzoyan said on November 23 that Yerevan would not pay its share of the CSTO budget this year.
+        """)
+    )
+    assert record.body == (
+        "Armenian Foreign Minister Ararat Mirzoyan said on November 23 that Yerevan would not pay its share of the CSTO budget this year.",
+    )
+    assert {"Kabar", "Facebook", "Twitter", "12 Comments"} <= set(record.removed)

@@ -87,6 +87,9 @@ def parse_layout(text: str) -> Layout:
             _take_title(layout, body_lines, line, number)
             title_key = comparable(line)  # what a repeat of the title is told by
             continue
+        if in_header and layout.title and not body_lines_have_text(body_lines) and _is_header_label(line):
+            layout.removed.append(line)  # the site's name, a section, share buttons under the headline
+            continue
         named = folded_field_line(line)
         if named:
             setattr(layout, named[0], named[1])
@@ -120,6 +123,14 @@ def is_masthead(line: str) -> bool:
     if not tokens or len(tokens) > 3 or len(line) > 32 or line.endswith(_SENTENCE_PUNCT):
         return False
     return len(tokens) == 1 or all(token[0].isupper() or not token[0].isalpha() for token in tokens)
+
+
+def _is_header_label(line: str) -> bool:
+    """A label between the headline and the text: `Kabar`, `Share`, `12 Comments`.
+
+    Shaped like a site's name and not a dateline: it says nothing the
+    article's text says."""
+    return is_masthead(line) and not find_dateline(line) and parse_date(line) is None and not _BY_LINE.match(line)
 
 
 def _is_title_line(line: str, latin: bool) -> bool:
