@@ -293,3 +293,47 @@ def test_short_header_lines_under_the_title_are_furniture(extract_text):
         "Armenian Foreign Minister Ararat Mirzoyan said on November 23 that Yerevan would not pay its share of the CSTO budget this year.",
     )
     assert {"Kabar", "Facebook", "Twitter", "12 Comments"} <= set(record.removed)
+
+
+INTERFAX_LABELLED_LINKS = article("""
+    Lavrov says CSTO ready to discuss Armenia's concerns
+    2024-11-23T14:05:00+03:00
+
+    MOSCOW. Nov 23 (Interfax) - Russian Foreign Minister Sergei Lavrov said on Saturday that the CSTO remained open to a dialogue with Yerevan on its concerns.
+
+    "We are ready to discuss any questions our Armenian colleagues may have. The door has not been closed," Lavrov told reporters after talks in Minsk.
+
+    Read also: Pashinyan again refuses to attend CSTO summit
+
+    He added that the CSTO mission to the Armenian-Azerbaijani border was still on offer.
+
+    Share: Facebook | Twitter | Telegram | VK
+""")
+
+
+def test_a_furniture_label_with_a_headline_after_it_is_furniture(extract_text):
+    record = extract_text(INTERFAX_LABELLED_LINKS)
+    assert "Read also: Pashinyan again refuses to attend CSTO summit" in record.removed
+    assert "Share: Facebook | Twitter | Telegram | VK" in record.removed
+    assert record.body[-1].startswith("He added that")
+    assert (record.date, record.date_evidence.rule) == ("2024-11-23", "byline")
+    assert (record.source.name, record.author) == ("Interfax", None)
+
+
+SPORTS_WITH_RELATED = article("""
+    Kairat secure win over Ordabasy in Almaty derby
+
+    ALMATY, November 23 – Kazakhstan's Kairat beat Ordabasy 2-1 on Saturday to move top of the league.
+
+    The team's next match is against Astana next Sunday.
+
+    Read more:
+    CSTO Secretary General visits Almaty
+    Tokayev meets CSTO chief
+""")
+
+
+def test_links_under_a_read_more_label_are_not_the_article(extract_text):
+    record = extract_text(SPORTS_WITH_RELATED)
+    assert record.body[-1] == "The team's next match is against Astana next Sunday."
+    assert record.organizations == ()  # the CSTO is only in the links to other articles

@@ -82,6 +82,22 @@ def folded_is_furniture(folded: str, article_is_latin: bool = True, patterns: Fu
     patterns = patterns or default_patterns()
     if not folded:
         return False
-    if _combined(patterns).fullmatch(folded):
+    combined = _combined(patterns)
+    if combined.fullmatch(folded) or _labelled_headline(folded, combined):
         return True
     return article_is_latin and len(folded) < 120 and not is_mostly_latin(folded)
+
+
+def _labelled_headline(folded: str, combined: re.Pattern[str]) -> bool:
+    """`Read also: Pashinyan again refuses ...`, `Share: Facebook | Twitter`: a furniture
+    label and, after its colon, a headline or a list of buttons rather than a sentence."""
+    label, colon, rest = folded.partition(":")
+    rest = rest.strip()
+    if not colon or not rest or len(label) > 40 or rest.endswith(tuple('.!?…"”»')) or len(rest.split()) > 20:
+        return False
+    return bool(combined.fullmatch(label.strip()))
+
+
+def is_label(folded: str) -> bool:
+    """A line that only introduces what follows it: `Read more:`, `Related`, `Читайте также`."""
+    return folded.endswith(":") or len(folded.split()) <= 3

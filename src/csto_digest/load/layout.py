@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Evidence
 from .dates import FoundDate, byline_date, is_relative_time, parse_date
-from .furniture import folded_field_line, folded_is_furniture
+from .furniture import folded_field_line, folded_is_furniture, is_label
 from .outlets import find_dateline
 from .text import comparable, fold, is_mostly_latin, normalize_spaces, shingles, words
 
@@ -63,6 +63,7 @@ def parse_layout(text: str) -> Layout:
     body_lines: list[tuple[int, str]] = []
     title_key = ""
     in_header = True
+    labels: set[int] = set()  # lines of furniture that introduce what follows ("Read more:")
     for number, raw in enumerate(lines, start=1):
         line = fold(raw)
         if not line:
@@ -96,6 +97,8 @@ def parse_layout(text: str) -> Layout:
             continue
         if folded_is_furniture(line, latin):
             layout.removed.append(line)
+            if is_label(line):
+                labels.add(number)
             continue
         by = _BY_LINE.match(line)
         if by and in_header:
@@ -103,7 +106,7 @@ def parse_layout(text: str) -> Layout:
             continue
         in_header = in_header and len(words(line)) < 4
         body_lines.append((number, line))
-    _drop_trailing_headlines(body_lines, layout)
+    _drop_trailing_headlines(body_lines, layout, labels)
     paragraphs = _paragraphs(body_lines)
     layout.raw_paragraphs = [p for _, p in paragraphs]
     kept, dropped = _dedupe([p for _, p in paragraphs])
@@ -202,9 +205,10 @@ def _is_headline(line: str) -> bool:
     return bool(text) and not text.endswith(_SENTENCE_PUNCT) and len(text.split()) <= 25
 
 
-def _drop_trailing_headlines(body: list[tuple[int, str]], layout: Layout) -> None:
-    """A block of three or more headline-like lines closing the page is a list of
-    other articles, not part of this one."""
+def _drop_trailing_headlines(body: list[tuple[int, str]], layout: Layout, labels: set[int]) -> None:
+    """A block of headline-like lines closing the page is a list of other articles,
+    not part of this one: three or more of them, or any number under a label
+    such as `Read more:` that was taken out as furniture."""
     content = [i for i, (_, text) in enumerate(body) if text]
     run: list[int] = []
     for i in reversed(content):
@@ -212,10 +216,19 @@ def _drop_trailing_headlines(body: list[tuple[int, str]], layout: Layout) -> Non
             run.append(i)
         else:
             break
-    if len(run) >= 3:
+    if len(run) >= 3 or (run and _under_label(body, min(run), labels)):
         for i in sorted(run):
             layout.removed.append(body[i][1])
             body[i] = (body[i][0], "")
+
+
+def _under_label(body: list[tuple[int, str]], first: int, labels: set[int]) -> bool:
+    """Whether the nearest line above body[first] that is not blank was a furniture label."""
+    number = body[first][0] - 1
+    blank = {n for n, text in body if not text}
+    while number in blank:
+        number -= 1
+    return number in labels
 
 
 def _paragraphs(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
