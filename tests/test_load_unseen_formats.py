@@ -337,3 +337,16 @@ def test_links_under_a_read_more_label_are_not_the_article(extract_text):
     record = extract_text(SPORTS_WITH_RELATED)
     assert record.body[-1] == "The team's next match is against Astana next Sunday."
     assert record.organizations == ()  # the CSTO is only in the links to other articles
+
+
+def test_a_patronymic_form_and_the_surname_are_one_known_person(extract_text):
+    record = extract_text(
+        article("""
+        Lukashenko on the CSTO
+        MINSK, 23 November (BelTA) - Alexander Grigorievich Lukashenko met the CSTO Secretary General.
+        "The organisation must be ready for any threats, and we will do everything for this," Alexander Grigorievich Lukashenko said.
+        "We have no other allies, and we will not look for them," Lukashenko added.
+        """)
+    )
+    assert [q.speaker for q in record.quotes] == ["Alexander Lukashenko", "Alexander Lukashenko"]
+    assert [s.name for s in record.speakers] == ["Alexander Lukashenko"]

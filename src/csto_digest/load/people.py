@@ -266,7 +266,7 @@ def _fullest(written: str, full_names: list[str], registry: Registry, mentions: 
     if known:
         return known.name
     fuller = {
-        (known.name if (known := registry.person_by_alias.get(full.lower())) else full): None
+        _registry_name(full, registry): None
         for full in full_names
         if full != written and len(parts) < len(full.split()) and _is_short_form(parts, full.split())
     }
@@ -285,10 +285,24 @@ def _fullest(written: str, full_names: list[str], registry: Registry, mentions: 
             if person.name.split()[-1] in mentioned:
                 return person.name
     if len(parts) >= 2:
-        surnames = [p for p, _first, last in _first_and_last(registry.people) if last == parts[-1]]
-        if len(surnames) == 1 and _same_person(parts, surnames[0].name.split()):
-            return surnames[0].name
+        return _registry_name(written, registry)
     return written
+
+
+def _registry_name(full: str, registry: Registry) -> str:
+    """The registry's name for a full name: by alias, or by one registry person of the same
+    surname and first name (`Alexander Grigorievich Lukashenko` is `Alexander Lukashenko`).
+
+    Short forms resolve through this too, so that `Lukashenko` beside the
+    patronymic form is the one person the registry knows, not a second one."""
+    known = registry.person_by_alias.get(full.lower())
+    if known:
+        return known.name
+    parts = full.split()
+    surnames = [p for p, _first, last in _first_and_last(registry.people) if last == parts[-1]]
+    if len(surnames) == 1 and _same_person(parts, surnames[0].name.split()):
+        return surnames[0].name
+    return full
 
 
 _split_names: dict[int, tuple[tuple[Person, ...], tuple[tuple[Person, str, str], ...]]] = {}
