@@ -84,7 +84,7 @@ def parse_layout(text: str) -> Layout:
                 layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
                 layout.removed.append(line)
                 continue
-        if in_header and _may_take_title(layout, body_lines, line) and _is_title_line(line, latin):
+        if in_header and _may_take_title(layout, body_lines, line) and _is_title_line(line):
             _take_title(layout, body_lines, line, number)
             title_key = comparable(line)  # what a repeat of the title is told by
             continue
@@ -136,9 +136,14 @@ def _is_header_label(line: str) -> bool:
     return is_masthead(line) and not find_dateline(line) and parse_date(line) is None and not _BY_LINE.match(line)
 
 
-def _is_title_line(line: str, latin: bool) -> bool:
-    """A headline: shaped like one, and not a line of page furniture ("Read more", a login prompt)."""
-    return looks_like_title(line) and not folded_is_furniture(line, latin) and not _BY_LINE.match(line)
+def _is_title_line(line: str) -> bool:
+    """A headline: shaped like one, and not a line of page furniture ("Read more", a login prompt).
+
+    Only the furniture patterns rule a line out here, not the script: a
+    headline in Russian over an English text is still the headline, and a
+    site's name in another script over the headline gives way to it (see
+    `_may_take_title`)."""
+    return looks_like_title(line) and not folded_is_furniture(line, article_is_latin=False) and not _BY_LINE.match(line)
 
 
 def _may_take_title(layout: Layout, body: list[tuple[int, str]], line: str) -> bool:
