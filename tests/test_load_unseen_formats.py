@@ -2,7 +2,9 @@
 labelled corpus do not show: a site's name above the headline, relative
 "updated" times, datelines with the agency after a dash, pronouns next to a
 name inside the quote, attribution lines under a quote, em-dash dialogue,
-bylines naming an outlet, and "Read also:" lines.
+bylines naming an outlet, "Read also:" lines, cookie banners, wire credits,
+copyright lines and newsletter, social or donation prompts (and the sentences
+about reporting, rights, support or following that look like them).
 
 Each article is written the way a site or a copy-paste gives it; each test
 states what a careful reader would take from it."""
@@ -10,6 +12,8 @@ states what a careful reader would take from it."""
 from __future__ import annotations
 
 import textwrap
+
+import pytest
 
 
 def article(text: str) -> str:
@@ -350,3 +354,171 @@ def test_a_patronymic_form_and_the_surname_are_one_known_person(extract_text):
     )
     assert [q.speaker for q in record.quotes] == ["Alexander Lukashenko", "Alexander Lukashenko"]
     assert [s.name for s in record.speakers] == ["Alexander Lukashenko"]
+
+
+COOKIE_BANNER_ON_TOP = article("""
+    We use cookies to improve your experience on our site
+    By continuing to browse the site you agree to our use of cookies. Learn more in our Privacy Policy.
+    Accept all cookies
+    CSTO ministers meet in Bishkek ahead of summit
+
+    BISHKEK, November 23 (Kabar) - Defence ministers of the CSTO member states met in Bishkek on Saturday to prepare the summit.
+
+    "We have agreed on the plan of joint exercises for next year," Kyrgyz Defence Minister Ruslan Mukambetov said.
+""")
+
+
+def test_a_cookie_banner_is_furniture_and_never_the_title(extract_text):
+    record = extract_text(COOKIE_BANNER_ON_TOP)
+    assert (record.title, record.title_derived) == ("CSTO ministers meet in Bishkek ahead of summit", False)
+    assert record.body[0].startswith("BISHKEK, November 23 (Kabar)")
+    assert not any("cookie" in paragraph.lower() for paragraph in record.body)
+    assert "Accept all cookies" in record.removed
+
+
+REUTERS_CREDITS = article("""
+    Kazakhstan says CSTO peacekeepers will not be needed again
+    November 23, 2024
+
+    ALMATY, Nov 23 (Reuters) - Kazakhstan does not expect to ask the CSTO for peacekeepers again, a senior official said on Saturday.
+
+    "The situation of January 2022 will not be repeated," deputy foreign minister Roman Vassilenko told reporters.
+
+    Reporting by Mariya Gordeyeva in Almaty and Gleb Stolyarov; Writing by Olzhas Auyezov; Editing by Andrew Osborn
+    Additional reporting by Felix Light in Tbilisi
+    Our Standards: The Thomson Reuters Trust Principles.
+""")
+
+AP_COPYRIGHT = article("""
+    Kremlin says CSTO summit will go ahead without Armenia
+    Published: Saturday, November 23, 2024
+
+    MOSCOW (AP) — The Kremlin said Saturday that the summit of the Collective Security Treaty Organization would go ahead in Minsk without Armenia.
+
+    Associated Press writer Jim Heintz in Moscow contributed to this report.
+    Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.
+""")
+
+RIA_COPYRIGHT = article("""
+    Lavrov: CSTO door remains open for Yerevan
+    23.11.2024
+
+    MOSCOW, 23 Nov - RIA Novosti. Russian Foreign Minister Sergei Lavrov said the CSTO door remained open for Yerevan.
+
+    © 2024 RIA Novosti
+    All rights reserved.
+    Full or partial reproduction of the materials is prohibited without a hyperlink to the source.
+""")
+
+
+def test_wire_credits_and_copyright_lines_are_furniture(extract_text):
+    for text, last in (
+        (REUTERS_CREDITS, '"The situation of January 2022'),
+        (AP_COPYRIGHT, "MOSCOW (AP)"),
+        (RIA_COPYRIGHT, "MOSCOW, 23 Nov"),
+    ):
+        record = extract_text(text)
+        assert record.body[-1].startswith(last), record.body
+        assert len(record.removed) >= 2
+
+
+PROMPTS_AFTER_THE_TEXT = article("""
+    Armenia freezes its participation in the CSTO
+    November 23, 2024
+
+    BAKU, Azerbaijan, November 23. Armenia has frozen its participation in the CSTO, Prime Minister Nikol Pashinyan said.
+
+    Follow Trend on Telegram
+    Subscribe to our Telegram channel
+    Join us on WhatsApp
+    Sign up for our newsletter and get the day's news in your inbox
+    Like this article? Support independent journalism by becoming a member.
+    Donate now
+    Подписывайтесь на наш Telegram-канал
+""")
+
+
+def test_newsletter_donation_and_social_prompts_are_furniture(extract_text):
+    record = extract_text(PROMPTS_AFTER_THE_TEXT)
+    assert record.body == (
+        "BAKU, Azerbaijan, November 23. Armenia has frozen its participation in the CSTO, Prime Minister Nikol Pashinyan said.",
+    )
+    assert len(record.removed) == 8  # the seven prompts and the byline date
+
+
+NEAR_MISSES = article("""
+    CSTO ministers agree new reporting rules
+    November 23, 2024
+
+    MINSK, November 23 (BelTA) - The CSTO foreign ministers agreed on Saturday to change the way member states report incidents.
+
+    The CSTO reporting mechanism will now cover incidents on the borders of all member states.
+
+    Reporting by the CSTO secretariat showed a rise in border incidents this year.
+
+    "Armenia will support the rights of its citizens wherever they live," Foreign Minister Ararat Mirzoyan said.
+
+    All rights reserved to member states under the treaty remain in force, the secretariat said.
+
+    Follow-up talks will be held in Minsk in December.
+
+    Subscribers to the ministry's Telegram channel were told that the exercise had begun.
+
+    Join the CSTO? Uzbekistan says it has no such plans.
+
+    Support for the organisation has fallen in Armenia, according to a recent poll.
+
+    Copyright disputes between member states were also on the agenda.
+
+    Follow the money, Mirzoyan told reporters when asked about the CSTO budget.
+
+    The cookies served at the press centre were a gift of the Belarusian side.
+""")
+
+
+def test_sentences_about_reporting_rights_support_and_following_stay(extract_text):
+    record = extract_text(NEAR_MISSES)
+    assert len(record.body) == 12, record.removed
+    assert record.removed == ("November 23, 2024",)  # the byline date, and nothing else
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This website uses cookies to ensure you get the best experience.",
+        "Cookie settings",
+        "By using this site, you agree to our Privacy Policy and Terms of Use.",
+        "Мы используем файлы cookie, чтобы сайт был удобнее.",
+        "Writing by Olzhas Auyezov; Editing by Tomasz Janowski",
+        "Reporting by Reuters",
+        "Copyright © Trend News Agency. Reproduction is prohibited.",
+        "Kazinform, 2024. All rights reserved.",
+        "Follow us on Facebook, Twitter and Instagram",
+        "Read us on Google News",
+        "Support our journalism",
+    ],
+)
+def test_furniture_lines_from_other_outlets(line):
+    from csto_digest.load.furniture import is_furniture
+
+    assert is_furniture(line, article_is_latin=not line.startswith("Мы"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by the CSTO secretariat showed a rise in border incidents.",
+        "Editing by hand of the joint statement took the ministers two days.",
+        '"Armenia will support the rights of its citizens," Mirzoyan said.',
+        "All rights reserved to member states under the treaty remain in force.",
+        "Follow-up talks will be held in Minsk.",
+        "Join the CSTO? Uzbekistan says it has no such plans.",
+        "Support for the organisation has fallen in Armenia, a poll shows.",
+        "Copyright disputes between member states were also discussed.",
+        "The use of force was not on the agenda, Zas said.",
+    ],
+)
+def test_sentences_near_furniture_are_not_furniture(line):
+    from csto_digest.load.furniture import is_furniture
+
+    assert not is_furniture(line)
