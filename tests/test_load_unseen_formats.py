@@ -522,3 +522,55 @@ def test_sentences_near_furniture_are_not_furniture(line):
     from csto_digest.load.furniture import is_furniture
 
     assert not is_furniture(line)
+
+
+MARKDOWN_SECTIONS = article("""
+    ---
+    title: Rahmon urges CSTO allies to act on Afghanistan
+    date: 2021-09-16
+    source: Avesta
+    ---
+
+    ## Background to the summit
+
+    President Emomali Rahmon told the leaders of the CSTO member states gathered in Dushanbe that the border required joint measures.
+
+    ## What the leaders decided
+
+    The leaders instructed the CSTO Secretariat to speed up the work on the border programme.
+""")
+
+MARKDOWN_TITLE_AGAIN = article("""
+    ---
+    title: Rahmon urges CSTO allies to act on Afghanistan
+    ---
+
+    # Rahmon urges CSTO allies to act on Afghanistan
+
+    President Emomali Rahmon told the leaders of the CSTO member states gathered in Dushanbe that the border required joint measures.
+""")
+
+
+def test_a_markdown_heading_under_a_front_matter_title_stays_in_the_body(extract_text):
+    record = extract_text(MARKDOWN_SECTIONS, "article.md")
+    assert (record.title, record.title_evidence.rule) == (
+        "Rahmon urges CSTO allies to act on Afghanistan",
+        "front-matter",
+    )
+    assert record.body[0] == "Background to the summit"
+    assert "What the leaders decided" in record.body
+    assert record.removed == ()
+
+
+def test_a_markdown_heading_repeating_the_front_matter_title_is_recorded_as_removed(extract_text):
+    record = extract_text(MARKDOWN_TITLE_AGAIN, "article.md")
+    assert record.title == "Rahmon urges CSTO allies to act on Afghanistan"
+    assert record.body[0].startswith("President Emomali Rahmon")
+    assert record.removed == ("Rahmon urges CSTO allies to act on Afghanistan",)
+
+
+def test_a_markdown_heading_is_the_title_when_the_front_matter_has_none(extract_text):
+    text = MARKDOWN_TITLE_AGAIN.replace("title: Rahmon urges CSTO allies to act on Afghanistan", "date: 2021-09-16")
+    record = extract_text(text, "article.md")
+    assert (record.title, record.title_evidence.rule) == ("Rahmon urges CSTO allies to act on Afghanistan", "title")
+    assert record.body[0].startswith("President Emomali Rahmon")

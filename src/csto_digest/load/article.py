@@ -29,7 +29,7 @@ from .text import fold, sentences
 def extract(text: str, path: str, config: Config, front: FrontMatter | None = None) -> Article:
     """Extract the record of one article from its text (for Markdown: its body)."""
     registry = config.registry
-    layout = parse_layout(text)
+    layout = parse_layout(text, _front_title(front))
     paragraphs = layout.paragraphs
     byline = [layout.byline_evidence.text] if layout.byline_evidence else []
     dateline = _first_dateline(byline + layout.raw_paragraphs)
@@ -74,6 +74,14 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     if front is not None:
         record = front.apply(record, config)
     return record
+
+
+def _front_title(front: FrontMatter | None) -> str | None:
+    """The title the front matter states, if any: the body's headings are then
+    body text, not candidates for a title the front matter will replace."""
+    if front is None or not front.fields.get("title"):
+        return None
+    return fold(str(front.fields["title"]))
 
 
 def _author(name: str | None, registry: Registry) -> str | None:

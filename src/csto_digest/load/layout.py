@@ -56,12 +56,20 @@ def looks_like_title(line: str) -> bool:
     return text[0].isupper() or text[0].isdigit()
 
 
-def parse_layout(text: str) -> Layout:
-    layout = Layout()
+def parse_layout(text: str, known_title: str | None = None) -> Layout:
+    """The layout of `text`.
+
+    `known_title` is a title stated outside the text (a Markdown file's front
+    matter). The text then gives no title of its own: a line repeating the
+    known title is taken out, and any other heading (`## Background`) stays as
+    text, so that the front matter's title never silently replaces a line of
+    the body."""
+    layout = Layout(title=known_title)
     lines = normalize_spaces(text).split("\n")
     latin = is_mostly_latin(text[:5000])
     body_lines: list[tuple[int, str]] = []
-    title_key = ""
+    title_key = comparable(known_title) if known_title else ""
+    headline_seen = False  # the text printed a headline: short labels under it are furniture
     in_header = True
     labels: set[int] = set()  # lines of furniture that introduce what follows ("Read more:")
     for number, raw in enumerate(lines, start=1):
@@ -73,6 +81,7 @@ def parse_layout(text: str) -> Layout:
             continue
         if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == title_key:
             layout.removed.append(line)  # the title again, under a byline
+            headline_seen = True
             continue
         if in_header and _only_short_lines(body_lines) and is_relative_time(line):
             layout.removed.append(line)  # "Updated 3 hours ago": furniture, and no date
@@ -84,11 +93,17 @@ def parse_layout(text: str) -> Layout:
                 layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
                 layout.removed.append(line)
                 continue
-        if in_header and _may_take_title(layout, body_lines, line) and _is_title_line(line):
+        if (
+            in_header
+            and known_title is None
+            and _may_take_title(layout, body_lines, line)
+            and _is_title_line(line)
+        ):
             _take_title(layout, body_lines, line, number)
             title_key = comparable(line)  # what a repeat of the title is told by
+            headline_seen = True
             continue
-        if in_header and layout.title and not body_lines_have_text(body_lines) and _is_header_label(line):
+        if in_header and headline_seen and not body_lines_have_text(body_lines) and _is_header_label(line):
             layout.removed.append(line)  # the site's name, a section, share buttons under the headline
             continue
         named = folded_field_line(line)
