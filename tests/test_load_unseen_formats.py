@@ -496,6 +496,10 @@ def test_sentences_about_reporting_rights_support_and_following_stay(extract_tex
         "Follow us on Facebook, Twitter and Instagram",
         "Read us on Google News",
         "Support our journalism",
+        "(Reporting by Farrukh Saidov in Dushanbe; Editing by Helen Marsh)",
+        "https://akipress.com/news:123456/",
+        "Share this article",
+        "Print this page",
     ],
 )
 def test_furniture_lines_from_other_outlets(line):
@@ -516,6 +520,8 @@ def test_furniture_lines_from_other_outlets(line):
         "Support for the organisation has fallen in Armenia, a poll shows.",
         "Copyright disputes between member states were also discussed.",
         "The use of force was not on the agenda, Zas said.",
+        "The full text of the statement is at https://en.odkb-csto.org/news/.",
+        "Printing of the ballots began on Monday.",
     ],
 )
 def test_sentences_near_furniture_are_not_furniture(line):
