@@ -522,6 +522,9 @@ def test_furniture_lines_from_other_outlets(line):
         "The use of force was not on the agenda, Zas said.",
         "The full text of the statement is at https://en.odkb-csto.org/news/.",
         "Printing of the ballots began on Monday.",
+        "Use of Article 4 of the Collective Security Treaty was requested by Armenia in 2022.",
+        "Like the CSTO? Not quite, the analyst said of the new bloc.",
+        "(c) 2023 exercises were held in Belarus and Kazakhstan.",
     ],
 )
 def test_sentences_near_furniture_are_not_furniture(line):
