@@ -93,12 +93,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
                 layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
                 layout.removed.append(line)
                 continue
-        if (
-            in_header
-            and known_title is None
-            and _may_take_title(layout, body_lines, line)
-            and _is_title_line(line)
-        ):
+        if in_header and known_title is None and _may_take_title(layout, body_lines, line) and _is_title_line(line):
             _take_title(layout, body_lines, line, number)
             title_key = comparable(line)  # what a repeat of the title is told by
             headline_seen = True
