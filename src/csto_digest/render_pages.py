@@ -105,11 +105,14 @@ def _render_forked(renderer: _Renderer, specs: Sequence[PageSpec], helpers: int)
     _work = (renderer, specs)
     gc.collect()
     _return_free_memory()
+    # A caller that froze its long-lived objects (the build, see `pipeline`) unfreezes them itself.
+    thaw = gc.get_freeze_count() == 0
     gc.freeze()  # the workers' collector leaves the inherited objects alone, so their pages stay shared
     try:
         yield from _Crew(len(specs), helpers).pages()
     finally:
-        gc.unfreeze()
+        if thaw:
+            gc.unfreeze()
         _work = None
 
 
