@@ -27,7 +27,17 @@ Rule = Literal[
     "title",  # the article's first line
     "derived",  # made from the text because the text did not state it
     "text",  # found in the running text by a pattern
-    "inferred",  # reasoned from other evidence; says how in the note
+    "inferred",  # reasoned from other evidence; says how in the note (no loader rule writes it today)
+    # How a quote's speaker was found (README, the `evidence` row, says each; a test checks the list there):
+    "after",  # a name and a reporting verb after the quote, or a `— Name` line under it
+    "before",  # a name and a reporting verb before the quote
+    "after-unnamed",  # credited to a body ("the ministry"), not a person: no speaker
+    "before-unnamed",
+    "context",  # the speaker of the quote just before
+    "transcript",  # a paragraph opening `Name:`
+    "interview",  # an answer in a question-and-answer interview
+    "unmarked",  # speech without quote marks ending in ", said NAME"
+    "unattributed",  # nothing found: no speaker
 ]
 
 DatePrecision = Literal["day", "month", "year"]
