@@ -297,7 +297,7 @@ def render(
 
     plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, keys, untracked, live_keys)
     made, todo = plan.made, plan.todo  # made: files made while listing (search shards), and carried-over pages
-    pages = list(dict.fromkeys(plan.paths))
+    pages = plan.paths  # each once: `plan_site` refuses two pages at one path
 
     def stream() -> Iterator[tuple[str, bytes | None]]:
         for path in list(made):  # let go of each as it is handed over: the search shards weigh megabytes

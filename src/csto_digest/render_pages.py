@@ -197,7 +197,7 @@ class _Crew:
                     break
                 self.results.put((claimed, _render_range(claimed * CHUNK)))
         except BaseException as error:  # every failure must reach the parent, which raises it
-            self.results.put((-1, _portable(error)))
+            self.results.put((-1, portable_error(error)))
         finally:
             self.results.close()
             self.results.join_thread()  # everything sent is in the pipe before the worker exits
@@ -242,7 +242,7 @@ class _Crew:
         self.results.cancel_join_thread()
 
 
-def _portable(error: BaseException) -> BaseException:
+def portable_error(error: BaseException) -> BaseException:
     """The error itself if it survives pickling, else a RuntimeError with its traceback as text."""
     try:
         pickle.loads(pickle.dumps(error))

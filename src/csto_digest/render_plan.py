@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .render_pages import _portable
+from .render_pages import portable_error
 
 if TYPE_CHECKING:
     from .render import Page, PageSpec, _Renderer
@@ -201,6 +201,6 @@ def _run(work: Callable[[], Any], sending: Any) -> None:
     try:
         outcome = (True, work())
     except BaseException as error:  # every failure must reach the parent, which raises it
-        outcome = (False, _portable(error))
+        outcome = (False, portable_error(error))
     sending.send(outcome)
     sending.close()
