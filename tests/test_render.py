@@ -238,6 +238,23 @@ def test_fields_table_shows_evidence_and_inferred(site):
     assert "inferred" in [c for t, a in page.tags if t == "tr" for c in (a.get("class") or "").split("-")]
 
 
+def test_fields_table_evidence_is_the_evidence_macros_markup(site):
+    """article.html writes `m.evidence` out for speed; every row must still be the macro's markup."""
+    env = render_env.environment((packaged_templates(),))
+    macro = env.from_string('{% import "_macros.html" as m with context %}{{ m.evidence(ev) }}')
+    articles, _ = sample_corpus()
+    checked = 0
+    for article in articles:
+        page = text_of(site, f"articles/{article.id}.html")
+        rows = [article.title_evidence, article.date_evidence, *(s.evidence for s in article.speakers), None]
+        for evidence in rows:
+            if evidence is None and "no evidence recorded" not in page:
+                continue
+            assert macro.render(ev=evidence, links=None) in page, (article.id, evidence)
+            checked += 1
+    assert checked > len(articles)
+
+
 def test_derived_title_is_said_to_be_inferred(site):
     page = parse(site["articles/bare.html"])
     assert "this title was made from its text" in page.text
