@@ -9,7 +9,6 @@ their alt text (a picture from another site would be a request leaving ours).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import html
 import re
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
+from rapidfuzz.distance import Indel
 
 from .model import Quote
 
@@ -248,14 +248,27 @@ def diff_words(reference: str, wording: str) -> Markup:
     """A wording with the words that differ from the reference wording marked.
 
     Used to put the wordings of one statement side by side: what an outlet
-    changed stands out without reading the two word by word.
+    changed stands out without reading the two word by word. The words left
+    unmarked are a longest common subsequence of the two (rapidfuzz's Indel
+    alignment, in C++: `difflib` took half the time of the statement pages).
     """
     words = wording.split()
-    matcher = difflib.SequenceMatcher(a=_word_keys(reference), b=_word_keys(wording), autojunk=False)
+    numbers: dict[str, int] = {}  # words as numbers by first appearance: no salted hash decides the alignment
+    ours = [numbers.setdefault(word, len(numbers)) for word in _word_keys(reference)]
+    theirs = [numbers.setdefault(word, len(numbers)) for word in _word_keys(wording)]
+    runs: list[tuple[bool, int, int]] = []  # (changed, start, end) over `words`, neighbours of a kind merged
+    for op in Indel.opcodes(ours, theirs):
+        if op.dest_start == op.dest_end:
+            continue
+        changed = op.tag != "equal"
+        if runs and runs[-1][0] == changed:
+            runs[-1] = (changed, runs[-1][1], op.dest_end)
+        else:
+            runs.append((changed, op.dest_start, op.dest_end))
     parts: list[Markup] = []
-    for op, _a1, _a2, b1, b2 in matcher.get_opcodes():
-        chunk = escape(" ".join(words[b1:b2]))
+    for changed, start, end in runs:
+        chunk = escape(" ".join(words[start:end]))
         if not chunk:
             continue
-        parts.append(chunk if op == "equal" else Markup('<mark class="diff">') + chunk + Markup("</mark>"))
+        parts.append(Markup('<mark class="diff">') + chunk + Markup("</mark>") if changed else chunk)
     return Markup(" ").join(parts)
