@@ -1,4 +1,4 @@
-"""A rebuild of a large site lists its pages in two processes: the same files and keys as one, and its errors."""
+"""A large site lists its pages in two processes: the same files and keys as one, what each lists, and its errors."""
 
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ def _plans(monkeypatch) -> list[render_plan.Plan]:
     return plans
 
 
+def _is_apart(path: str) -> bool:
+    """A page of the kinds the helper always lists and renders (statements, quotes, search)."""
+    return path.startswith(("statements/", "quotes/", "search"))
+
+
 @pytest.mark.parametrize("helper_renders_at_most", [1000, 0])
 def test_a_rebuild_listed_by_two_processes_gives_the_files_and_keys_of_one(monkeypatch, helper_renders_at_most):
     articles, edited, groups = _edited()
@@ -47,15 +52,29 @@ def test_a_rebuild_listed_by_two_processes_gives_the_files_and_keys_of_one(monke
     monkeypatch.setattr(render_plan, "HELPER_RENDERS_AT_MOST", helper_renders_at_most)
     plans = _plans(monkeypatch)
     two = render(edited, groups, Config(), live_keys=first.keys, epoch="e")
+    [plan] = plans
+    spooled = set(plan.spooled)
     assert two.collect() == expected
     assert (two.keys, two.rendered, two.reused) == (one.keys, one.rendered, one.reused)
-    [plan] = plans
-    rendered_by_helper = plan.rendered > 0
-    assert rendered_by_helper == (helper_renders_at_most > 0), "the helper renders its pages only when few"
+    edited_page = f"articles/{edited[0].id}.html"
+    assert (edited_page in spooled) == (helper_renders_at_most > 0), "the helper renders article pages only when few"
+    assert any(_is_apart(path) for path in spooled), "the helper renders the changed statement and quote pages"
+    assert plan.spool is None, "the spool is closed once read"
 
 
-def test_a_clean_build_lists_its_pages_in_one_process(monkeypatch):
+def test_a_clean_build_keys_its_article_pages_here_and_sets_the_corpus_wide_pages_apart(monkeypatch):
+    articles, groups = sample_corpus()
+    expected = render(articles, groups, Config(), epoch="e").collect()
     monkeypatch.setattr(render_plan, "SPLIT_MIN_ARTICLES", 1)
+    plans = _plans(monkeypatch)
+    two = render(articles, groups, Config(), epoch="e")
+    [plan] = plans
+    assert two.collect() == expected
+    assert plan.spooled and all(_is_apart(path) for path in plan.spooled), sorted(plan.spooled)
+    assert {f"articles/{a.id}.html" for a in articles} <= {spec.path for spec in plan.todo}
+
+
+def test_one_process_lists_a_small_site(monkeypatch):
     forks: list[object] = []
     monkeypatch.setattr(render_plan, "_Helper", lambda work: forks.append(work))
     articles, groups = sample_corpus()

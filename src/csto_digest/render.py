@@ -56,7 +56,7 @@ from .render_items import ArticleItems
 from .render_memo import Lookup, PageKeys
 from .render_pages import PARALLEL_PAGES, render_pages, untracked_templates
 from .render_paging import page_title, paged
-from .render_plan import plan_site
+from .render_plan import Plan, plan_site
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
 from .search import SearchMemo, build_search_index, search_files, shard_paths
 
@@ -295,23 +295,33 @@ def render(
     keys = PageKeys(epoch, _site_lookups(index), index.article_files, (index.by_id, index.digests))
     untracked = untracked_templates(renderer.env, compiled and compiled / "untracked.json", fresh=clean)
 
-    plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, keys, untracked, live_keys)
+    prepared: list[bool] = []
+
+    def prepare(listed: Plan) -> None:
+        """With many pages to render, every list entry is made once, before the workers fork."""
+        if prepared or len(listed.todo) < PARALLEL_PAGES:
+            return
+        prepared.append(True)
+        renderer.items.store = prepare_items(
+            renderer.items,
+            index.articles,
+            "../",
+            epoch,
+            None if render_items.TEMPLATE in untracked else keys.article_part,
+            renderer.memo_file("items"),
+            fresh=clean,
+        )
+
+    # Entries are prepared while the helper (if any) works, or once every page is listed.
+    plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, _PAGES_APART, keys, untracked, live_keys, prepare)
     made, todo = plan.made, plan.todo  # made: files made while listing (search shards), and carried-over pages
     pages = plan.paths  # each once: `plan_site` refuses two pages at one path
 
     def stream() -> Iterator[tuple[str, bytes | None]]:
         for path in list(made):  # let go of each as it is handed over: the search shards weigh megabytes
             yield path, made.pop(path)
-        if len(todo) >= PARALLEL_PAGES:  # many pages: list entries made once, before the workers fork
-            renderer.items.store = prepare_items(
-                renderer.items,
-                index.articles,
-                "../",
-                epoch,
-                None if render_items.TEMPLATE in untracked else keys.article_part,
-                renderer.memo_file("items"),
-                fresh=clean,
-            )
+        yield from plan.spooled_files()  # the helper's pages, read back one at a time
+        prepare(plan)
         if progress:
             progress.start("render", len(todo), "pages")
         on_done = progress.advance if progress else None
@@ -743,9 +753,10 @@ def _not_found(r: _Renderer) -> Iterator[Page]:
     yield r.page("404.html", "404.html", "Page not found", "There is no page at this address.", root=root)
 
 
-# The page kinds, in the order their files are listed. On a rebuild of a large
-# site a forked helper lists the second share (see `render_plan`): the article
-# pages are the most costly to key, and the shares take about as long.
+# The page kinds, in the order their files are listed. On a large site a forked
+# helper lists and renders the kinds set apart, whose pages read across the whole
+# corpus, and on a rebuild lists the second share too (see `render_plan`): the
+# article pages are the most costly to key, and the shares take about as long.
 _PAGES_HERE = (
     _home,
     _article_list,
@@ -760,8 +771,10 @@ _PAGES_HERE = (
 )
 _PAGES_THERE = (
     _articles,
+    _feeds,
+)
+_PAGES_APART = (
     _statement_page,
     _quote_page,
     _search_page,
-    _feeds,
 )

@@ -1,18 +1,28 @@
 """Which pages a build renders: every page's spec and key, set against the live site's keys.
 
 Listing the pages of a 10,000-article site and keying each costs about five
-seconds, all of it in one process, and after one edit that is most of a
-rebuild: only a handful of pages are rendered. So on a rebuild of a large
-site the page kinds are shared between this process and one forked helper,
-which lists and keys its share while this process does the rest, renders the
-few of its pages that changed, and sends back the keys and those pages.
+seconds of one process, and the pages that read across the whole corpus (the
+statements, the quote index) are rendered by this process alone, after its
+workers (see `render_pages`): at 10,000 articles both were a third of a clean
+build, with the second core idle. So on a large site one forked helper takes a
+share of the page kinds:
 
-The helper shares this process's memory until it reads it (see
-`render_pages`), and keying the article pages reads every article, so a
-clean build, the one whose peak memory counts, lists its pages in one process.
-When the helper finds more changed pages than it should render alone, it
-sends back only their paths, and this process makes their specs again for
-its own workers. The files are the same whichever process made them.
+- always the kinds set `apart` (statements, quotes, search): it lists and
+  keys them and renders every one of their pages that changed, while this
+  process lists the rest. It writes those pages to a spool file rather than
+  sending them through a pipe, so neither process holds them all (at 100,000
+  articles they weigh hundreds of megabytes); this process reads each back as
+  the writer asks for it;
+- on a rebuild, the kinds listed `there` too (articles, feeds), whose pages
+  it renders only when few changed (`HELPER_RENDERS_AT_MOST`): after one
+  edit that is most of the rebuild. With more, it sends back their paths and
+  this process makes their specs again for its own workers.
+
+The helper shares this process's memory until it reads it (reading an object
+writes its reference count), and keying the article pages reads every article:
+on a clean build, the one whose peak memory counts, this process lists them.
+The helper is gone before the page workers are forked. The files are the same
+whichever process made them.
 """
 
 from __future__ import annotations
@@ -20,10 +30,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .render_pages import portable_error
 
@@ -45,8 +56,10 @@ class Plan:
     keys: dict[str, str] = field(default_factory=dict)  # path -> key, for the next build
     todo: list[PageSpec] = field(default_factory=list)
     reused: int = 0
-    rendered: int = 0  # pages in `made` that were rendered, not carried over
+    rendered: int = 0  # pages in `made` or `spooled` that were rendered, not carried over
     paths: list[str] = field(default_factory=list)  # every path listed, in order, repeats included
+    spooled: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (offset, size) in `spool`
+    spool: IO[bytes] | None = None  # the file the helper wrote its pages to
 
     def absorb(self, other: Plan) -> None:
         """Take in another share's pages, after this one's."""
@@ -56,12 +69,32 @@ class Plan:
         self.reused += other.reused
         self.rendered += other.rendered
         self.paths.extend(other.paths)
+        self.spooled.update(other.spooled)
 
     def check_paths(self) -> None:
         """Two pages at one path would silently lose one of them."""
         if len(set(self.paths)) != len(self.paths):
             twice = sorted(path for path, count in Counter(self.paths).items() if count > 1)
             raise ValueError(f"two pages of the site have the same path: {', '.join(twice[:5])}")
+
+    def spooled_files(self) -> Iterator[tuple[str, bytes]]:
+        """The files the helper made, read back from the spool one at a time; the spool is closed after."""
+        try:
+            if self.spool is None:
+                return
+            descriptor = self.spool.fileno()
+            for path, (offset, size) in self.spooled.items():
+                data = os.pread(descriptor, size, offset)
+                if len(data) != size:
+                    raise OSError(f"the spool of rendered pages is short at {path}")
+                yield path, data
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
 
 
 def plan_pages(
@@ -97,32 +130,49 @@ def plan_site(
     renderer: _Renderer,
     here: Sequence[Family],
     there: Sequence[Family],
+    apart: Sequence[Family],
     keys: PageKeys,
     untracked: set[str],
     live_keys: Mapping[str, str] | None,
+    meanwhile: Callable[[Plan], None] | None = None,
 ) -> Plan:
-    """The pages of `here` and `there`, the latter listed by a forked helper on a rebuild of a large site."""
-    if not _worth_splitting(renderer, live_keys):
-        plan = plan_pages(renderer, [*here, *there], keys, untracked, live_keys)
+    """The pages of `here`, `there` and `apart`; on a large site a forked helper lists `apart`
+    and renders its changed pages, and on a rebuild lists `there` too.
+
+    `meanwhile` is called with this process's share once it is listed, while the helper works."""
+    if not _worth_splitting(renderer):
+        plan = plan_pages(renderer, [*here, *there, *apart], keys, untracked, live_keys)
         plan.check_paths()
+        if meanwhile:
+            meanwhile(plan)
         return plan
-    helper = _Helper(lambda: _helper_share(renderer, there, keys, untracked, live_keys))
+    shared = list(there) if live_keys else []  # see the module's docstring: a clean build keys the articles here
+    # Beside the cache when there is one: a temporary folder in memory (tmpfs) would hold the pages in memory.
+    folder = renderer.cache if renderer.cache is not None and renderer.cache.is_dir() else None
+    spool = tempfile.TemporaryFile(prefix="csto-digest-pages-", dir=folder)  # noqa: SIM115 (the plan's reader closes it)
     try:
-        plan = plan_pages(renderer, here, keys, untracked, live_keys)
-        share = helper.result()
-    finally:
-        helper.dismiss()
-    plan.absorb(share.plan)
-    if share.listed:  # too many changed pages for the helper: their specs are made again here
-        plan.todo.extend(_specs_at(renderer, there, share.listed))
-    plan.check_paths()
+        helper = _Helper(lambda: _helper_share(renderer, apart, shared, keys, untracked, live_keys, spool))
+        try:
+            plan = plan_pages(renderer, [*here, *there] if not shared else here, keys, untracked, live_keys)
+            if meanwhile:
+                meanwhile(plan)
+            share = helper.result()
+        finally:
+            helper.dismiss()
+        plan.absorb(share.plan)
+        plan.spool = spool
+        if share.listed:  # too many changed pages for the helper: their specs are made again here
+            plan.todo.extend(_specs_at(renderer, shared, share.listed))
+        plan.check_paths()
+    except BaseException:
+        spool.close()
+        raise
     return plan
 
 
-def _worth_splitting(renderer: _Renderer, live_keys: Mapping[str, str] | None) -> bool:
+def _worth_splitting(renderer: _Renderer) -> bool:
     return (
-        bool(live_keys)
-        and len(renderer.index.articles) >= SPLIT_MIN_ARTICLES
+        len(renderer.index.articles) >= SPLIT_MIN_ARTICLES
         and (os.cpu_count() or 1) >= 2
         and "fork" in multiprocessing.get_all_start_methods()
     )
@@ -130,7 +180,7 @@ def _worth_splitting(renderer: _Renderer, live_keys: Mapping[str, str] | None) -
 
 @dataclass
 class _Share:
-    """What the helper sends back: its plan, with its changed pages rendered, or their paths listed."""
+    """What the helper sends back: its plan, its pages spooled, and the paths of those it left to this process."""
 
     plan: Plan
     listed: set[str]
@@ -138,19 +188,36 @@ class _Share:
 
 def _helper_share(
     renderer: _Renderer,
-    families: Sequence[Family],
+    apart: Sequence[Family],
+    shared: Sequence[Family],
     keys: PageKeys,
     untracked: set[str],
     live_keys: Mapping[str, str] | None,
+    spool: IO[bytes],
 ) -> _Share:
-    plan = plan_pages(renderer, families, keys, untracked, live_keys)
-    todo, plan.todo = plan.todo, []
-    if len(todo) > HELPER_RENDERS_AT_MOST:
-        return _Share(plan, {spec.path for spec in todo})
-    for spec in todo:
-        plan.made[spec.path] = renderer.render(spec)
-    plan.rendered = len(todo)
-    return _Share(plan, set())
+    plan = plan_pages(renderer, apart, keys, untracked, live_keys)
+    rest = plan_pages(renderer, shared, keys, untracked, live_keys)
+    listed: set[str] = set()
+    if len(rest.todo) > HELPER_RENDERS_AT_MOST:
+        listed, rest.todo = {spec.path for spec in rest.todo}, []
+    plan.absorb(rest)
+    made, plan.made = plan.made, {}
+    for path, data in made.items():
+        if data is None:
+            plan.made[path] = None
+        else:
+            plan.spooled[path] = _spool_write(spool, data)
+    for spec in plan.todo:
+        plan.spooled[spec.path] = _spool_write(spool, renderer.render(spec))
+    plan.rendered, plan.todo = len(plan.todo), []
+    spool.flush()
+    return _Share(plan, listed)
+
+
+def _spool_write(spool: IO[bytes], data: bytes) -> tuple[int, int]:
+    offset = spool.tell()
+    spool.write(data)
+    return offset, len(data)
 
 
 def _specs_at(renderer: _Renderer, families: Sequence[Family], paths: set[str]) -> Iterator[PageSpec]:
