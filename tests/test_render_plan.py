@@ -1,4 +1,4 @@
-"""A large site lists its pages in two processes: the same files and keys as one, what each lists, and its errors."""
+"""A rebuild of a large site lists its pages in two processes: the same files and keys as one, and its errors."""
 
 from __future__ import annotations
 
@@ -62,24 +62,30 @@ def test_a_rebuild_listed_by_two_processes_gives_the_files_and_keys_of_one(monke
     assert plan.spool is None, "the spool is closed once read"
 
 
-def test_a_clean_build_keys_its_article_pages_here_and_sets_the_corpus_wide_pages_apart(monkeypatch):
-    articles, groups = sample_corpus()
-    expected = render(articles, groups, Config(), epoch="e").collect()
+def test_a_clean_build_lists_its_pages_in_one_process(monkeypatch):
     monkeypatch.setattr(render_plan, "SPLIT_MIN_ARTICLES", 1)
-    plans = _plans(monkeypatch)
-    two = render(articles, groups, Config(), epoch="e")
-    [plan] = plans
-    assert two.collect() == expected
-    assert plan.spooled and all(_is_apart(path) for path in plan.spooled), sorted(plan.spooled)
-    assert {f"articles/{a.id}.html" for a in articles} <= {spec.path for spec in plan.todo}
-
-
-def test_one_process_lists_a_small_site(monkeypatch):
     forks: list[object] = []
     monkeypatch.setattr(render_plan, "_Helper", lambda work: forks.append(work))
     articles, groups = sample_corpus()
     render(articles, groups, Config(), epoch="e").collect()
     assert forks == []
+
+
+def test_the_helper_renders_the_corpus_wide_pages_even_when_many_changed(monkeypatch, tmp_path):
+    """After a template edit every statement and quote page changes: the helper renders them all, spooled."""
+    articles, groups = sample_corpus()
+    first = render(articles, groups, Config(), epoch="e")
+    first.collect()
+    monkeypatch.setattr(render_plan, "SPLIT_MIN_ARTICLES", 1)
+    monkeypatch.setattr(render_plan, "HELPER_RENDERS_AT_MOST", 0)
+    plans = _plans(monkeypatch)
+    again = render(articles, groups, Config(), epoch="other", live_keys=first.keys)
+    [plan] = plans
+    files = again.collect()
+    apart = {path for path in files if _is_apart(path) and path.endswith(".html")}
+    assert apart and apart <= set(plan.spooled)
+    assert all(files[path] is not None for path in plan.spooled)
+    assert not any(spec.path in plan.spooled for spec in plan.todo)
 
 
 def test_a_template_error_in_the_helper_stops_the_build(monkeypatch, tmp_path):

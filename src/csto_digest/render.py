@@ -312,7 +312,7 @@ def render(
             fresh=clean,
         )
 
-    # Entries are prepared while the helper (if any) works, or once every page is listed.
+    # Entries are prepared while the listing helper (if any) works, or once every page is listed.
     plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, _PAGES_APART, keys, untracked, live_keys, prepare)
     made, todo = plan.made, plan.todo  # made: files made while listing (search shards), and carried-over pages
     pages = plan.paths  # each once: `plan_site` refuses two pages at one path
@@ -753,10 +753,11 @@ def _not_found(r: _Renderer) -> Iterator[Page]:
     yield r.page("404.html", "404.html", "Page not found", "There is no page at this address.", root=root)
 
 
-# The page kinds, in the order their files are listed. On a large site a forked
-# helper lists and renders the kinds set apart, whose pages read across the whole
-# corpus, and on a rebuild lists the second share too (see `render_plan`): the
-# article pages are the most costly to key, and the shares take about as long.
+# The page kinds, in the order their files are listed. On a rebuild of a large
+# site a forked helper lists the second share and the kinds set apart, whose pages
+# read across the whole corpus, and renders those of them that changed (see
+# `render_plan`): the article pages are the most costly to key, and the shares
+# take about as long.
 _PAGES_HERE = (
     _home,
     _article_list,

@@ -1,28 +1,27 @@
 """Which pages a build renders: every page's spec and key, set against the live site's keys.
 
 Listing the pages of a 10,000-article site and keying each costs about five
-seconds of one process, and the pages that read across the whole corpus (the
-statements, the quote index) are rendered by this process alone, after its
-workers (see `render_pages`): at 10,000 articles both were a third of a clean
-build, with the second core idle. So on a large site one forked helper takes a
-share of the page kinds:
+seconds of one process, and after one edit that is most of a rebuild: only a
+handful of pages are rendered. So on a rebuild of a large site one forked
+helper lists a share of the page kinds while this process lists the rest:
 
-- always the kinds set `apart` (statements, quotes, search): it lists and
-  keys them and renders every one of their pages that changed, while this
-  process lists the rest. It writes those pages to a spool file rather than
-  sending them through a pipe, so neither process holds them all (at 100,000
-  articles they weigh hundreds of megabytes); this process reads each back as
-  the writer asks for it;
-- on a rebuild, the kinds listed `there` too (articles, feeds), whose pages
-  it renders only when few changed (`HELPER_RENDERS_AT_MOST`): after one
-  edit that is most of the rebuild. With more, it sends back their paths and
-  this process makes their specs again for its own workers.
+- the kinds set `apart` (statements, quotes, search), whose pages read across
+  the whole corpus: it renders every one of their pages that changed, which
+  this process would otherwise render alone, after its workers (see
+  `render_pages`). It writes them to a spool file rather than sending them
+  through a pipe, so neither process holds them all (after a template edit at
+  100,000 articles they weigh hundreds of megabytes); this process reads each
+  back as the writer asks for it;
+- the kinds listed `there` (articles, feeds), whose changed pages it renders
+  only when few (`HELPER_RENDERS_AT_MOST`). With more, it sends back their
+  paths and this process makes their specs again for its own workers.
 
-The helper shares this process's memory until it reads it (reading an object
-writes its reference count), and keying the article pages reads every article:
-on a clean build, the one whose peak memory counts, this process lists them.
-The helper is gone before the page workers are forked. The files are the same
-whichever process made them.
+The helper shares this process's memory only until it reads it (reading an
+object writes its reference count, and the memory page holding it is copied):
+listing across the corpus, it comes to copy most of this process, about 170 MB
+at 10,000 articles. A clean build, the one whose peak memory counts, lists its
+pages in one process: with a helper its peak went from 337 MB to 458, past the
+400 MB bar. The files are the same whichever process made them.
 """
 
 from __future__ import annotations
@@ -136,24 +135,23 @@ def plan_site(
     live_keys: Mapping[str, str] | None,
     meanwhile: Callable[[Plan], None] | None = None,
 ) -> Plan:
-    """The pages of `here`, `there` and `apart`; on a large site a forked helper lists `apart`
-    and renders its changed pages, and on a rebuild lists `there` too.
+    """The pages of `here`, `there` and `apart`; on a rebuild of a large site a forked helper
+    lists `there` and `apart` (see the module's docstring).
 
     `meanwhile` is called with this process's share once it is listed, while the helper works."""
-    if not _worth_splitting(renderer):
+    if not _worth_splitting(renderer, live_keys):
         plan = plan_pages(renderer, [*here, *there, *apart], keys, untracked, live_keys)
         plan.check_paths()
         if meanwhile:
             meanwhile(plan)
         return plan
-    shared = list(there) if live_keys else []  # see the module's docstring: a clean build keys the articles here
     # Beside the cache when there is one: a temporary folder in memory (tmpfs) would hold the pages in memory.
     folder = renderer.cache if renderer.cache is not None and renderer.cache.is_dir() else None
     spool = tempfile.TemporaryFile(prefix="csto-digest-pages-", dir=folder)  # noqa: SIM115 (the plan's reader closes it)
     try:
-        helper = _Helper(lambda: _helper_share(renderer, apart, shared, keys, untracked, live_keys, spool))
+        helper = _Helper(lambda: _helper_share(renderer, apart, there, keys, untracked, live_keys, spool))
         try:
-            plan = plan_pages(renderer, [*here, *there] if not shared else here, keys, untracked, live_keys)
+            plan = plan_pages(renderer, here, keys, untracked, live_keys)
             if meanwhile:
                 meanwhile(plan)
             share = helper.result()
@@ -162,7 +160,7 @@ def plan_site(
         plan.absorb(share.plan)
         plan.spool = spool
         if share.listed:  # too many changed pages for the helper: their specs are made again here
-            plan.todo.extend(_specs_at(renderer, shared, share.listed))
+            plan.todo.extend(_specs_at(renderer, there, share.listed))
         plan.check_paths()
     except BaseException:
         spool.close()
@@ -170,9 +168,10 @@ def plan_site(
     return plan
 
 
-def _worth_splitting(renderer: _Renderer) -> bool:
+def _worth_splitting(renderer: _Renderer, live_keys: Mapping[str, str] | None) -> bool:
     return (
-        len(renderer.index.articles) >= SPLIT_MIN_ARTICLES
+        bool(live_keys)
+        and len(renderer.index.articles) >= SPLIT_MIN_ARTICLES
         and (os.cpu_count() or 1) >= 2
         and "fork" in multiprocessing.get_all_start_methods()
     )
