@@ -20,8 +20,9 @@ Why it is built this way:
   samples the memory of the whole process tree from /proc ten times a second:
   the sum of each process's PSS (proportional set size, from `smaps_rollup`),
   which counts a page shared by a forked worker and its parent once, split
-  between them, where a sum of RSS would count it in each. The bar is checked
-  against the larger of the two.
+  between them, where a sum of RSS would count it in each. A sample during
+  which a process of the tree started or ended is dropped (see `_tree_pss_kb`).
+  The bar is checked against the larger of the two.
 * CPU seconds (user + system, from the same `wait4`) include the worker
   processes the build waited for. Wall time over CPU time shows how much of
   a build is spent computing rather than waiting: on 2 cores, a build can be
@@ -84,40 +85,65 @@ class Measure:
         return max(self.max_rss_mb, self.tree_pss_mb)
 
 
-def _memory_kb(pid: int) -> int:
-    """A process's proportional set size (its share of pages shared with others), or its RSS where PSS is not kept."""
+def _memory_kb(pid: int) -> int | None:
+    """A process's proportional set size (its share of pages shared with others), or its RSS where the
+    kernel keeps no PSS; None when it cannot be read (the process is exiting or gone)."""
+    if _HAS_PSS:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return None  # an exiting process has no PSS left to read; its RSS would count its shared pages whole
     try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as handle:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
             for line in handle:
-                if line.startswith("Pss:"):
+                if line.startswith("VmRSS:"):
                     return int(line.split()[1])
     except OSError:
         pass
-    with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
-        for line in handle:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+    return None
 
 
-def _tree_pss_kb(root: int) -> int:
-    """Sum of PSS over `root` and its descendants, read from /proc."""
-    total = 0
+_HAS_PSS = os.path.exists("/proc/self/smaps_rollup")
+
+
+def _tree_pids(root: int) -> set[int]:
+    """`root` and its descendants, from /proc."""
+    found: set[int] = set()
     stack = [root]
-    seen: set[int] = set()
     while stack:
         pid = stack.pop()
-        if pid in seen:
+        if pid in found:
             continue
-        seen.add(pid)
+        found.add(pid)
         try:
-            total += _memory_kb(pid)
             for task in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
                     stack.extend(int(c) for c in handle.read().split())
         except (OSError, ValueError):
             continue
-    return total
+    return found
+
+
+def _tree_pss_kb(root: int) -> int | None:
+    """Sum of PSS over `root` and its descendants, or None when the tree changed while it was read.
+
+    Reading one process's `smaps_rollup` takes milliseconds. A worker forked
+    between the reads of its parent and of itself has the pages it shares
+    counted twice (the parent's read before the fork counts them whole, the
+    child's after it counts half again): the sum came out 1.5 times the real
+    one in one build of three at 10,000 articles, which forks a worker about
+    every second. So the processes are listed before and after their reads,
+    and a sample whose list changed, or with a process that could not be read,
+    is not a sample."""
+    before = _tree_pids(root)
+    sizes = [_memory_kb(pid) for pid in sorted(before)]
+    if None in sizes or _tree_pids(root) != before:
+        return None
+    return sum(size for size in sizes if size is not None)
 
 
 def measure(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Measure:
@@ -131,7 +157,7 @@ def measure(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None 
 
         def sample() -> None:
             while not done.wait(0.1):
-                peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
+                peak[0] = max(peak[0], _tree_pss_kb(proc.pid) or 0)  # a sample across a fork or exit counts 0
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
