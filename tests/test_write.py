@@ -164,37 +164,6 @@ def test_the_tree_is_on_disk_before_the_link_points_at_it(tmp_path, monkeypatch)
     assert seen == [(link, b"<h1>v2</h1>")]  # flushed complete, while the old tree was still live
 
 
-def test_a_big_tree_starts_syncing_while_written_and_waits_for_it_before_the_swap(tmp_path, monkeypatch):
-    """Write-back starts early, every `EARLY_SYNC_BYTES`, and is done before the final flush and the swap."""
-    events: list[str] = []
-
-    class Sync:
-        def __init__(self, command, **kwargs):
-            assert command == ["sync"]
-            events.append("start")
-            self.done = False
-
-        def poll(self):
-            return 0 if self.done else None
-
-        def wait(self):
-            self.done = True
-            events.append("waited")
-            return 0
-
-    monkeypatch.setattr("csto_digest.write.EARLY_SYNC_BYTES", 40)
-    monkeypatch.setattr("csto_digest.write.subprocess.Popen", Sync)
-    monkeypatch.setattr("csto_digest.write._flush_tree", lambda: events.append("flush"))
-    out = tmp_path / "site"
-    write_site(site("v1"), out)
-    assert events[0] == "start" and events[-2:] == ["waited", "flush"], events
-    assert events.count("start") == 1, "no second sync while one runs"
-    events.clear()
-    monkeypatch.setattr("csto_digest.write.EARLY_SYNC_BYTES", 1 << 30)
-    write_site(site("v2"), out)
-    assert events == ["flush"], "a small write only flushes at the end"
-
-
 def test_a_folder_in_the_tree_linking_outside_is_never_written_through(tmp_path):
     out = tmp_path / "site"
     files = {**site("v1"), "speakers/x.html": b"x"}

@@ -14,11 +14,7 @@ what changed; a file is never written in place while it is linked.
 
 Before the link is swapped the new tree is flushed to disk (one `os.sync`,
 which costs little when little was written), and after it the folder holding
-the link is, so a power cut cannot publish a tree of empty files. While a big
-tree is written, a `sync` process is started every `EARLY_SYNC_BYTES`, so the
-disk writes back what is written while the pages are still being rendered: a
-clean build of 10,000 articles writes 330 MB, which one sync at the end took
-over a second to flush.
+the link is, so a power cut cannot publish a tree of empty files.
 
 File names come from the renderer, which makes them from untrusted titles;
 any that is not a plain relative path (`..`, absolute, backslashes, NUL) is
@@ -46,7 +42,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -64,7 +59,6 @@ MARKER = ".csto-digest"
 TREES = ("a", "b")
 TAKING_OVER = "taking-over"  # in the state folder while a real output folder becomes a link
 LOCK_WAIT = 120.0  # seconds a build waits for another writing the same output
-EARLY_SYNC_BYTES = 32 << 20  # written since the last early sync, another is started
 
 
 @dataclass(frozen=True)
@@ -316,36 +310,6 @@ def _flush_tree() -> None:
         os.sync()
 
 
-class _EarlySync:
-    """Starts the disk's write-back of a tree while it is still being written.
-
-    A `sync` child process, not a thread: this process forks page workers
-    while it writes, and a fork should not happen beside a running thread.
-    Where there is no `sync` program nothing is started; the final
-    `_flush_tree` alone then makes the tree safe, as it always does.
-    """
-
-    def __init__(self) -> None:
-        self.pending = 0
-        self.running: subprocess.Popen[bytes] | None = None
-
-    def wrote(self, size: int) -> None:
-        self.pending += size
-        if self.pending < EARLY_SYNC_BYTES or (self.running is not None and self.running.poll() is None):
-            return
-        self.pending = 0
-        try:
-            self.running = subprocess.Popen(["sync"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        except OSError:
-            self.running = None
-
-    def finish(self) -> None:
-        """Wait for a sync still running (never longer than the final flush would take)."""
-        if self.running is not None:
-            self.running.wait()
-            self.running = None
-
-
 def _flush_folder(folder: Path) -> None:
     """Make a rename in `folder` (the link swap) survive a power cut."""
     try:
@@ -421,7 +385,6 @@ def write_site(
         deleted = tree.delete_the_rest()
         _save_keys(state / f"{target_name}.keys.json", page_keys)
         _save_manifest(state / f"{target_name}.json", tree.hashes)  # last: a tree with a manifest is whole
-        tree.early_sync.finish()
         _flush_tree()
         _swap(output, state, target_name)
     return WriteReport(tree.written, tree.unchanged, deleted, problems, linked)
@@ -460,7 +423,6 @@ class _TreeWriter:
         self.folders = _Folders(tree)
         self.hashes: dict[str, str] = {}
         self.written = self.unchanged = 0
-        self.early_sync = _EarlySync()
 
     def put(self, name: str, data: bytes | None, digest: str) -> None:
         self.hashes[name] = digest
@@ -469,9 +431,7 @@ class _TreeWriter:
             return
         path = self.tree / name
         self.folders.make(path.parent)
-        data = (self.live / name).read_bytes() if data is None else data
-        _write_file(path, data)
-        self.early_sync.wrote(len(data))
+        _write_file(path, (self.live / name).read_bytes() if data is None else data)
         self.written += 1
         if self.on_file:
             self.on_file(name)
