@@ -87,22 +87,21 @@ class Measure:
 
 def _memory_kb(pid: int) -> int | None:
     """A process's proportional set size (its share of pages shared with others), or its RSS where the
-    kernel keeps no PSS; None when it cannot be read (the process is exiting or gone)."""
+    kernel keeps no PSS; None when it cannot be read (the process is exiting or gone: its RSS would
+    count its shared pages whole)."""
     if _HAS_PSS:
-        try:
-            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as handle:
-                for line in handle:
-                    if line.startswith("Pss:"):
-                        return int(line.split()[1])
-        except OSError:
-            pass
-        return None  # an exiting process has no PSS left to read; its RSS would count its shared pages whole
+        return _proc_field_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+    return _proc_field_kb(f"/proc/{pid}/status", "VmRSS:")
+
+
+def _proc_field_kb(path: str, name: str) -> int | None:
+    """The kB figure of the line starting with `name` in a /proc file, if it can be read."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+        with open(path, encoding="ascii", errors="replace") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(name):
                     return int(line.split()[1])
-    except OSError:
+    except (OSError, ValueError, IndexError):
         pass
     return None
 
