@@ -295,13 +295,14 @@ def render(
     keys = PageKeys(epoch, _site_lookups(index), index.article_files, (index.by_id, index.digests))
     untracked = untracked_templates(renderer.env, compiled and compiled / "untracked.json", fresh=clean)
 
-    prepared: list[bool] = []
+    prepared = False
 
     def prepare(listed: Plan) -> None:
         """With many pages to render, every list entry is made once, before the workers fork."""
+        nonlocal prepared
         if prepared or len(listed.todo) < PARALLEL_PAGES:
             return
-        prepared.append(True)
+        prepared = True
         renderer.items.store = prepare_items(
             renderer.items,
             index.articles,
