@@ -21,9 +21,9 @@ object writes its reference count, and the memory page holding it is copied):
 listing across the corpus, it comes to copy most of this process, about 170 MB
 at 10,000 articles. A clean build, the one whose peak memory counts, lists its
 pages in one process: with a helper its peak at 10,000 articles went from 354
-MB to 390, 10 MB under the 400 MB bar, for about two seconds, and at 100,000
-articles (3 GB without it, against a 4 GB bar) the copy would be ten times
-larger. The files are the same whichever process made them.
+MB to 390, 10 MB under the 400 MB bar, for a gain within the noise of one run,
+and at 100,000 articles (3 GB without it, against a 4 GB bar) the copy would
+be ten times larger. The files are the same whichever process made them.
 """
 
 from __future__ import annotations
