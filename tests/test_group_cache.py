@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 import csto_digest.group.features as features
 from csto_digest import fragments
 from csto_digest.config import Config
-from csto_digest.group import FeatureCache, FeatureMemo, group_articles, stories
+from csto_digest.group import FeatureCache, FeatureMemo, group_articles, statements, stories
 from csto_digest.group import cache as feature_cache
 from csto_digest.model import Article, with_token
 from test_group import synthetic_corpus
@@ -150,3 +151,38 @@ def test_a_long_lived_process_keeps_the_pairs_of_its_last_grouping_only(config, 
     fewer = tuple(a for a in articles if not a.id.endswith("-copy"))
     group_articles(fewer, config, memo)
     assert memo.pairs.previous == {}  # no copies left: nothing of the earlier corpus is held
+
+
+@pytest.fixture
+def quotes_compared(monkeypatch) -> list[tuple[int, int]]:
+    """The (article position, article position) of each quote pair compared with formulas counted (inside stories)."""
+    pairs: list[tuple[int, int]] = []
+    real = statements.compare
+
+    def counting(a: statements.QuoteText, b: statements.QuoteText, formulas_count: bool):
+        if formulas_count:
+            pairs.append((a.article, b.article))
+        return real(a, b, formulas_count)
+
+    monkeypatch.setattr(statements, "compare", counting)
+    return pairs
+
+
+def test_quote_comparisons_inside_stories_are_kept_and_an_edit_compares_its_own_again(
+    config, tmp_path, quotes_compared
+):
+    articles = tokened(synthetic_corpus(200, seed=12))
+    first = group_articles(tuple(articles), config, FeatureCache(tmp_path))
+    assert quotes_compared, "the corpus has quotes to compare inside stories"
+    quotes_compared.clear()
+    assert group_articles(tuple(articles), config, FeatureCache(tmp_path)) == first
+    assert quotes_compared == []  # read back, not compared again
+    group_articles(tuple(articles), config)  # without a memo every pair is compared
+    busiest = Counter(p for pair in quotes_compared for p in pair).most_common(1)[0][0]
+    at = sorted(range(len(articles)), key=lambda i: articles[i].id)[busiest]  # positions are in id order
+    quotes_compared.clear()
+    edited = articles[at]
+    articles[at] = tokened([with_token(edited, "", body=(*edited.body, "A correction was appended."))])[0]
+    groups = group_articles(tuple(articles), config, FeatureCache(tmp_path))
+    assert quotes_compared and all(busiest in pair for pair in quotes_compared)
+    assert groups == group_articles(tuple(articles), config)

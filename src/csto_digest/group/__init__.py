@@ -17,7 +17,7 @@ from ..model import Article, Groups
 from .cache import FeatureCache
 from .features import ArticleFeatures, FeatureMemo, article_features, date_order
 from .quote_stage import QuoteStageFile, QuoteStageMemo, match_quotes
-from .statements import match_within_stories, statement_groups, to_statement
+from .statements import match_within_stories, remembered_comparisons, statement_groups, to_statement
 from .stories import build_stories, find_links, known_names, story_groups
 
 __all__ = [
@@ -86,11 +86,13 @@ def _group(
     stage = match_quotes(ordered, made, quote_memo if isinstance(features, FeatureMemo) else None)
     counter: Counter[str] = Counter(stage.counts)
     quotes, evidence, shared = stage.quotes, stage.evidence, stage.shared
-    pairs = features.pairs if isinstance(features, FeatureMemo) else None
-    links = find_links(ordered, made, shared, counter, known_names(config.registry), pairs)
-    if isinstance(features, FeatureMemo):
-        features.grouped()
-    matches = evidence + match_within_stories(quotes, story_groups(len(ordered), links), evidence, counter)
+    memo = features if isinstance(features, FeatureMemo) else None
+    links = find_links(ordered, made, shared, counter, known_names(config.registry), memo.pairs if memo else None)
+    compared = remembered_comparisons([a.token for a in ordered], memo.quote_pairs) if memo else None
+    stories_found = story_groups(len(ordered), links)
+    matches = evidence + match_within_stories(quotes, stories_found, evidence, counter, compared)
+    if memo:
+        memo.grouped()
     found = statement_groups(quotes, matches)
     spans = [frozenset(quotes[q].article for q in s.quotes) for s in found]
     stories = build_stories(ordered, links, spans)

@@ -7,8 +7,9 @@ edit rewrites a small shard, not all of them; the folder is named after the
 code that makes features, so a new version starts afresh. Articles without a
 token (made outside the loader) are worked out every time.
 
-The body similarities of candidate copies (`FeatureMemo.pairs`) are kept
-beside them in one small file, as the output memos are (see `fragments`).
+The body similarities of candidate copies (`FeatureMemo.pairs`) and the
+comparisons of quotes inside stories (`FeatureMemo.quote_pairs`) are kept
+beside them, each in one small file, as the output memos are (see `fragments`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class FeatureCache(FeatureMemo):
         self.stored: list[dict[str, ArticleFeatures]] = [{} for _ in range(SHARDS)]
         self.loaded = False
         self.pairs = FragmentMemo(cache_file(folder, "pairs"), fresh=not read)
+        self.quote_pairs = FragmentMemo(cache_file(folder, "quote-pairs"), fresh=not read)
 
     def features(self, articles: Iterable[Article]) -> list[ArticleFeatures]:
         if self.read and not self.loaded:

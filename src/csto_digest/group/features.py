@@ -212,15 +212,18 @@ class FeatureMemo:
     The body similarities of candidate copies are kept alongside (`pairs`),
     under the two articles' tokens: comparing their words was the largest share
     of finding links after an edit (0.4 s at ten thousand articles), though an
-    edit changes one article's pairs."""
+    edit changes one article's pairs. So are the comparisons of quotes inside
+    stories (`quote_pairs`, see `statements.remembered_comparisons`)."""
 
     def __init__(self) -> None:
         self._previous: dict[object, ArticleFeatures] = {}
         self.pairs = FragmentMemo()
+        self.quote_pairs = FragmentMemo()
 
     def grouped(self) -> None:
         """Called once a grouping is done: the pairs it asked for become the ones kept."""
         self.pairs.save()
+        self.quote_pairs.save()
 
     def features(self, articles: Iterable[Article]) -> list[ArticleFeatures]:
         """The features of `articles`, in order; they become the generation kept."""
