@@ -302,10 +302,11 @@ def test_diff_words_marks_changed_words_only():
     assert str(diff_words("a", "<b>")) == '<mark class="diff">&lt;b&gt;</mark>'
 
 
-def test_quote_index_is_a_page_per_year_with_facets(site):
+def test_quote_index_is_a_page_per_month_with_facets(site):
     articles = sample_corpus()[0]
-    years = sorted({a.date[:4] for a in articles if a.date and a.live_quotes}, reverse=True)
-    pages = ["quotes/index.html", *(f"quotes/{year}.html" for year in years[1:])]
+    periods = sorted({a.date[:7] for a in articles if a.date and a.live_quotes}, reverse=True)
+    assert len(periods) > 1 and all(len(p) == 7 for p in periods)  # the sample spans months of dated articles
+    pages = ["quotes/index.html", *(f"quotes/{period}.html" for period in periods[1:])]
     if any(a.live_quotes and not a.date for a in articles):
         pages.append("quotes/undated.html")
     assert sorted(p for p in site if p.startswith("quotes/")) == sorted(pages)
@@ -314,11 +315,34 @@ def test_quote_index_is_a_page_per_year_with_facets(site):
         page = parse(site[path])
         rows += len([a for t, a in page.tags if t == "tr" and "data-speaker" in a])
         assert {"filter-speaker", "filter-outlet", "filter-theme"} <= set(page.ids)
-        if len(pages) > 1:  # each year's page links to every year's
-            assert {"../" + p for p in pages} <= set(page.links())
+        assert {"../" + p for p in pages} <= set(page.links())  # each month's page links to every month's
     assert rows == sum(len(a.live_quotes) for a in articles)  # every quote on exactly one page
     newest = parse(site["quotes/index.html"]).text
-    assert years[0] in newest
+    assert f"the quotes from {human_date(periods[0])}" in newest
+
+
+def test_quote_index_months_sit_under_their_year_and_a_year_only_date_gets_its_own_page():
+    articles, groups = sample_corpus()
+    oldest = min((a for a in articles if a.live_quotes and a.date), key=lambda a: a.date)
+    year = oldest.date[:4]
+    dated_to_year = replace(oldest, id=f"{oldest.id}-y", path=f"{oldest.path}-y", date=year, date_precision="year")
+    articles = (*articles, dated_to_year)  # the year now has a month and quotes dated only to it
+    files = render_site(articles, groups, Config())
+    page = text_of(files, f"quotes/{year}.html")
+    assert f"the quotes from {year}, month not stated" in page
+    row = re.search(r'<ul class="period-years">(.*?)</ul>', page)
+    assert row is not None
+    years = re.findall(r'<li><a href="[^"]*"( aria-current="true")?>(\w+) <span class="count">', row.group(1))
+    assert [name for _, name in years] == sorted(
+        {a.date[:4] for a in articles if a.live_quotes and a.date}, reverse=True
+    )
+    assert [name for current, name in years if current] == [year]  # the page's own year is marked
+    months = re.search(r'<ul class="period-months" aria-label="Months of (\d+)">(.*?)</ul>', page)
+    assert months is not None and months.group(1) == year
+    listed = re.findall(r'href="([^"]+)"', months.group(2))
+    assert f"../quotes/{year}.html" in listed  # the page of quotes dated only to the year, beside its months
+    assert all(href.startswith(f"../quotes/{year}") for href in listed)
+    assert len(listed) == len({a.date[:7] for a in articles if a.live_quotes and (a.date or "").startswith(year)})
 
 
 def test_home_has_themes_latest_articles_and_statements(site):

@@ -37,7 +37,7 @@ from .model import Article, Evidence, Groups
 from .progress import Progress
 from .render_archive import archive_pages, organization_pages, place_pages
 from .render_digest import outlet_theme_matrix, story_snapshot, theme_sparks, whats_new
-from .render_env import environment, static_files, template_dirs
+from .render_env import environment, human_date, static_files, template_dirs
 from .render_env import render as render_template
 from .render_index import (
     OutletEntry,
@@ -683,33 +683,68 @@ def _wording_diffs(statements: Sequence[StatementEntry]) -> dict[str, Any]:
 
 
 def _quote_page(r: _Renderer) -> Iterator[Page]:
-    """The quote index, a page per year (the newest first, at `quotes/index.html`), each with its filters."""
+    """The quote index, a page per month (the newest first, at `quotes/index.html`), each with its filters.
+
+    A page per year weighed over a megabyte at ten thousand articles (every
+    quote of the year, with its speaker, outlet and article), and would weigh
+    ten times that at a hundred thousand; a month stays near a hundred
+    kilobytes. Quotes of articles dated only to a year get a page of their
+    own for that year, and undated articles' quotes one more page."""
     quotes = r.index.quotes
-    by_year: dict[str, list[QuoteRef]] = {}
+    by_period: dict[str, list[QuoteRef]] = {}
     for ref in quotes:  # newest first, undated last
-        by_year.setdefault(ref.article.date[:4] if ref.article.date else UNDATED, []).append(ref)
-    years = list(by_year) or [UNDATED]
-    paths = {year: "quotes/index.html" if n == 0 else f"quotes/{year}.html" for n, year in enumerate(years)}
-    nav = [(year, paths[year], len(by_year.get(year, ()))) for year in years]
-    for year in years:
-        refs = by_year.get(year, [])
+        by_period.setdefault(ref.article.date[:7] if ref.article.date else UNDATED, []).append(ref)
+    periods = list(by_period) or [UNDATED]
+    paths = {period: "quotes/index.html" if n == 0 else f"quotes/{period}.html" for n, period in enumerate(periods)}
+    by_year: dict[str, list[tuple[str, str, str, int]]] = {}
+    for period in periods:
+        entry = (period, _period_label(period), paths[period], len(by_period.get(period, ())))
+        by_year.setdefault(_period_year(period), []).append(entry)
+    nav = [(year, sum(entry[3] for entry in months), months) for year, months in by_year.items()]
+    for period in periods:
+        refs = by_period.get(period, [])
         facets = {
             "speaker": sorted({q.speaker for q in refs if q.speaker}),
             "outlet": sorted({q.article.source.name for q in refs if q.article.source}),
             "theme": sorted({t.slug for q in refs for t in q.article.themes}),
         }
-        named = "with no date" if year == UNDATED else f"from {year}"
+        named = _period_name(period)
         yield r.page(
-            paths[year],
+            paths[period],
             "quotes.html",
-            "Quote index" if year == years[0] else f"Quotes {named}",
+            "Quote index" if period == periods[0] else f"Quotes {named}",
             f"The {len(refs)} direct quotes {named} (of {len(quotes)}), with speaker, outlet and article.",
-            alone=True,  # every quote of a year, from articles all over the corpus
+            alone=True,  # quotes from articles all over the corpus
             quotes=refs,
             facets=facets,
-            year=year,
-            years=nav,
+            period=period,
+            period_name=named,
+            period_year=_period_year(period),
+            periods=nav,
         )
+
+
+def _period_year(period: str) -> str:
+    """The heading a period of the quote index sits under: its year, or `Undated`."""
+    return "Undated" if period == UNDATED else period[:4]
+
+
+def _period_label(period: str) -> str:
+    """A period's link in the quote index's navigation, under its year: `Mar`, `month not stated`, `undated`."""
+    if period == UNDATED:
+        return "undated"
+    if len(period) == 4:
+        return "month not stated"
+    return human_date(period)[:3]
+
+
+def _period_name(period: str) -> str:
+    """A period in a sentence: `from March 2024`, `from 2024, month not stated`, `with no date`."""
+    if period == UNDATED:
+        return "with no date"
+    if len(period) == 4:
+        return f"from {period}, month not stated"
+    return f"from {human_date(period)}"
 
 
 def _search_page(r: _Renderer) -> Iterator[Page]:
