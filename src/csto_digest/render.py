@@ -689,7 +689,11 @@ def _quote_page(r: _Renderer) -> Iterator[Page]:
     quote of the year, with its speaker, outlet and article), and would weigh
     ten times that at a hundred thousand; a month stays near a hundred
     kilobytes. Quotes of articles dated only to a year get a page of their
-    own for that year, and undated articles' quotes one more page."""
+    own for that year, and undated articles' quotes one more page.
+
+    A page counts its own quotes and those of its year's other months, not
+    the year's or the corpus's: a page that showed totals changed with every
+    quote added anywhere, and every page was written again."""
     quotes = r.index.quotes
     by_period: dict[str, list[QuoteRef]] = {}
     for ref in quotes:  # newest first, undated last
@@ -700,7 +704,7 @@ def _quote_page(r: _Renderer) -> Iterator[Page]:
     for period in periods:
         entry = (period, _period_label(period), paths[period], len(by_period.get(period, ())))
         by_year.setdefault(_period_year(period), []).append(entry)
-    nav = [(year, sum(entry[3] for entry in months), months) for year, months in by_year.items()]
+    nav = list(by_year.items())
     for period in periods:
         refs = by_period.get(period, [])
         facets = {
@@ -713,7 +717,7 @@ def _quote_page(r: _Renderer) -> Iterator[Page]:
             paths[period],
             "quotes.html",
             "Quote index" if period == periods[0] else f"Quotes {named}",
-            f"The {len(refs)} direct quotes {named} (of {len(quotes)}), with speaker, outlet and article.",
+            f"The {len(refs)} direct quotes {named}, with speaker, outlet and article.",
             alone=True,  # quotes from articles all over the corpus
             quotes=refs,
             facets=facets,
