@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from csto_digest import render_env
+from csto_digest import render_env, render_paging
 from csto_digest.config import Config, load_config
 from csto_digest.model import Groups
 from csto_digest.render import render_site
@@ -353,6 +353,20 @@ def test_a_quote_added_in_one_month_changes_no_quote_page_of_another_year():
     after = render_site((*articles, another), groups, Config())
     changed = {p for p in before if p.startswith("quotes/") and before[p] != after.get(p)}
     assert changed and all(p.startswith(f"quotes/{oldest.date[:4]}") for p in changed)
+
+
+def test_a_month_of_more_quotes_than_a_page_holds_is_split_into_pages(monkeypatch):
+    monkeypatch.setattr(render_paging, "PER_QUOTE_PAGE", 2)
+    articles, groups = sample_corpus()
+    files = render_site(articles, groups, Config())
+    pages = sorted(p for p in files if p.startswith("quotes/"))
+    assert any(re.fullmatch(r"quotes/[\w-]+/2\.html", p) for p in pages)  # a period's second page, in its folder
+    rows = []
+    for path in pages:
+        shown = re.findall(r'<tr data-speaker=.*?<q class="quote-text">(.*?)</q>', text_of(files, path), re.S)
+        assert 1 <= len(shown) <= 2
+        rows.extend(shown)
+    assert len(rows) == sum(len(a.live_quotes) for a in articles)  # every quote on exactly one page
 
 
 def test_home_has_themes_latest_articles_and_statements(site):

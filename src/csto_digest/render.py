@@ -689,7 +689,9 @@ def _quote_page(r: _Renderer) -> Iterator[Page]:
     quote of the year, with its speaker, outlet and article), and would weigh
     ten times that at a hundred thousand; a month stays near a hundred
     kilobytes. Quotes of articles dated only to a year get a page of their
-    own for that year, and undated articles' quotes one more page.
+    own for that year, and undated articles' quotes one more page. A period
+    of more than `PER_QUOTE_PAGE` quotes (any month at a hundred thousand
+    articles, the undated quotes at ten thousand) is split into pages.
 
     A page counts its own quotes and those of its year's other months, not
     the year's or the corpus's: a page that showed totals changed with every
@@ -707,25 +709,28 @@ def _quote_page(r: _Renderer) -> Iterator[Page]:
     nav = list(by_year.items())
     for period in periods:
         refs = by_period.get(period, [])
-        facets = {
-            "speaker": sorted({q.speaker for q in refs if q.speaker}),
-            "outlet": sorted({q.article.source.name for q in refs if q.article.source}),
-            "theme": sorted({t.slug for q in refs for t in q.article.themes}),
-        }
         named = _period_name(period)
-        yield r.page(
-            paths[period],
-            "quotes.html",
-            "Quote index" if period == periods[0] else f"Quotes {named}",
-            f"The {len(refs)} direct quotes {named}, with speaker, outlet and article.",
-            alone=True,  # quotes from articles all over the corpus
-            quotes=refs,
-            facets=facets,
-            period=period,
-            period_name=named,
-            period_year=_period_year(period),
-            periods=nav,
-        )
+        title = "Quote index" if period == periods[0] else f"Quotes {named}"
+        for chunk, pager in paged(paths[period], refs, paging.PER_QUOTE_PAGE):
+            facets = {
+                "speaker": sorted({q.speaker for q in chunk if q.speaker}),
+                "outlet": sorted({q.article.source.name for q in chunk if q.article.source}),
+                "theme": sorted({t.slug for q in chunk for t in q.article.themes}),
+            }
+            yield r.page(
+                pager.path,
+                "quotes.html",
+                page_title(title, pager),
+                f"The {len(refs)} direct quotes {named}, with speaker, outlet and article.",
+                alone=True,  # quotes from articles all over the corpus
+                quotes=chunk,
+                facets=facets,
+                pager=pager,
+                period=period,
+                period_name=named,
+                period_year=_period_year(period),
+                periods=nav,
+            )
 
 
 def _period_year(period: str) -> str:
