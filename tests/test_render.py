@@ -285,6 +285,34 @@ def test_speaker_page_lists_quotes_oldest_first(site):
     assert "../articles/tass-armenia.html#q-1" in raw
 
 
+def test_a_speaker_of_more_quotes_than_a_page_holds_gets_pages_each_with_its_quotes_articles(monkeypatch):
+    monkeypatch.setattr(render_paging, "PER_SPEAKER_QUOTES", 2)
+    articles, groups = sample_corpus()
+    files = render_site(articles, groups, Config())
+    pages = sorted(p for p in files if re.fullmatch(r"speakers/imangali-tasmagambetov(/\d+)?\.html", p))
+    assert len(pages) >= 2 and "speakers/imangali-tasmagambetov/2.html" in pages
+    quoted = [
+        (a, q) for a in articles for q in a.live_quotes if q.speaker == "Imangali Tasmagambetov"
+    ]  # every quote attributed to him, on exactly one of his pages
+    shown = []
+    for path in pages:
+        raw = text_of(files, path)
+        blocks = re.findall(
+            r'<figure class="quote-card">.*?href="\.\./\.\./articles/([^"#]+)\.html#.*?</figure>', raw, re.S
+        )
+        blocks += re.findall(
+            r'<figure class="quote-card">.*?href="\.\./articles/([^"#]+)\.html#.*?</figure>', raw, re.S
+        )
+        assert 1 <= len(blocks) <= 2
+        shown += blocks
+        listed = raw[raw.index('id="articles-h"') :]
+        assert all(f"articles/{name}.html" in listed for name in blocks)  # the articles of this page's quotes
+        if path != pages[0]:
+            assert 'class="chart-figure"' not in raw  # the chart, if any, on the first page only
+            assert 'rel="prev">← Older</a>' in raw  # oldest first: the page before holds older quotes
+    assert len(shown) == len(quoted)
+
+
 def test_outlet_page_shows_published_and_cited(site):
     page = parse(site["outlets/ria-novosti.html"])
     assert "Analysis: the CSTO and the border" in page.text

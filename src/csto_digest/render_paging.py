@@ -20,6 +20,7 @@ from typing import TypeVar
 PER_PAGE = 100  # items per page: a long scroll on a phone, a small fraction of a megabyte
 PER_STATEMENT_PAGE = 50  # statements show every wording side by side, so fewer fit a page
 PER_QUOTE_PAGE = 200  # rows of the quote index: a month's at ten thousand articles, about 140 kB
+PER_SPEAKER_QUOTES = 100  # a speaker's quotes, each a block with its article, outlet and date
 
 T = TypeVar("T")
 
