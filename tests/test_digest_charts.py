@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from csto_digest.charts import Series, peak, per_period_over, small_bar_chart
+from csto_digest.charts import MAX_TICKS, PAD_SIDE, WIDTH, Series, bar_chart, peak, per_period_over, small_bar_chart
 from csto_digest.config import Config
 from csto_digest.model import Groups, Outlet, ThemeHit
 from csto_digest.render_digest import outlet_theme_matrix, theme_spark, theme_sparks
@@ -119,3 +119,12 @@ def test_matrix_counts_each_outlets_articles_per_theme_most_published_first():
 def test_no_matrix_when_no_outlet_published_in_a_theme():
     assert outlet_theme_matrix(index_of(article(1, "2024-01-01", None))) is None
     assert outlet_theme_matrix(index_of(article(1, "2024-01-01", "TASS", ()))) is None
+
+
+def test_a_long_chart_writes_few_enough_labels_that_they_do_not_run_together():
+    years = Series(tuple((str(year), 1) for year in range(2012, 2027)), "year")  # fifteen years
+    labels = re.findall(r'<text class="chart-label"[^>]*>(\d+)</text>', str(bar_chart(years, "Per year", "c")))
+    assert labels[0] == "2012" and 2 <= len(labels) <= MAX_TICKS
+    assert (WIDTH - 2 * PAD_SIDE) / len(labels) >= 40  # room for four digits and a gap
+    months = Series(tuple((f"{y}-{m:02d}", 1) for y in range(2012, 2027) for m in range(1, 13)), "month")
+    assert len(re.findall(r'class="chart-label"', str(bar_chart(months, "Per month", "m")))) <= MAX_TICKS

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 MAX_MONTHS = 60  # a longer span is counted by year so the bars stay readable
 WIDTH, HEIGHT, PAD_BOTTOM, PAD_TOP, PAD_SIDE = 480, 150, 22, 12, 18
+MAX_TICKS = 8  # labels under a chart: a year's label is about 30 px wide, the chart 480
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,17 @@ def bar_chart(series: Series, title: str, chart_id: str) -> Markup:
 
 
 def _tick_labels(series: Series) -> list[tuple[int, str]]:
-    """A few period labels under the bars: every year's January, or evenly spaced."""
+    """At most `MAX_TICKS` period labels under the bars: every year's January, or evenly spaced.
+
+    Fifteen years' labels in the chart's width ran into one another
+    ("20122013 2014..."), so only every second (or third) is written when
+    there are more."""
     points = series.points
     if series.period == "month":
         marks = [(n, label[:4]) for n, (label, _) in enumerate(points) if label.endswith("-01") or n == 0]
     else:
         marks = [(n, label) for n, (label, _) in enumerate(points)]
-    step = max(1, len(marks) // 8)
+    step = max(1, -(-len(marks) // MAX_TICKS))
     return marks[::step]
 
 
