@@ -15,6 +15,7 @@ from csto_digest.config import Config, load_config
 from csto_digest.model import Groups
 from csto_digest.render import render_site
 from csto_digest.render_env import human_date, packaged_templates
+from csto_digest.render_index import build_index
 from csto_digest.render_text import body_html, diff_words, markdown_html, safe_url
 from factories import make_article, make_quote, replace, sample_corpus
 from test_site_links import broken_links, html_pages, parse
@@ -311,6 +312,32 @@ def test_a_speaker_of_more_quotes_than_a_page_holds_gets_pages_each_with_its_quo
             assert 'class="chart-figure"' not in raw  # the chart, if any, on the first page only
             assert 'rel="prev">← Older</a>' in raw  # oldest first: the page before holds older quotes
     assert len(shown) == len(quoted)
+
+
+def test_an_outlet_gets_pages_of_its_articles_and_of_those_citing_it_when_they_outgrow_one(monkeypatch):
+    monkeypatch.setattr(render_paging, "PER_PAGE", 1)
+    articles, groups = sample_corpus()
+    published = next(a for a in articles if a.source)
+    again = [replace(published, id=f"{published.id}-{n}", path=f"{published.path}-{n}") for n in (2, 3)]
+    articles = (*articles, *again)  # one outlet with three articles
+    index = build_index(articles, groups, Config())
+    files = render_site(articles, groups, Config())
+    busy = next(o for o in index.outlets if len(o.published) >= 2)
+    pages = [p for p in files if re.fullmatch(rf"outlets/{busy.slug}(/\d+)?\.html", p)]
+    assert len(pages) == len(busy.published)  # one article to a page here
+    shown = [
+        t
+        for p in pages
+        for t in re.findall(r'class="item-title" href="[^"]*articles/([^"]+)\.html"', text_of(files, p))
+    ]
+    assert sorted(shown) == sorted(index.article_files[a.id] for a in busy.published)
+    cited = next(o for o in index.outlets if len(o.cited) >= 2)
+    first = text_of(files, f"outlets/{cited.slug}.html")
+    assert f'href="../outlets/{cited.slug}/cited.html"' in first  # the first page links to those citing it
+    apart = [p for p in files if re.fullmatch(rf"outlets/{cited.slug}/cited(/\d+)?\.html", p)]
+    assert len(apart) == len(cited.cited)
+    quoted = [q for p in apart for q in re.findall(r'<q class="evidence-text">', text_of(files, p))]
+    assert len(quoted) == len(cited.cited)
 
 
 def test_outlet_page_shows_published_and_cited(site):
