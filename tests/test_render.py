@@ -340,6 +340,29 @@ def test_an_outlet_gets_pages_of_its_articles_and_of_those_citing_it_when_they_o
     assert len(quoted) == len(cited.cited)
 
 
+def test_a_month_of_more_articles_than_a_page_holds_gets_pages_and_its_digest_on_the_first(monkeypatch):
+    monkeypatch.setattr(render_paging, "PER_PAGE", 1)
+    articles, groups = sample_corpus()
+    quoted = next(a for a in articles if a.date and len(a.date) >= 7 and any(q.speaker for q in a.live_quotes))
+    again = [replace(quoted, id=f"{quoted.id}-{n}", path=f"{quoted.path}-{n}") for n in (2, 3)]
+    articles = (*articles, *again)
+    month = quoted.date[:7]
+    in_month = [a for a in articles if (a.date or "").startswith(month)]
+    files = render_site(articles, groups, Config())
+    pages = sorted(p for p in files if re.fullmatch(rf"archive/{month}(/\d+)?\.html", p))
+    assert len(pages) == len(in_month) >= 3  # one article to a page here
+    for path in pages:
+        raw = text_of(files, path)
+        assert f"{len(in_month)} articles," in raw  # the month's totals on every page
+        assert ('id="speakers-h"' in raw) == (path == f"archive/{month}.html")  # the digest on the first only
+    shown = [
+        t
+        for p in pages
+        for t in re.findall(r'class="item-title" href="[^"]*articles/([^"]+)\.html"', text_of(files, p))
+    ]
+    assert len(shown) == len(in_month)
+
+
 def test_outlet_page_shows_published_and_cited(site):
     page = parse(site["outlets/ria-novosti.html"])
     assert "Analysis: the CSTO and the border" in page.text

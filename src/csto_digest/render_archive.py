@@ -40,31 +40,45 @@ def archive_pages(r: _Renderer) -> Iterator[Page]:
     for number, entry in enumerate(months):
         newer = months[number - 1] if number > 0 else None
         older = months[number + 1] if number + 1 < len(months) else None
-        yield _month_page(r, entry, newer, older)
+        yield from _month_page(r, entry, newer, older)
 
 
-def _month_page(r: _Renderer, entry: MonthEntry, newer: MonthEntry | None, older: MonthEntry | None) -> PageSpec:
+def _month_page(
+    r: _Renderer, entry: MonthEntry, newer: MonthEntry | None, older: MonthEntry | None
+) -> Iterator[PageSpec]:
+    """A month's digest, its articles 100 to a page; the stories, statements and who was quoted on the first.
+
+    At ten thousand articles a month's one page weighed about 100 kB; at a
+    hundred thousand it would weigh a megabyte."""
     stories = r.index.stories_among(entry.articles)
     statements = r.index.statements_among(entry.articles)
     speakers = Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker)
     outlets = Counter(a.source.name for a in entry.articles if a.source)
     themes = Counter(t.slug for a in entry.articles for t in a.themes)
     name = human_date(entry.month)
-    return r.page(
-        f"archive/{entry.month}.html",
-        "archive_month.html",
-        name,
-        f"The digest of {name}: {len(entry.articles)} articles, {len(stories)} stories, "
-        f"{sum(len(a.live_quotes) for a in entry.articles)} quotes.",
-        month=entry,
-        newer=newer,
-        older=older,
-        stories=stories,
-        statements=statements,
-        speakers=_ranked(speakers),
-        outlets=_ranked(outlets),
-        themes=_ranked(themes),
-    )
+    digest = {
+        "stories": stories,
+        "statements": statements,
+        "speakers": _ranked(speakers),
+        "outlets": _ranked(outlets),
+        "themes": _ranked(themes),
+    }
+    rest = {key: [] for key in digest}
+    counts = {"article_count": len(entry.articles), "story_count": len(stories), "statement_count": len(statements)}
+    for chunk, pager in paged(f"archive/{entry.month}.html", entry.articles):
+        yield r.page(
+            pager.path,
+            "archive_month.html",
+            page_title(name, pager),
+            f"The digest of {name}: {len(entry.articles)} articles, {len(stories)} stories, "
+            f"{sum(len(a.live_quotes) for a in entry.articles)} quotes.",
+            month=dataclasses.replace(entry, articles=chunk),  # the month as this page shows it
+            newer=newer,
+            older=older,
+            pager=pager,
+            **counts,
+            **(digest if pager.number == 1 else rest),
+        )
 
 
 def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
