@@ -55,7 +55,7 @@ from .render_item_store import prepare_items
 from .render_items import ArticleItems
 from .render_memo import Lookup, PageKeys
 from .render_pages import PARALLEL_PAGES, render_pages, untracked_templates
-from .render_paging import page_title, paged
+from .render_paging import page_description, page_title, paged
 from .render_plan import Plan, plan_site
 from .render_quotes import quote_pages
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
@@ -414,7 +414,8 @@ def _list_pages(r: _Renderer, path: str, template: str, title: str, description:
     """A list's pages; `lists` names the one list (`articles=...`), which each page gets cut to its share."""
     [(name, items)] = lists.items()
     for chunk, pager in paged(path, items):
-        yield r.page(pager.path, template, page_title(title, pager), description, pager=pager, **{name: chunk})
+        described = page_description(description, title, pager)
+        yield r.page(pager.path, template, page_title(title, pager), described, pager=pager, **{name: chunk})
 
 
 def _articles(r: _Renderer) -> Iterator[Page]:
@@ -524,6 +525,9 @@ def _theme_page(r: _Renderer, theme: ThemeEntry) -> Iterator[PageSpec]:
     stories = r.index.stories_among(theme.articles)
     statements = r.index.statements_among(theme.articles)
     summary = {  # on the first page only
+        "article_count": len(theme.articles),
+        "story_count": len(stories),
+        "statement_count": len(statements),
         "description_html": markdown_html(theme.description) if theme.description else Markup(""),
         "stories": stories[:NEWEST],
         "statements": statements[:NEWEST],
@@ -536,11 +540,11 @@ def _theme_page(r: _Renderer, theme: ThemeEntry) -> Iterator[PageSpec]:
             pager.path,
             "theme.html",
             page_title(theme.title, pager),
-            f"{theme.title}: {len(theme.articles)} articles. {theme.description[:120]}".strip(),
+            page_description(
+                f"{theme.title}: {len(theme.articles)} articles. {theme.description[:120]}".strip(), theme.title, pager
+            ),
             theme=dataclasses.replace(theme, articles=chunk, positions={}),  # the theme as this page shows it
             pager=pager,
-            story_count=len(stories),
-            statement_count=len(statements),
             **(summary if pager.number == 1 else rest),
         )
 
@@ -584,12 +588,12 @@ def _outlet_page(r: _Renderer, outlet: OutletEntry) -> Iterator[PageSpec]:
             pager.path,
             "outlet.html",
             page_title(outlet.name, pager),
-            description,
+            page_description(description, outlet.name, pager),
             outlet=dataclasses.replace(outlet, published=chunk, cited=cited),  # as this page shows it
             stories=[(s, coverage_mix(_originals(s), r.index)) for s in r.index.stories_among(chunk)],
             cited_apart=cited_apart if first else None,
             pager=pager,
-            **counts,
+            **(counts if first else {}),
         )
     if cited_apart:
         for chunk, pager in paged(cited_apart, outlet.cited):
@@ -597,10 +601,13 @@ def _outlet_page(r: _Renderer, outlet: OutletEntry) -> Iterator[PageSpec]:
                 pager.path,
                 "outlet_cited.html",
                 page_title(f"Articles citing {outlet.name}", pager),
-                f"The {len(outlet.cited)} articles that cite {outlet.name}, with their words.",
+                page_description(
+                    f"The {len(outlet.cited)} articles that cite {outlet.name}, with their words.",
+                    f"Articles citing {outlet.name}",
+                    pager,
+                ),
                 outlet=dataclasses.replace(outlet, published=(), cited=chunk),
                 pager=pager,
-                **counts,
             )
 
 
@@ -649,7 +656,9 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> Iterator[PageSpec]:
     role = f", {speaker.roles[0]}" if speaker.roles else ""
     quoted = {ref.article.id for ref in speaker.quotes}
     chart = _chart(per_period(q.article.date for q in speaker.quotes), f"Quotes of {speaker.name} per period", "chart")
-    for chunk, pager in paged(f"speakers/{speaker.slug}.html", speaker.quotes, paging.PER_SPEAKER_QUOTES):
+    counts = {"quote_count": len(speaker.quotes), "article_count": len(speaker.articles)}
+    quotes = paged(f"speakers/{speaker.slug}.html", speaker.quotes, paging.PER_SPEAKER_QUOTES, grows="back")
+    for chunk, pager in quotes:
         here = {ref.article.id for ref in chunk}
         first = pager.number == 1
         articles = tuple(a for a in speaker.articles if a.id in here or (first and a.id not in quoted))
@@ -657,12 +666,15 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> Iterator[PageSpec]:
             pager.path,
             "speaker.html",
             page_title(speaker.name, pager),
-            f"{speaker.name}{role}: {len(speaker.quotes)} quotes in {len(speaker.articles)} articles.",
+            page_description(
+                f"{speaker.name}{role}: {len(speaker.quotes)} quotes in {len(speaker.articles)} articles.",
+                speaker.name,
+                pager,
+            ),
             speaker=dataclasses.replace(speaker, quotes=chunk, articles=articles),  # as this page shows them
-            quote_count=len(speaker.quotes),
-            article_count=len(speaker.articles),
             pager=pager,
             chart=chart if first else None,
+            **(counts if first else {}),
         )
 
 
@@ -703,7 +715,11 @@ def _statement_page(r: _Renderer) -> Iterator[Page]:
             pager.path,
             "statements.html",
             page_title("Statements", pager),
-            f"{len(statements)} statements carried by several articles, their wordings side by side.",
+            page_description(
+                f"{len(statements)} statements carried by several articles, their wordings side by side.",
+                "Statements",
+                pager,
+            ),
             derive=functools.partial(_wording_diffs, chunk),
             alone=True,  # every statement's wordings, from articles all over the corpus
             statements=chunk,

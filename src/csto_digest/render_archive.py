@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .render_env import human_date
 from .render_index import EntityEntry, MonthEntry
-from .render_paging import page_title, paged
+from .render_paging import page_description, page_title, paged
 
 if TYPE_CHECKING:
     from .render import Page, PageSpec, _Renderer
@@ -70,14 +70,17 @@ def _month_page(
             pager.path,
             "archive_month.html",
             page_title(name, pager),
-            f"The digest of {name}: {len(entry.articles)} articles, {len(stories)} stories, "
-            f"{sum(len(a.live_quotes) for a in entry.articles)} quotes.",
+            page_description(
+                f"The digest of {name}: {len(entry.articles)} articles, {len(stories)} stories, "
+                f"{sum(len(a.live_quotes) for a in entry.articles)} quotes.",
+                name,
+                pager,
+            ),
             month=dataclasses.replace(entry, articles=chunk),  # the month as this page shows it
             newer=newer,
             older=older,
             pager=pager,
-            **counts,
-            **(digest if pager.number == 1 else rest),
+            **(counts | digest if pager.number == 1 else rest),
         )
 
 
@@ -110,9 +113,12 @@ def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, t
                 pager.path,
                 "entity.html",
                 page_title(entry.name, pager),
-                f"{entry.name}: named in {len(entry.articles)} articles about the CSTO.",
+                page_description(
+                    f"{entry.name}: named in {len(entry.articles)} articles about the CSTO.", entry.name, pager
+                ),
                 entry=dataclasses.replace(entry, articles=chunk),  # the place as this page shows it
                 pager=pager,
                 kind=kind,
                 speakers=speakers if pager.number == 1 else [],
+                **({"article_count": len(entry.articles)} if pager.number == 1 else {}),
             )

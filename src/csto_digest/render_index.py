@@ -21,7 +21,7 @@ from .config import Config
 from .fragments import article_digest
 from .model import Article, Groups, Outlet, Quote, Statement, Story
 from .registry import OutletInfo
-from .render_paging import page_holding
+from .render_paging import pages_holding
 from .render_text import quote_anchor
 from .slug import short_hash, slugify, unique_slugs
 
@@ -165,10 +165,8 @@ class SiteIndex:
     @cached_property
     def statement_pages(self) -> dict[str, str]:
         """Statement anchor -> the page of the statements list that holds it."""
-        return {
-            entry.anchor: page_holding("statements/index.html", n, paging.PER_STATEMENT_PAGE)
-            for n, entry in enumerate(self.statements)
-        }
+        pages = pages_holding("statements/index.html", len(self.statements), paging.PER_STATEMENT_PAGE)
+        return {entry.anchor: page for entry, page in zip(self.statements, pages, strict=True)}
 
     @cached_property
     def _story_places(self) -> dict[str, int]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import render_paging as paging
 from .render_env import human_date
 from .render_index import QuoteRef
-from .render_paging import page_title, paged
+from .render_paging import page_description, page_title, paged
 
 if TYPE_CHECKING:
     from .render import Page, _Renderer
@@ -59,7 +59,9 @@ def quote_pages(r: _Renderer) -> Iterator[Page]:
                 pager.path,
                 "quotes.html",
                 page_title(title, pager),
-                f"The {len(refs)} direct quotes {named}, with speaker, outlet and article.",
+                page_description(
+                    f"The {len(refs)} direct quotes {named}, with speaker, outlet and article.", title, pager
+                ),
                 alone=True,  # quotes from articles all over the corpus
                 quotes=chunk,
                 facets=facets,
