@@ -47,9 +47,13 @@ from .render_index import (
     StatementEntry,
     StoryEntry,
     ThemeEntry,
+    article_key,
     build_index,
     coverage_mix,
+    quote_key,
     related_articles,
+    statement_key,
+    story_key,
 )
 from .render_item_store import prepare_items
 from .render_items import ArticleItems
@@ -407,13 +411,17 @@ def _newest_statements(index: SiteIndex) -> tuple[StatementEntry, ...]:
 def _article_list(r: _Renderer) -> Iterator[Page]:
     articles = r.index.articles
     description = f"All {len(articles)} articles, newest first."
-    yield from _list_pages(r, "articles/index.html", "articles.html", "All articles", description, articles=articles)
+    yield from _list_pages(
+        r, "articles/index.html", "articles.html", "All articles", description, article_key, articles=articles
+    )
 
 
-def _list_pages(r: _Renderer, path: str, template: str, title: str, description: str, **lists: Any) -> Iterator[Page]:
+def _list_pages(
+    r: _Renderer, path: str, template: str, title: str, description: str, key: Callable[[Any], str], **lists: Any
+) -> Iterator[Page]:
     """A list's pages; `lists` names the one list (`articles=...`), which each page gets cut to its share."""
     [(name, items)] = lists.items()
-    for chunk, pager in paged(path, items):
+    for chunk, pager in paged(path, items, key):
         described = page_description(description, title, pager)
         yield r.page(pager.path, template, page_title(title, pager), described, pager=pager, **{name: chunk})
 
@@ -535,7 +543,7 @@ def _theme_page(r: _Renderer, theme: ThemeEntry) -> Iterator[PageSpec]:
         "chart": _chart(per_period(a.date for a in theme.articles), f"Articles on {theme.title} per period", "chart"),
     }
     rest = {"description_html": Markup(""), "stories": [], "statements": [], "outlets": [], "chart": None}
-    for chunk, pager in paged(f"themes/{theme.file}.html", theme.articles):
+    for chunk, pager in paged(f"themes/{theme.file}.html", theme.articles, article_key):
         yield r.page(
             pager.path,
             "theme.html",
@@ -568,7 +576,7 @@ def _outlet_pages(r: _Renderer) -> Iterator[Page]:
 
 
 def _outlet_page(r: _Renderer, outlet: OutletEntry) -> Iterator[PageSpec]:
-    """An outlet's articles, 100 to a page, each page with the stories they are in; and who cites it.
+    """An outlet's articles, about 100 to a page, each page with the stories they are in; and who cites it.
 
     A big outlet's one page weighed 176 kB at ten thousand articles and would
     weigh over a megabyte at a hundred thousand. The articles citing it are
@@ -581,7 +589,7 @@ def _outlet_page(r: _Renderer, outlet: OutletEntry) -> Iterator[PageSpec]:
     )
     cited_apart = f"outlets/{outlet.slug}/cited.html" if len(outlet.cited) > paging.PER_PAGE else None
     counts = {"published_count": len(outlet.published), "cited_count": len(outlet.cited)}
-    for chunk, pager in paged(f"outlets/{outlet.slug}.html", outlet.published):
+    for chunk, pager in paged(f"outlets/{outlet.slug}.html", outlet.published, article_key):
         first = pager.number == 1
         cited = outlet.cited if first and not cited_apart else ()
         yield r.page(
@@ -596,7 +604,7 @@ def _outlet_page(r: _Renderer, outlet: OutletEntry) -> Iterator[PageSpec]:
             **(counts if first else {}),
         )
     if cited_apart:
-        for chunk, pager in paged(cited_apart, outlet.cited):
+        for chunk, pager in paged(cited_apart, outlet.cited, lambda citing: citing[0].id):
             yield r.page(
                 pager.path,
                 "outlet_cited.html",
@@ -657,7 +665,7 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> Iterator[PageSpec]:
     quoted = {ref.article.id for ref in speaker.quotes}
     chart = _chart(per_period(q.article.date for q in speaker.quotes), f"Quotes of {speaker.name} per period", "chart")
     counts = {"quote_count": len(speaker.quotes), "article_count": len(speaker.articles)}
-    quotes = paged(f"speakers/{speaker.slug}.html", speaker.quotes, paging.PER_SPEAKER_QUOTES, grows="back")
+    quotes = paged(f"speakers/{speaker.slug}.html", speaker.quotes, quote_key, paging.PER_SPEAKER_QUOTES)
     for chunk, pager in quotes:
         here = {ref.article.id for ref in chunk}
         first = pager.number == 1
@@ -681,7 +689,7 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> Iterator[PageSpec]:
 def _story_pages(r: _Renderer) -> Iterator[Page]:
     stories = r.index.stories
     description = f"{len(stories)} interviews and events reported by several articles."
-    yield from _list_pages(r, "stories/index.html", "stories.html", "Stories", description, stories=stories)
+    yield from _list_pages(r, "stories/index.html", "stories.html", "Stories", description, story_key, stories=stories)
     for story in stories:
         yield _story_page(r, story)
 
@@ -710,7 +718,7 @@ def _story_page(r: _Renderer, story: StoryEntry) -> PageSpec:
 
 def _statement_page(r: _Renderer) -> Iterator[Page]:
     statements = r.index.statements
-    for chunk, pager in paged("statements/index.html", statements, paging.PER_STATEMENT_PAGE):
+    for chunk, pager in paged("statements/index.html", statements, statement_key, paging.PER_STATEMENT_PAGE):
         yield r.page(
             pager.path,
             "statements.html",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .render_env import human_date
-from .render_index import EntityEntry, MonthEntry
+from .render_index import EntityEntry, MonthEntry, article_key
 from .render_paging import page_description, page_title, paged
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def archive_pages(r: _Renderer) -> Iterator[Page]:
 def _month_page(
     r: _Renderer, entry: MonthEntry, newer: MonthEntry | None, older: MonthEntry | None
 ) -> Iterator[PageSpec]:
-    """A month's digest, its articles 100 to a page; the stories, statements and who was quoted on the first.
+    """A month's digest, its articles about 100 to a page; the stories, statements and who was quoted on the first.
 
     At ten thousand articles a month's one page weighed about 100 kB; at a
     hundred thousand it would weigh a megabyte."""
@@ -65,7 +65,7 @@ def _month_page(
     }
     rest = {key: [] for key in digest}
     counts = {"article_count": len(entry.articles), "story_count": len(stories), "statement_count": len(statements)}
-    for chunk, pager in paged(f"archive/{entry.month}.html", entry.articles):
+    for chunk, pager in paged(f"archive/{entry.month}.html", entry.articles, article_key):
         yield r.page(
             pager.path,
             "archive_month.html",
@@ -108,7 +108,7 @@ def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, t
     )
     for entry in entries:
         speakers = _ranked(Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker))
-        for chunk, pager in paged(f"{folder}/{entry.slug}.html", entry.articles):
+        for chunk, pager in paged(f"{folder}/{entry.slug}.html", entry.articles, article_key):
             yield r.page(
                 pager.path,
                 "entity.html",

@@ -29,6 +29,25 @@ _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 RELATED_PER_THEME = 3  # neighbours by date on each side, per shared theme
 
 
+# What names an item of a paged list (see `render_paging.paged`): the same from one build to the next.
+
+
+def article_key(article: Article) -> str:
+    return article.id
+
+
+def quote_key(ref: QuoteRef) -> str:
+    return f"{ref.article.id}#{ref.index}"
+
+
+def statement_key(entry: StatementEntry) -> str:
+    return entry.anchor
+
+
+def story_key(entry: StoryEntry) -> str:
+    return entry.file
+
+
 @dataclass(frozen=True)
 class QuoteRef:
     """One live quote and where it stands: its article and its anchor there."""
@@ -165,7 +184,7 @@ class SiteIndex:
     @cached_property
     def statement_pages(self) -> dict[str, str]:
         """Statement anchor -> the page of the statements list that holds it."""
-        pages = pages_holding("statements/index.html", len(self.statements), paging.PER_STATEMENT_PAGE)
+        pages = pages_holding("statements/index.html", self.statements, statement_key, paging.PER_STATEMENT_PAGE)
         return {entry.anchor: page for entry, page in zip(self.statements, pages, strict=True)}
 
     @cached_property

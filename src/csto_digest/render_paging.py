@@ -1,44 +1,45 @@
-"""Long lists split into pages of a readable size, cut so that a new item moves no page but one.
+"""Long lists split into pages of a readable size, the breaks set by the items themselves.
 
 A theme, a country or the list of all articles grows with the archive: at ten
 thousand articles a single page holding them all weighs megabytes, is slow to
 open on a phone, and has to be rendered again whenever any article on it
-changes. Split into pages of `PER_PAGE` items, an edit re-renders only the
-page the article is on (and the first, which carries the summary).
+changes. Split into pages of about `PER_PAGE` items, an edit re-renders only
+the page the article is on (and the first, which carries the summary).
 
-An archive grows at one end: a newest-first list at its front, an
-oldest-first one at its back. Pages cut from the front of a newest-first list
-all shift by one item when an article is added, so adding one article wrote
-every page of every list it is on again (393 files at ten thousand articles,
-a place named in 5,500 articles alone 55 of them). So a list is cut from the
-end that does not grow (`grows`): the full pages sit there, each holding the
-same items from one build to the next, and the first page takes what is left
-over, from `per_page` up to twice that less one item. Adding or removing an
-item changes the pages from where it stands to the growing end, which for
-the newest article is the first page alone. A page's path is numbered from
-that fixed end too (`themes/armenia/1.html` holds the 100 oldest articles),
-so a link to a page keeps showing the same items; and no page but the first
-states a total or a position in the whole list, which would change with
-every item added anywhere in it.
+Pages cut every `PER_PAGE` items all shift by one item when an article is
+added or removed before them: adding one article wrote every page of every
+list it is on again (393 files at ten thousand articles, a place named in
+5,500 articles alone 55 of them), and cutting from the oldest end only moved
+the problem to undated articles (which sort last) and to articles dated in
+the past. So a page ends where an item says so, whatever stands around it: a
+new page starts at an item whose key hashes to a multiple of a number (one
+item in `per_page / 2`), once the page holds at least half of `per_page`
+items; and at the latest at twice `per_page`. Pages hold `per_page` items on
+average. An item added or removed changes the page it is on (and, now and
+then, the next one), wherever it stands, and a page that starts at such an
+item keeps its path, named after the item (`themes/armenia/p-3f9a1c2e0b.html`),
+so a link to a page keeps showing the same items. No page but the first
+states a total or a position in the whole list, which would change with every
+item added anywhere in it.
 
 The first page keeps the list's own path; the others go in a folder named
-after it (`themes/armenia.html`, then `themes/armenia/1.html`...), so no page
-of a list can take the name of another page of the site.
+after it, so no page of a list can take the name of another page of the site.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-PER_PAGE = 100  # items per page: a long scroll on a phone, a small fraction of a megabyte
+# Items per page, on average; a page holds from half to twice as many (see `paged`).
+PER_PAGE = 100  # a long scroll on a phone, a small fraction of a megabyte
 PER_STATEMENT_PAGE = 50  # statements show every wording side by side, so fewer fit a page
-PER_QUOTE_PAGE = 200  # rows of the quote index: a month's at ten thousand articles, about 140 kB
+PER_QUOTE_PAGE = 100  # rows of the quote index: 200 rows weigh about 140 kB
 PER_SPEAKER_QUOTES = 100  # a speaker's quotes, each a block with its article, outlet and date
 
 T = TypeVar("T")
-Grows = Literal["front", "back"]  # the end of a list its new items join
 
 
 @dataclass(frozen=True)
@@ -85,36 +86,35 @@ class Pager:
         return self.paths[number - 1]
 
 
-def page_path(path: str, number: int) -> str:
-    """Page `number`, counted from the list's fixed end, of the list whose first page is `path`."""
-    return f"{path.removesuffix('.html')}/{number}.html"
+Paged = tuple[Sequence[T], Pager]  # a page's items and where it stands
 
 
-def paged(
-    path: str, items: Sequence[T], per_page: int | None = None, grows: Grows = "front"
-) -> list[tuple[Sequence[T], Pager]]:
-    """The list split into pages, in reading order, each with its `Pager`; an empty list is one page.
+def paged(path: str, items: Sequence[T], key: Callable[[T], str], per_page: int | None = None) -> list[Paged[T]]:
+    """The list split into pages, in its order, each with its `Pager`; an empty list is one page.
 
-    Full pages of `per_page` (or `PER_PAGE`) items are cut from the end the
-    list does not grow at; the page at the end it grows at holds the rest,
-    `per_page` items or more (all of them when there are fewer). The first
-    page keeps `path`; the others are numbered from the fixed end."""
+    `key` names an item, the same from one build to the next and unique in
+    the list (an article's id): where the pages break, and their paths,
+    depend on the keys alone."""
     per_page = per_page or PER_PAGE
-    count = max(1, len(items) // per_page)
-    rest = len(items) - (count - 1) * per_page
-    if grows == "front":
-        sizes = [rest] + [per_page] * (count - 1)
-        numbers = [0] + [count - k + 1 for k in range(2, count + 1)]
-    else:
-        sizes = [per_page] * (count - 1) + [rest]
-        numbers = list(range(1, count + 1))
-    paths = tuple(path if k == 1 else page_path(path, number) for k, number in enumerate(numbers, 1))
-    pages = []
-    start = 0
-    for k, size in enumerate(sizes, 1):
-        pages.append((items[start : start + size], Pager(k, paths, size)))
-        start += size
-    return pages
+    least, most, every = max(1, per_page // 2), 2 * per_page, max(1, per_page - per_page // 2)
+    starts: list[int] = [0]
+    names: list[str] = [""]
+    for position, item in enumerate(items):
+        size = position - starts[-1]
+        digest = hashlib.blake2b(key(item).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        if (size >= least and int.from_bytes(digest, "big") % every == 0) or size >= most:
+            starts.append(position)
+            names.append(digest.hex()[:10])
+    seen: dict[str, int] = {}
+    paths = [path]
+    for name in names[1:]:  # a later page is named after its first item; `-2` on the rare name taken
+        seen[name] = seen.get(name, 0) + 1
+        paths.append(f"{path.removesuffix('.html')}/p-{name}{f'-{seen[name]}' if seen[name] > 1 else ''}.html")
+    ends, every_path = [*starts[1:], len(items)], tuple(paths)
+    return [
+        (items[start:end], Pager(n, every_path, end - start))
+        for n, (start, end) in enumerate(zip(starts, ends, strict=True), 1)
+    ]
 
 
 def page_title(title: str, pager: Pager) -> str:
@@ -130,6 +130,6 @@ def page_description(description: str, title: str, pager: Pager) -> str:
     return description if pager.number == 1 else f"{page_title(title, pager)}."
 
 
-def pages_holding(path: str, count: int, per_page: int | None = None, grows: Grows = "front") -> list[str]:
-    """The path of the page holding each of a list's `count` items, in the list's order."""
-    return [pager.path for chunk, pager in paged(path, range(count), per_page, grows) for _ in chunk]
+def pages_holding(path: str, items: Sequence[T], key: Callable[[T], str], per_page: int | None = None) -> list[str]:
+    """The path of the page holding each item of the list, in the list's order."""
+    return [pager.path for chunk, pager in paged(path, items, key, per_page) for _ in chunk]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import render_paging as paging
 from .render_env import human_date
-from .render_index import QuoteRef
+from .render_index import QuoteRef, quote_key
 from .render_paging import page_description, page_title, paged
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def quote_pages(r: _Renderer) -> Iterator[Page]:
         refs = by_period.get(period, [])
         named = _period_name(period)
         title = "Quote index" if period == periods[0] else f"Quotes {named}"
-        for chunk, pager in paged(paths[period], refs, paging.PER_QUOTE_PAGE):
+        for chunk, pager in paged(paths[period], refs, quote_key, paging.PER_QUOTE_PAGE):
             facets = {
                 "speaker": sorted({q.speaker for q in chunk if q.speaker}),
                 "outlet": sorted({q.article.source.name for q in chunk if q.article.source}),
