@@ -13,7 +13,7 @@ import pytest
 from csto_digest import render_env, render_paging
 from csto_digest.config import Config, load_config
 from csto_digest.model import Groups
-from csto_digest.render import render_site
+from csto_digest.render import render, render_site
 from csto_digest.render_env import human_date, packaged_templates
 from csto_digest.render_index import build_index
 from csto_digest.render_text import body_html, diff_words, markdown_html, safe_url
@@ -398,6 +398,18 @@ def test_quote_index_is_a_page_per_month_with_facets(site):
     assert rows == sum(len(a.live_quotes) for a in articles)  # every quote on exactly one page
     newest = parse(site["quotes/index.html"]).text
     assert f"the quotes from {human_date(periods[0])}" in newest
+
+
+def test_a_quote_added_in_one_year_re_renders_no_page_of_the_quote_index_of_another_year():
+    """Every page was given every year's months with their counts, which it does not show:
+    one quote added rendered the whole index again, to write a few pages."""
+    articles, groups = sample_corpus()
+    first = render(articles, groups, Config())
+    old = next(a for a in articles if a.date and a.date < "2024" and a.live_quotes)
+    added = replace(old, id="added", path="in/added.txt", title="Added", date=old.date[:7] + "-01")
+    second = render((*articles, added), groups, Config(), live_keys=first.keys).collect()
+    redone = sorted(p for p in second if p.startswith("quotes/") and second[p] is not None)
+    assert redone and all(old.date[:4] in p for p in redone), redone  # only the pages of the quote's year
 
 
 def test_quote_index_months_sit_under_their_year_and_a_year_only_date_gets_its_own_page():
