@@ -290,7 +290,7 @@ def test_a_speaker_of_more_quotes_than_a_page_holds_gets_pages_each_with_its_quo
     monkeypatch.setattr(render_paging, "PER_SPEAKER_QUOTES", 1)
     articles, groups = sample_corpus()
     files = render_site(articles, groups, Config())
-    pages = sorted(p for p in files if re.fullmatch(r"speakers/imangali-tasmagambetov(/p-[0-9a-f-]+)?\.html", p))
+    pages = sorted(p for p in files if re.fullmatch(r"speakers/imangali-tasmagambetov(/p-[0-9a-z-]+)?\.html", p))
     assert len(pages) >= 2
     quoted = [
         (a, q) for a in articles for q in a.live_quotes if q.speaker == "Imangali Tasmagambetov"
@@ -323,7 +323,7 @@ def test_an_outlet_gets_pages_of_its_articles_and_of_those_citing_it_when_they_o
     index = build_index(articles, groups, Config())
     files = render_site(articles, groups, Config())
     busy = next(o for o in index.outlets if len(o.published) >= 2)
-    pages = [p for p in files if re.fullmatch(rf"outlets/{busy.slug}(/p-[0-9a-f-]+)?\.html", p)]
+    pages = [p for p in files if re.fullmatch(rf"outlets/{busy.slug}(/p-[0-9a-z-]+)?\.html", p)]
     assert len(pages) == len(busy.published)  # one article to a page here
     shown = [
         t
@@ -334,7 +334,7 @@ def test_an_outlet_gets_pages_of_its_articles_and_of_those_citing_it_when_they_o
     cited = next(o for o in index.outlets if len(o.cited) >= 2)
     first = text_of(files, f"outlets/{cited.slug}.html")
     assert f'href="../outlets/{cited.slug}/cited.html"' in first  # the first page links to those citing it
-    apart = [p for p in files if re.fullmatch(rf"outlets/{cited.slug}/cited(/p-[0-9a-f-]+)?\.html", p)]
+    apart = [p for p in files if re.fullmatch(rf"outlets/{cited.slug}/cited(/p-[0-9a-z-]+)?\.html", p)]
     assert len(apart) == len(cited.cited)
     quoted = [q for p in apart for q in re.findall(r'<q class="evidence-text">', text_of(files, p))]
     assert len(quoted) == len(cited.cited)
@@ -349,7 +349,7 @@ def test_a_month_of_more_articles_than_a_page_holds_gets_pages_and_its_digest_on
     month = quoted.date[:7]
     in_month = [a for a in articles if (a.date or "").startswith(month)]
     files = render_site(articles, groups, Config())
-    pages = sorted(p for p in files if re.fullmatch(rf"archive/{month}(/p-[0-9a-f-]+)?\.html", p))
+    pages = sorted(p for p in files if re.fullmatch(rf"archive/{month}(/p-[0-9a-z-]+)?\.html", p))
     assert len(pages) == len(in_month) >= 3  # one article to a page here
     for path in pages:
         raw = text_of(files, path)
@@ -452,7 +452,7 @@ def test_a_month_of_more_quotes_than_a_page_holds_is_split_into_pages(monkeypatc
     files = render_site(articles, groups, Config())
     pages = sorted(p for p in files if p.startswith("quotes/"))
     assert any(
-        re.fullmatch(r"quotes/[\w-]+/p-[0-9a-f-]+\.html", p) for p in pages
+        re.fullmatch(r"quotes/[\w-]+/p-[0-9a-z-]+\.html", p) for p in pages
     )  # a period's later pages, in its folder
     rows = []
     for path in pages:

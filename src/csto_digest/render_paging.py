@@ -16,9 +16,12 @@ new page starts at an item whose key hashes to a multiple of a number (one
 item in `per_page / 2`), once the page holds at least half of `per_page`
 items; and at the latest at twice `per_page`. Pages hold `per_page` items on
 average. An item added or removed changes the page it is on (and, now and
-then, the next one), wherever it stands, and a page that starts at such an
-item keeps its path, named after the item (`themes/armenia/p-3f9a1c2e0b.html`),
-so a link to a page keeps showing the same items. No page but the first
+then, the next one), wherever it stands. A page that starts at such an item
+is named after it (`themes/armenia/p-3f9a1c2e0b.html`), and one cut at twice
+`per_page` after the page before it (`themes/armenia/p-3f9a1c2e0b-2.html`), so
+the pages keep their paths: every page links to the others, and one page's
+new path would render them all again. A link to a page keeps showing about
+the same items. No page but the first
 states a total or a position in the whole list, which would change with every
 item added anywhere in it.
 
@@ -99,15 +102,21 @@ def paged(path: str, items: Sequence[T], key: Callable[[T], str], per_page: int 
     least, most, every = max(1, per_page // 2), 2 * per_page, max(1, per_page - per_page // 2)
     starts: list[int] = [0]
     names: list[str] = [""]
+    natural, forced = "start", 1  # the last page that began at a break item, and the pages since
     for position, item in enumerate(items):
         size = position - starts[-1]
         digest = hashlib.blake2b(key(item).encode("utf-8", "surrogatepass"), digest_size=8).digest()
-        if (size >= least and int.from_bytes(digest, "big") % every == 0) or size >= most:
+        if size >= least and int.from_bytes(digest, "big") % every == 0:
+            natural, forced = digest.hex()[:10], 1
             starts.append(position)
-            names.append(digest.hex()[:10])
+            names.append(natural)
+        elif size >= most:  # named after the last break item, not its own first item, which shifts
+            forced += 1
+            starts.append(position)
+            names.append(f"{natural}-{forced}")
     seen: dict[str, int] = {}
     paths = [path]
-    for name in names[1:]:  # a later page is named after its first item; `-2` on the rare name taken
+    for name in names[1:]:  # `-n` on the rare name taken already (two keys hashing alike)
         seen[name] = seen.get(name, 0) + 1
         paths.append(f"{path.removesuffix('.html')}/p-{name}{f'-{seen[name]}' if seen[name] > 1 else ''}.html")
     ends, every_path = [*starts[1:], len(items)], tuple(paths)
