@@ -38,7 +38,7 @@ from typing import TypeVar
 
 # Items per page, on average; a page holds from half to twice as many (see `paged`).
 PER_PAGE = 100  # a long scroll on a phone, a small fraction of a megabyte
-PER_STATEMENT_PAGE = 50  # statements show every wording side by side, so fewer fit a page
+PER_STATEMENT_PAGE = 30  # statements show every wording side by side: 60 of them weigh about 130 kB
 PER_QUOTE_PAGE = 100  # rows of the quote index: 200 rows weigh about 140 kB
 PER_SPEAKER_QUOTES = 100  # a speaker's quotes, each a block with its article, outlet and date
 
