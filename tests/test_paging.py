@@ -76,6 +76,13 @@ def test_the_pages_keep_their_paths_unless_a_break_item_comes_or_goes(per_page, 
     assert moved / len(edits) <= at_most  # a break item is one in per_page / 2: about 2 / per_page of the edits
 
 
+def test_pages_whose_first_items_hash_alike_still_get_paths_of_their_own():
+    for same in ("k0", "k1", "k2", "k3"):  # break items or not, every item named alike
+        pages = paged("t.html", [same] * 60, lambda item: item, per_page=4)
+        paths = pages[0][1].paths
+        assert len(pages) > 5 and len(set(paths)) == len(paths)
+
+
 def test_an_empty_list_is_one_empty_page():
     [(chunk, pager)] = paged("stories/index.html", [], str, per_page=3)
     assert list(chunk) == [] and pager.count == 1 and pager.shown == 0

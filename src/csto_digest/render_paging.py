@@ -21,9 +21,8 @@ is named after it (`themes/armenia/p-3f9a1c2e0b.html`), and one cut at twice
 `per_page` after the page before it (`themes/armenia/p-3f9a1c2e0b-2.html`), so
 the pages keep their paths: every page links to the others, and one page's
 new path would render them all again. A link to a page keeps showing about
-the same items. No page but the first
-states a total or a position in the whole list, which would change with every
-item added anywhere in it.
+the same items. No page but the first states a total or a position in the
+whole list, which would change with every item added anywhere in it.
 
 The first page keeps the list's own path; the others go in a folder named
 after it, so no page of a list can take the name of another page of the site.
@@ -116,9 +115,9 @@ def paged(path: str, items: Sequence[T], key: Callable[[T], str], per_page: int 
             names.append(f"{natural}-{forced}")
     seen: dict[str, int] = {}
     paths = [path]
-    for name in names[1:]:  # `-n` on the rare name taken already (two keys hashing alike)
+    for name in names[1:]:  # `-xN` on the rare name taken already (two keys hashing alike)
         seen[name] = seen.get(name, 0) + 1
-        paths.append(f"{path.removesuffix('.html')}/p-{name}{f'-{seen[name]}' if seen[name] > 1 else ''}.html")
+        paths.append(f"{path.removesuffix('.html')}/p-{name}{f'-x{seen[name]}' if seen[name] > 1 else ''}.html")
     ends, every_path = [*starts[1:], len(items)], tuple(paths)
     return [
         (items[start:end], Pager(n, every_path, end - start))
