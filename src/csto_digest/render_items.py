@@ -13,7 +13,7 @@ the page's depth (the root of its links) is known, so an entry kept is the
 entry that would be rendered. A user's `_article_item.html` is rendered the same
 way; a user's `_macros.html` that does not call `list_item` renders as it says.
 
-The lists sit at two depths (`themes/x.html`, `places/x/2.html`), so an entry
+The lists sit at two depths (`themes/x.html`, `places/x/p-3f9a1c2e0b.html`), so an entry
 is kept without its root: rendered with a mark in its place, which each page
 replaces with its own root. A template that does more with the root than
 write it (measures it, escapes it) is found out at the build's first entry,

@@ -28,8 +28,8 @@ def quote_pages(r: _Renderer) -> Iterator[Page]:
     ten times that at a hundred thousand; a month stays near a hundred
     kilobytes. Quotes of articles dated only to a year get a page of their
     own for that year, and undated articles' quotes one more page. A period
-    of more than `PER_QUOTE_PAGE` quotes (any month at a hundred thousand
-    articles, the undated quotes at ten thousand) is split into pages.
+    of many quotes (any month at a hundred thousand articles, the undated
+    quotes at ten thousand) is split into pages of about `PER_QUOTE_PAGE`.
 
     A page counts its own quotes and those of its year's other months, not
     the year's or the corpus's: a page that showed totals changed with every
