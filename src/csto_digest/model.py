@@ -176,9 +176,10 @@ class Article:
         render workers came to copy more of the memory they share with this
         process. With no quote struck out (nearly always) it is the quotes
         tuple itself, so a read makes nothing."""
-        if not any(q.struck for q in self.quotes):
-            return self.quotes
-        return tuple(q for q in self.quotes if not q.struck)
+        for quote in self.quotes:
+            if quote.struck:
+                return tuple(q for q in self.quotes if not q.struck)
+        return self.quotes
 
     def to_json(self) -> dict[str, Any]:
         quotes = [{"text": q.text, "speaker": q.speaker, "kind": q.kind} for q in self.quotes if not q.struck]
