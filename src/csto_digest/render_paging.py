@@ -135,7 +135,7 @@ def _mark(key: str) -> tuple[int, str]:
     Kept across lists, as an article sits in a dozen of them. Hashing every
     item of every list took about 0.11 s of each build at ten thousand
     articles; 0.03 s with each key hashed once, and only the items that may
-    start a page (`/tmp/pagedbench.py`: 70,000 items in 20 lists)."""
+    start a page (70,000 items in 20 lists, timed in one process)."""
     digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "big"), digest.hex()[:10]
 
