@@ -412,6 +412,21 @@ def test_a_quote_added_in_one_year_re_renders_no_page_of_the_quote_index_of_anot
     assert redone and all(old.date[:4] in p for p in redone), redone  # only the pages of the quote's year
 
 
+def test_a_quote_added_in_one_month_re_renders_only_the_first_page_of_the_other_months_of_its_year(monkeypatch):
+    """Every page of a year's months counted them all: at a hundred thousand articles, 170 pages
+    were rendered again for one article deleted. Past a month's first page, no count is shown."""
+    monkeypatch.setattr(render_paging, "PER_QUOTE_PAGE", 1)  # a page per quote
+    articles, groups = sample_corpus()
+    quoted = next(a for a in articles if a.date and a.date.startswith("2024-03") and len(a.live_quotes) > 1)
+    january = replace(quoted, id="january", path="in/january.txt", title="January", date="2024-01-10")
+    first = render((*articles, january), groups, Config())
+    more = replace(january, id="january-2", path="in/january-2.txt", title="January again", date="2024-01-11")
+    second = render((*articles, january, more), groups, Config(), live_keys=first.keys).collect()
+    march = [p for p in second if p == "quotes/index.html" or p.startswith("quotes/index/")]
+    assert len(march) > 2 and second["quotes/index.html"] is not None  # the first page counts January's quotes
+    assert all(second[p] is None for p in march if p != "quotes/index.html")
+
+
 def test_quote_index_months_sit_under_their_year_and_a_year_only_date_gets_its_own_page():
     articles, groups = sample_corpus()
     oldest = min((a for a in articles if a.live_quotes and a.date), key=lambda a: a.date)

@@ -37,18 +37,22 @@ def quote_pages(r: _Renderer) -> Iterator[Page]:
     only what it shows (each year's link, its own year's months), as its key
     is made of what it is given: with every year's months and their counts,
     a quote added in one month rendered all 180 pages of the index again at
-    ten thousand articles, if only to write 12 of them."""
+    ten thousand articles, if only to write 12 of them. Only a month's first
+    page counts the months of its year: at a hundred thousand articles a
+    year's months run to 170 pages, and deleting one article rendered all
+    of them again for a count in their navigation."""
     quotes = r.index.quotes
     by_period: dict[str, list[QuoteRef]] = {}
     for ref in quotes:  # newest first, undated last
         by_period.setdefault(ref.article.date[:7] if ref.article.date else UNDATED, []).append(ref)
     periods = list(by_period) or [UNDATED]
     paths = {period: "quotes/index.html" if n == 0 else f"quotes/{period}.html" for n, period in enumerate(periods)}
-    by_year: dict[str, list[tuple[str, str, str, int]]] = {}
+    by_year: dict[str, list[tuple[str, str, str, int | None]]] = {}
     for period in periods:
         entry = (period, _period_label(period), paths[period], len(by_period.get(period, ())))
         by_year.setdefault(_period_year(period), []).append(entry)
     years = [(year, months[0][2]) for year, months in by_year.items()]  # each year links to its newest month
+    uncounted = {year: [(*month[:3], None) for month in months] for year, months in by_year.items()}
     for period in periods:
         refs = by_period.get(period, [])
         named = _period_name(period)
@@ -74,7 +78,7 @@ def quote_pages(r: _Renderer) -> Iterator[Page]:
                 period_name=named,
                 period_year=_period_year(period),
                 years=years,
-                months=by_year[_period_year(period)],
+                months=(by_year if pager.number == 1 else uncounted)[_period_year(period)],
             )
 
 
