@@ -665,11 +665,17 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> Iterator[PageSpec]:
     quoted = {ref.article.id for ref in speaker.quotes}
     chart = _chart(per_period(q.article.date for q in speaker.quotes), f"Quotes of {speaker.name} per period", "chart")
     counts = {"quote_count": len(speaker.quotes), "article_count": len(speaker.articles)}
+    place = {a.id: n for n, a in enumerate(speaker.articles)}  # each page's articles in the speaker's order
+    unquoted = [n for n, a in enumerate(speaker.articles) if a.id not in quoted]
     quotes = paged(f"speakers/{speaker.slug}.html", speaker.quotes, quote_key, paging.PER_SPEAKER_QUOTES)
     for chunk, pager in quotes:
-        here = {ref.article.id for ref in chunk}
         first = pager.number == 1
-        articles = tuple(a for a in speaker.articles if a.id in here or (first and a.id not in quoted))
+        # Looked up from the page's own quotes: scanning every article of the speaker for every page
+        # cost the busiest speakers pages x articles (2.9 s of an edit's rebuild at 100,000 articles).
+        shown = {place[ref.article.id] for ref in chunk}
+        if first:
+            shown.update(unquoted)
+        articles = tuple(speaker.articles[n] for n in sorted(shown))
         yield r.page(
             pager.path,
             "speaker.html",

