@@ -314,6 +314,21 @@ def test_a_speaker_of_more_quotes_than_a_page_holds_gets_pages_each_with_its_quo
     assert len(shown) == len(quoted)
 
 
+def test_a_speaker_page_lists_its_articles_newest_first_though_its_quotes_run_oldest_first():
+    """The articles of a page are picked from its quotes (oldest first) but listed in the speaker's order."""
+    named_only = make_article(id="named-only", title="Named Only", date="2024-02-01", quotes=())
+    dated = [
+        make_article(id=f"quoted-{day}", title=f"Quoted {day}", path=f"seeds/{day}.txt", date=f"2024-03-{day}")
+        for day in ("05", "20", "12")
+    ]
+    articles = (*dated, named_only)
+    files = render_site(articles, Groups(themes={}, stories=(), statements=()), Config())
+    raw = text_of(files, "speakers/imangali-tasmagambetov.html")
+    listed = raw[raw.index('id="articles-h"') :]
+    order = [listed.index(f"../articles/{name}.html") for name in ("quoted-20", "quoted-12", "quoted-05", "named-only")]
+    assert order == sorted(order)
+
+
 def test_an_outlet_gets_pages_of_its_articles_and_of_those_citing_it_when_they_outgrow_one(monkeypatch):
     monkeypatch.setattr(render_paging, "PER_PAGE", 1)
     articles, groups = sample_corpus()
