@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import pickle
 
 from csto_digest import exports, fragments
@@ -142,3 +143,40 @@ def test_story_and_statement_rows_follow_what_they_read():
         fresh = dict(export_files(build_index(tuple(changed), groups, config), groups))
         assert fresh != plain, "each change shows in the exports"
         assert dict(export_files(build_index(tuple(changed), groups, config), groups, memo)) == fresh
+
+
+def test_a_sharded_memo_rewrites_only_the_files_whose_pieces_changed(tmp_path):
+    """The exports' memo weighs as much as the data files: an edit must not rewrite all of it."""
+    from csto_digest.fragments import ShardedMemo, cache_folder
+
+    folder = cache_folder(tmp_path / ".site.cache", "exports")
+    stale = folder.with_name("exports-0000000000000000.pickle")  # the one-file memo of another version
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
+    memo = ShardedMemo(folder, shards=16)
+    for n in range(400):
+        memo.get(f"record {n}", lambda n=n: f"line {n}".encode())
+    memo.save()
+    assert not stale.exists(), "a memo of another version of the code is removed"
+    files = sorted(folder.glob("*.pickle"))
+    assert len(files) == 16
+    before = {path: path.stat().st_mtime_ns for path in files}
+
+    again = ShardedMemo(folder, shards=16)
+    assert again.previous == {f"record {n}": f"line {n}".encode() for n in range(400)}
+    for n in range(400):  # one piece replaced, as an edit replaces an article's record
+        key = "record 400" if n == 7 else f"record {n}"
+        assert again.get(key, lambda: b"made") == (b"made" if n == 7 else f"line {n}".encode())
+    for path in files:
+        path.touch()
+        os.utime(path, ns=(before[path] - 10**9, before[path] - 10**9))
+    aged = {path: path.stat().st_mtime_ns for path in files}
+    again.save()
+    rewritten = [path for path in files if path.stat().st_mtime_ns != aged[path]]
+    assert 1 <= len(rewritten) <= 2, rewritten  # the file that lost "record 7" and the one that gained "record 400"
+
+    third = ShardedMemo(folder, shards=16)
+    assert "record 7" not in third.previous and third.previous["record 400"] == b"made"
+    assert ShardedMemo(folder, fresh=True, shards=16).previous == {}
+    (folder / "00.pickle").write_bytes(b"\x80garbage")
+    assert len(ShardedMemo(folder, shards=16).previous) < 400, "an unreadable file only loses its own pieces"

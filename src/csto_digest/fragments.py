@@ -20,12 +20,13 @@ import functools
 import hashlib
 import io
 import pickle
+import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, KeysView
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .cache_files import read_pickle, remove_stale, source_digest, write_pickle
+from .cache_files import collector_paused, read_pickle, remove_stale, source_digest, write_pickle, write_shards
 from .model import Article
 
 T = TypeVar("T")
@@ -34,6 +35,11 @@ T = TypeVar("T")
 def cache_file(folder: Path, name: str) -> Path:
     """Where the memo `name` lives in the build cache `folder`, under a digest of the code that makes its pieces."""
     return folder / f"{name}-{_code_digest()}.pickle"
+
+
+def cache_folder(folder: Path, name: str) -> Path:
+    """Where the sharded memo `name` (`ShardedMemo`) lives in the build cache `folder`."""
+    return folder / f"{name}-{_code_digest()}"
 
 
 @functools.cache
@@ -108,6 +114,70 @@ class FragmentMemo:
         if self.current.keys() != self.previous.keys():
             save(self.file, self.current)
         self.previous, self.current = self.current, {}
+
+
+class ShardedMemo(FragmentMemo):
+    """A `FragmentMemo` kept in `shards` files by key, so that saving rewrites only the files whose keys changed.
+
+    The data exports' memo holds a copy of every data file (67 MB at ten
+    thousand articles, 700 MB at a hundred thousand). Kept in one file, every
+    edit wrote all of it again. An edit changes a few pieces (the article's
+    record and quote rows, its story's and statements' rows), so it now
+    rewrites the few files holding them: at 100,000 articles, saving after six
+    pieces changed took 0.89 s and now 0.25 s, and reading the memo 0.44 s and
+    now 0.53 s. Pieces under a key never change (the key is a digest of what
+    they are made of), so a file whose keys are the same holds the same."""
+
+    def __init__(self, folder: Path | None = None, fresh: bool = False, shards: int = 256):
+        """`folder` holds the files (see `cache_folder`); `fresh`: reuse nothing, but save this build's."""
+        super().__init__(None)
+        self.folder, self.shards = folder, shards
+        self.stored: list[KeysView[Hashable] | None] = [None] * shards  # keys in each file; None: not known
+        if folder is None or fresh:
+            return
+        with collector_paused():  # many small objects and no cycles: nothing for the collector to find
+            for number in range(shards):
+                found = read_pickle(folder / f"{number:02x}.pickle")
+                if isinstance(found, dict):
+                    self.previous.update(found)
+                    self.stored[number] = found.keys()
+
+    def save(self) -> None:
+        if self.folder is not None:
+            changed = self._changed_files()
+            if changed:
+                stale = self.folder.parent.glob(f"{self.folder.name.rsplit('-', 1)[0]}-*")
+                write_shards(self.folder, changed, stale)
+                for number, part in changed.items():
+                    self.stored[number] = part.keys()
+        self.previous, self.current = self.current, {}
+
+    def _changed_files(self) -> dict[int, dict[Hashable, object]]:
+        """The files to write, each whole: those holding a key asked for now and not before, or before and not now.
+
+        Only those keys are placed (a digest each), not every key of the memo:
+        at 100,000 articles placing all 286,000 of them cost more than the writing."""
+        if any(keys is None for keys in self.stored):  # a fresh memo, or a file unread: every file is made
+            split: list[dict[Hashable, object]] = [{} for _ in range(self.shards)]
+            for key, value in self.current.items():
+                split[_shard(key, self.shards)][key] = value
+            return {n: part for n, part in enumerate(split) if part.keys() != self.stored[n]}
+        current = self.current
+        touched: dict[int, list[Hashable]] = {}
+        for key in current.keys() ^ self.previous.keys():
+            touched.setdefault(_shard(key, self.shards), []).append(key)
+        changed = {}
+        for number, keys in touched.items():
+            part = {key: current[key] for key in self.stored[number] or () if key in current}
+            part.update((key, current[key]) for key in keys if key in current)
+            changed[number] = part
+        return changed
+
+
+def _shard(key: Hashable, shards: int) -> int:
+    """The file a key's piece is kept in: the same in every process (`hash` of a string is not)."""
+    text = key if isinstance(key, str) else repr(key)
+    return zlib.crc32(text.encode("utf-8", "surrogatepass")) % shards
 
 
 class BytesMemo:

@@ -32,7 +32,7 @@ from .charts import Series, bar_chart, per_period
 from .config import Config
 from .exports import export_files
 from .feeds import atom, feed_base, feed_entries, feed_links, site_feeds
-from .fragments import BytesMemo, FragmentMemo, cache_file
+from .fragments import BytesMemo, ShardedMemo, cache_file, cache_folder
 from .model import Article, Evidence, Groups
 from .progress import Progress
 from .render_archive import archive_pages, organization_pages, place_pages
@@ -335,7 +335,8 @@ def render(
         static = static_files(dirs)
         yield from static.items()
         yield from _crawler_files([*pages, *static], index, config.base_url).items()
-        yield from export_files(renderer.index, groups, FragmentMemo(renderer.memo_file("exports"), fresh=clean))
+        exports = ShardedMemo(renderer.cache and cache_folder(renderer.cache, "exports"), fresh=clean)
+        yield from export_files(renderer.index, groups, exports)
 
     return RenderResult(stream(), plan.keys, len(todo) + plan.rendered, plan.reused, story_snapshot(index))
 
