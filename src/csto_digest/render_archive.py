@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .render_env import human_date
-from .render_index import EntityEntry, MonthEntry, article_key
+from .render_index import EntityEntry, MonthEntry, article_day, article_key
 from .render_paging import page_description, page_title, paged
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _month_page(
     }
     rest = {key: [] for key in digest}
     counts = {"article_count": len(entry.articles), "story_count": len(stories), "statement_count": len(statements)}
-    for chunk, pager in paged(f"archive/{entry.month}.html", entry.articles, article_key):
+    for chunk, pager in paged(f"archive/{entry.month}.html", entry.articles, article_key, day=article_day):
         yield r.page(
             pager.path,
             "archive_month.html",
@@ -80,7 +80,7 @@ def _month_page(
             newer=newer,
             older=older,
             pager=pager,
-            **(counts | digest if pager.number == 1 else rest),
+            **(counts | digest if pager.is_first else rest),
         )
 
 
@@ -108,7 +108,7 @@ def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, t
     )
     for entry in entries:
         speakers = _ranked(Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker))
-        for chunk, pager in paged(f"{folder}/{entry.slug}.html", entry.articles, article_key):
+        for chunk, pager in paged(f"{folder}/{entry.slug}.html", entry.articles, article_key, day=article_day):
             yield r.page(
                 pager.path,
                 "entity.html",
@@ -119,6 +119,6 @@ def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, t
                 entry=dataclasses.replace(entry, articles=chunk),  # the place as this page shows it
                 pager=pager,
                 kind=kind,
-                speakers=speakers if pager.number == 1 else [],
-                **({"article_count": len(entry.articles)} if pager.number == 1 else {}),
+                speakers=speakers if pager.is_first else [],
+                **({"article_count": len(entry.articles)} if pager.is_first else {}),
             )

@@ -48,6 +48,25 @@ def story_key(entry: StoryEntry) -> str:
     return entry.file
 
 
+def article_day(article: Article) -> str | None:
+    """An article's date, for the labels of the pages of a list (`render_paging.paged`)."""
+    return article.date
+
+
+def quote_day(ref: QuoteRef) -> str | None:
+    return ref.article.date
+
+
+def statement_day(entry: StatementEntry) -> str | None:
+    """The date of its latest wording, by which the statements list is ordered."""
+    return max((w.article.date for w in entry.wordings if w.article.date), default=None)
+
+
+def story_day(entry: StoryEntry) -> str | None:
+    """The date of its latest article, by which the stories list is ordered."""
+    return max((a.date for a in entry.articles if a.date), default=None)
+
+
 @dataclass(frozen=True)
 class QuoteRef:
     """One live quote and where it stands: its article and its anchor there."""

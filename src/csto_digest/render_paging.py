@@ -19,10 +19,19 @@ average. An item added or removed changes the page it is on (and, now and
 then, the next one), wherever it stands. A page that starts at such an item
 is named after it (`themes/armenia/p-3f9a1c2e0b.html`), and one cut at twice
 `per_page` after the page before it (`themes/armenia/p-3f9a1c2e0b-2.html`), so
-the pages keep their paths: every page links to the others, and one page's
-new path would render them all again. A link to a page keeps showing about
-the same items. No page but the first states a total or a position in the
-whole list, which would change with every item added anywhere in it.
+the pages keep their paths. A link to a page keeps showing about the same
+items. The last page is always `p-end.html`: every page links to it, and
+named after its first item, its path changed whenever a page was added at
+the end (an undated article, a speaker's newest quote), and every page with it.
+
+A page says nothing that changes when a page far from it does. It has no
+number ("page 40 of 52" changes on every page after one that comes or
+goes, and with it every page of a list of a thousand pages) and no total:
+only the first page counts the list. A page is named by the dates of its
+items ("12–28 Mar 2024"), and links to the first and the last page, the one
+before and after, and those within two of it, each named by its dates. An
+item added or removed renders again the page it is on and those that link to
+it by its dates: at most five, and the first page, which counts.
 
 The first page keeps the list's own path; the others go in a folder named
 after it, so no page of a list can take the name of another page of the site.
@@ -46,59 +55,49 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """Another page of the list (or this one), as the navigation names it."""
+
+    path: str  # site-relative
+    label: str  # the dates of its items, `span_label`
+    current: bool  # this page
+
+
+@dataclass(frozen=True)
 class Pager:
     """Where one page stands in its list, for the page's navigation and headings.
 
-    It holds no total and no position of the page's items, which would
-    change with an item added to any other page: the page's key is made of
-    it (see `render_memo`). Its number and the list's paths change only when
-    a page comes or goes."""
+    Everything in it changes only with this page or a page within two of it
+    (see the module's docstring): the page's key is made of it (see `render_memo`)."""
 
-    number: int  # 1 for the first page, in the order the list is read
-    paths: tuple[str, ...]  # every page of the list, site-relative, in that order
+    path: str  # this page, site-relative
+    label: str  # the dates of this page's items, `span_label`; "" when the list has no dates
+    is_first: bool  # the page at the list's own path, which alone counts the list
+    several: bool  # the list has more than one page
+    previous: str | None  # the page before, in the order the list is read
+    next: str | None
+    start: str  # the first page
+    end: str  # the last page
+    nearby: tuple[PageLink, ...]  # this page and up to two on each side, in order
     shown: int  # items on this page
-
-    @property
-    def path(self) -> str:
-        """This page's path."""
-        return self.paths[self.number - 1]
-
-    @property
-    def count(self) -> int:
-        return len(self.paths)
-
-    @property
-    def previous(self) -> str | None:
-        return self.paths[self.number - 2] if self.number > 1 else None
-
-    @property
-    def next(self) -> str | None:
-        return self.paths[self.number] if self.number < self.count else None
-
-    def window(self, around: int = 2) -> list[int | None]:
-        """Page numbers to link: the first, the last and those near this one; `None` marks a gap."""
-        wanted = {1, self.count, *range(self.number - around, self.number + around + 1)}
-        shown = sorted(n for n in wanted if 1 <= n <= self.count)
-        out: list[int | None] = []
-        for n in shown:
-            if out and out[-1] is not None and n - out[-1] > 1:  # type: ignore[operator]
-                out.append(None)
-            out.append(n)
-        return out
-
-    def path_of(self, number: int) -> str:
-        return self.paths[number - 1]
 
 
 Paged = tuple[Sequence[T], Pager]  # a page's items and where it stands
 
 
-def paged(path: str, items: Sequence[T], key: Callable[[T], str], per_page: int | None = None) -> list[Paged[T]]:
+def paged(
+    path: str,
+    items: Sequence[T],
+    key: Callable[[T], str],
+    per_page: int | None = None,
+    day: Callable[[T], str | None] | None = None,
+) -> list[Paged[T]]:
     """The list split into pages, in its order, each with its `Pager`; an empty list is one page.
 
     `key` names an item, the same from one build to the next and unique in
     the list (an article's id): where the pages break, and their paths,
-    depend on the keys alone."""
+    depend on the keys alone. `day` dates an item (`YYYY-MM-DD`, `YYYY-MM`,
+    `YYYY` or None), for the pages' labels."""
     per_page = per_page or PER_PAGE
     least, most, every = max(1, per_page // 2), 2 * per_page, max(1, per_page - per_page // 2)
     starts: list[int] = [0]
@@ -122,11 +121,39 @@ def paged(path: str, items: Sequence[T], key: Callable[[T], str], per_page: int 
     for name in names[1:]:  # `-xN` on the rare name taken already (two keys hashing alike)
         seen[name] = seen.get(name, 0) + 1
         paths.append(f"{path.removesuffix('.html')}/p-{name}{f'-x{seen[name]}' if seen[name] > 1 else ''}.html")
-    ends, every_path = [*starts[1:], len(items)], tuple(paths)
+    if len(paths) > 1:  # the last page at one path, which every page links to: see the module's docstring
+        paths[-1] = f"{path.removesuffix('.html')}/p-end.html"
+    bounds = list(zip(starts, [*starts[1:], len(items)], strict=True))
+    labels = [span_label([day(item) for item in items[a:b]]) if day else "" for a, b in bounds]
+    last = len(paths) - 1
     return [
-        (items[start:end], Pager(n, every_path, end - start))
-        for n, (start, end) in enumerate(zip(starts, ends, strict=True), 1)
+        (
+            items[a:b],
+            Pager(
+                path=paths[n],
+                label=labels[n],
+                is_first=n == 0,
+                several=last > 0,
+                previous=paths[n - 1] if n > 0 else None,
+                next=paths[n + 1] if n < last else None,
+                start=paths[0],
+                end=paths[last],
+                nearby=tuple(PageLink(paths[m], labels[m], m == n) for m in _near(n, last)),
+                shown=b - a,
+            ),
+        )
+        for n, (a, b) in enumerate(bounds)
     ]
+
+
+def _near(n: int, last: int) -> range:
+    """The pages page `n` links to by their dates: those within two of it, but neither end past itself.
+
+    New items go to one end of a list (the first page of the newest first,
+    the last of the oldest first), so the dates of the end pages change with
+    almost every build; other pages link to them as the start and the end of
+    the list, which do not."""
+    return range(max(0 if n == 0 else 1, n - 2), min(last if n == last else last - 1, n + 2) + 1)
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -141,9 +168,45 @@ def _mark(key: str) -> tuple[int, str]:
     return int.from_bytes(digest, "big"), digest.hex()[:10]
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def span_label(days: Sequence[str | None]) -> str:
+    """The dates of a page's items as people write a span: "28 Mar 2024", "12–28 Mar 2024",
+    "28 Feb – 12 Mar 2024", "Mar 2024 – 2025"; "undated" for items with no date."""
+    dated = sorted(d for d in days if d)
+    undated = len(dated) < len(days)
+    if not dated:
+        return "undated" if undated else ""
+    low, high = dated[0], dated[-1]
+    if low == high:
+        text = _day_text(low)
+    elif len(low) == len(high) == 10 and low[:7] == high[:7]:
+        text = f"{int(low[8:])}–{_day_text(high)}"
+    elif len(low) == len(high) == 10 and low[:4] == high[:4]:
+        text = f"{_day_text(low)[:-5]} – {_day_text(high)}"
+    else:
+        text = f"{_day_text(low)} – {_day_text(high)}"
+    return f"{text} and undated" if undated else text
+
+
+def _day_text(date: str) -> str:
+    """ "2024-03-28" as "28 Mar 2024", "2024-03" as "Mar 2024", "2024" as it is (anything else as it is too)."""
+    parts = date.split("-")
+    try:
+        month = _MONTHS[int(parts[1]) - 1] if len(parts) > 1 else ""
+        if len(parts) == 3:
+            return f"{int(parts[2])} {month} {parts[0]}"
+        return f"{month} {parts[0]}" if month else parts[0]
+    except (ValueError, IndexError):
+        return date
+
+
 def page_title(title: str, pager: Pager) -> str:
-    """A page's title with its place in the list, past the first: "Armenia (page 2 of 5)"."""
-    return title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})"
+    """A page's title with the dates of its items, past the first: "Armenia (12–28 Mar 2024)"."""
+    if pager.is_first or not pager.label:
+        return title
+    return f"{title} ({pager.label})"
 
 
 def page_description(description: str, title: str, pager: Pager) -> str:
@@ -151,7 +214,7 @@ def page_description(description: str, title: str, pager: Pager) -> str:
 
     A count in every page's description would change every page of the list
     whenever an item is added to any of them."""
-    return description if pager.number == 1 else f"{page_title(title, pager)}."
+    return description if pager.is_first else f"{page_title(title, pager)}."
 
 
 def pages_holding(path: str, items: Sequence[T], key: Callable[[T], str], per_page: int | None = None) -> list[str]:

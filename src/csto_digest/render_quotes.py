@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import render_paging as paging
 from .render_env import human_date
-from .render_index import QuoteRef, quote_key
+from .render_index import QuoteRef, quote_day, quote_key
 from .render_paging import page_description, page_title, paged
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def quote_pages(r: _Renderer) -> Iterator[Page]:
         refs = by_period.get(period, [])
         named = _period_name(period)
         title = "Quote index" if period == periods[0] else f"Quotes {named}"
-        for chunk, pager in paged(paths[period], refs, quote_key, paging.PER_QUOTE_PAGE):
+        for chunk, pager in paged(paths[period], refs, quote_key, paging.PER_QUOTE_PAGE, quote_day):
             facets = {
                 "speaker": sorted({q.speaker for q in chunk if q.speaker}),
                 "outlet": sorted({q.article.source.name for q in chunk if q.article.source}),
@@ -78,7 +78,7 @@ def quote_pages(r: _Renderer) -> Iterator[Page]:
                 period_name=named,
                 period_year=_period_year(period),
                 years=years,
-                months=(by_year if pager.number == 1 else uncounted)[_period_year(period)],
+                months=(by_year if pager.is_first else uncounted)[_period_year(period)],
             )
 
 
