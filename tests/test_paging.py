@@ -56,7 +56,8 @@ def test_the_pages_link_to_each_other_in_order_and_to_those_near_them_by_their_d
         assert set(near) <= set(paths[max(0, n - 2) : n + 3])
         if 0 < n < len(pages) - 1:  # the ends, whose dates change with almost every new item, only as ends
             assert paths[0] not in near and paths[-1] not in near
-        assert all(link.label == pages[paths.index(link.path)][1].label for link in pager.nearby)
+        starts_on = {p.path: render_paging.span_label([days[c[0]]]) for c, p in pages}  # each its first item's date
+        assert all(link.label == starts_on[link.path] for link in pager.nearby)
     assert pages_holding("themes/armenia.html", _keys(200), str, 10) == [p.path for c, p in pages for _ in c]
 
 
@@ -73,8 +74,8 @@ def test_a_page_is_named_by_the_dates_of_its_items():
     assert render_paging.page_title("Armenia", pages[0][1]) == "Armenia"
 
 
-@pytest.mark.parametrize("per_page", [2, 3, 10])
-def test_an_item_added_or_removed_anywhere_changes_only_its_own_page_and_those_near_it(per_page):
+@pytest.mark.parametrize(("per_page", "on_average"), [(2, 4.5), (3, 3.8), (10, 2.5)])
+def test_an_item_added_or_removed_anywhere_changes_only_its_own_page_and_those_near_it(per_page, on_average):
     """Cut every `per_page` items, every page after the item shifted and was rendered and written again;
     numbered, every page of the list changed whenever a page came or went. Compared here is all a page is
     made of: its items and its `Pager` (paths, dates, neighbours)."""
@@ -91,8 +92,8 @@ def test_an_item_added_or_removed_anywhere_changes_only_its_own_page_and_those_n
         for after in ([*items[:where], "new", *items[where:]], items[:where] + items[where + 1 :]):
             changed = [path for path, page in made(after).items() if before.get(path) != page]
             changed_counts.append(len(changed))
-            assert len(changed) <= 8, (where, changed)  # its page, the next, those naming them, the ends
-    assert sum(changed_counts) / len(changed_counts) <= 5
+            assert len(changed) <= 7, (where, changed)  # its page, the next, those naming them, the first
+    assert sum(changed_counts) / len(changed_counts) <= on_average
 
 
 @pytest.mark.parametrize(("per_page", "at_most"), [(10, 0.2), (100, 0.03)])

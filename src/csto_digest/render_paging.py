@@ -27,11 +27,14 @@ the end (an undated article, a speaker's newest quote), and every page with it.
 A page says nothing that changes when a page far from it does. It has no
 number ("page 40 of 52" changes on every page after one that comes or
 goes, and with it every page of a list of a thousand pages) and no total:
-only the first page counts the list. A page is named by the dates of its
-items ("12–28 Mar 2024"), and links to the first and the last page, the one
-before and after, and those within two of it, each named by its dates. An
-item added or removed renders again the page it is on and those that link to
-it by its dates: at most five, and the first page, which counts.
+only the first page counts the list. Its title gives the dates of its items
+("12–28 Mar 2024"). It links to the first and the last page, the one before
+and after, and those within two of it, each named by the date of the item it
+starts with: the item it breaks at, which stays while the page does (named
+by all their dates, an item added at the edge of a page renamed it in the
+four pages around it). An item added or removed renders again the page it
+is on, the first page, which counts, and the pages around it only when a
+page comes or goes.
 
 The first page keeps the list's own path; the others go in a folder named
 after it, so no page of a list can take the name of another page of the site.
@@ -59,7 +62,7 @@ class PageLink:
     """Another page of the list (or this one), as the navigation names it."""
 
     path: str  # site-relative
-    label: str  # the dates of its items, `span_label`
+    label: str  # the date of its first item: the item it breaks at, which stays while the page does
     current: bool  # this page
 
 
@@ -125,6 +128,7 @@ def paged(
         paths[-1] = f"{path.removesuffix('.html')}/p-end.html"
     bounds = list(zip(starts, [*starts[1:], len(items)], strict=True))
     labels = [span_label([day(item) for item in items[a:b]]) if day else "" for a, b in bounds]
+    starts_on = [span_label([day(items[a])]) if day and b > a else "" for a, b in bounds]
     last = len(paths) - 1
     return [
         (
@@ -138,7 +142,7 @@ def paged(
                 next=paths[n + 1] if n < last else None,
                 start=paths[0],
                 end=paths[last],
-                nearby=tuple(PageLink(paths[m], labels[m], m == n) for m in _near(n, last)),
+                nearby=tuple(PageLink(paths[m], starts_on[m], m == n) for m in _near(n, last)),
                 shown=b - a,
             ),
         )
