@@ -93,7 +93,7 @@ def inspect(files, fmt, config_path) -> None:
     except ConfigError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
-    result = load_files(list(files), config)
+    result = load_files(list(files), config, roots=[Path(f) for f in files])  # ids as a build of them would give
     _echo_problems(result.problems)
     records = [a.to_json() for a in result.articles]
     if fmt == "json":

@@ -12,7 +12,8 @@ import dataclasses
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,12 +49,15 @@ def load_corpus(config: Config, use_cache: bool = True) -> LoadResult:
     from .discover import discover_paths
 
     paths, problems = discover_paths(config.inputs)
-    result = load_files(paths, config, use_cache=use_cache)
+    result = load_files(paths, config, use_cache=use_cache, roots=config.inputs)
     return LoadResult(result.articles, tuple(problems) + result.problems)
 
 
-def load_files(paths: Iterable[Path | str], config: Config, use_cache: bool = False) -> LoadResult:
-    """Extract the given files. Paths are reported as given.
+def load_files(
+    paths: Iterable[Path | str], config: Config, use_cache: bool = False, roots: Sequence[Path] = ()
+) -> LoadResult:
+    """Extract the given files. Paths are reported as given; `roots` are the inputs they were
+    found under, which an article's id is made independent of (see `_names_for_ids`).
 
     With `use_cache`, a file unchanged since the last build is not even read
     (see `cache`); without, every file is extracted, and the cache is written
@@ -70,7 +74,7 @@ def load_files(paths: Iterable[Path | str], config: Config, use_cache: bool = Fa
     del entries
     kept, duplicate_problems = _drop_duplicates(found)
     problems.extend(duplicate_problems)
-    articles = _assign_ids(kept, cache)
+    articles = _assign_ids(kept, cache, roots)
     cache.save()
     articles, override_problems = _corrected(articles, config)
     problems.extend(override_problems)
@@ -188,12 +192,15 @@ def _drop_duplicates(entries: list[Entry]) -> tuple[list[Entry], list[Problem]]:
     return kept, problems
 
 
-def _assign_ids(entries: list[Entry], cache: ExtractionCache) -> list[Article]:
+def _assign_ids(entries: list[Entry], cache: ExtractionCache, roots: Sequence[Path] = ()) -> list[Article]:
     """Each article under the slug of its title, made unique, with its token (see `_token`).
 
     A cached record keeps the id (and token) it had, and is copied only when
     the id changes (another title took its slug, say)."""
-    ids = distinct_slugs({entry.outcome.path: entry.slug for entry in entries})  # type: ignore[union-attr]
+    paths = [entry.outcome.path for entry in entries]  # type: ignore[union-attr]
+    names = _names_for_ids(paths, roots)
+    by_name = distinct_slugs({names[path]: entry.slug for path, entry in zip(paths, entries, strict=True)})  # type: ignore[union-attr]
+    ids = {path: by_name[names[path]] for path in paths}
     articles = []
     for entry in entries:
         article = entry.outcome
@@ -204,6 +211,33 @@ def _assign_ids(entries: list[Entry], cache: ExtractionCache) -> list[Article]:
             cache.keep(article.path, entry._replace(outcome=article))
         articles.append(article)
     return articles
+
+
+def _names_for_ids(paths: list[str], roots: Sequence[Path]) -> dict[str, str]:
+    """Each path as the article's id knows it: relative to the input it was found under.
+
+    Two articles with one title are told apart by a hash of this name, so it must
+    not depend on how the input was named: `--input articles` run from the
+    project and `--input /home/me/project/articles` run from elsewhere (or on a
+    CI machine) must give the same ids, or every such article's URL moves. A
+    name two inputs share (`a/x.txt` and `b/x.txt` given as inputs `a` and `b`)
+    falls back to the paths as given, which still differ.
+    """
+    bases = [(str(root), os.path.join(str(root), "")) for root in roots]
+    names: dict[str, str] = {}
+    for path in paths:
+        name = path
+        for root, prefix in bases:
+            if path == root:
+                name = os.path.basename(path)
+                break
+            if path.startswith(prefix):
+                name = path[len(prefix) :]
+                break
+        names[path] = name.replace(os.sep, "/")
+    shared = Counter(names.values())
+    named = {path: name if shared[name] == 1 else path for path, name in names.items()}
+    return named if len(set(named.values())) == len(named) else {path: path for path in paths}
 
 
 def _token(*parts: str) -> str:
