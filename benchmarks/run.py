@@ -555,7 +555,7 @@ def default_csto_cmd() -> list[str]:
     script = Path(sys.executable).parent / "csto-digest"
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "from csto_digest.cli import main; main()"]
+    return [sys.executable, "-c", "from csto_digest.cli import run; run()"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -56,3 +58,25 @@ def test_build_with_nothing_to_build_fails(tmp_path):
     empty.mkdir()
     result = CliRunner().invoke(main, ["build", "--input", str(empty), "--output", str(tmp_path / "o")])
     assert result.exit_code == 1
+
+
+def _run_command(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The console script's entry point (`run`), in a process of its own: it leaves with `os._exit`."""
+    code = "import sys; from csto_digest.cli import run; sys.argv[0] = 'csto-digest'; run()"
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_the_command_prints_everything_and_keeps_the_exit_code_though_it_leaves_without_tearing_down(tmp_path):
+    out = tmp_path / "site"
+    done = _run_command("build", "--input", str(SEEDS), "--output", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("5 articles") and done.stdout.endswith("\n")  # the summary, flushed
+    assert (out / "index.html").is_file()
+    bad = _run_command("build", "--input", str(SEEDS), "--output", str(out), "--base-url", "ftp://x", cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.startswith("error:")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    none = _run_command("build", "--input", str(empty), "--output", str(tmp_path / "other"), "--quiet", cwd=tmp_path)
+    assert none.returncode == 1  # no article: the build fails
+    version = _run_command("--version", cwd=tmp_path)
+    assert version.returncode == 0 and "version" in version.stdout

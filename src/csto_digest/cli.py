@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,31 @@ def _echo_problems(problems, quiet: bool = False) -> None:
 @click.version_option(package_name="csto-digest")
 def main() -> None:
     """Build a digest site of news articles about the CSTO."""
+
+
+def run() -> None:
+    """The `csto-digest` command: `main`, then out of the process without freeing its heap.
+
+    A build holds every record, group and page key to its end, and freeing them
+    object by object as the interpreter shuts down took 0.35 s after a rebuild
+    at 10,000 articles (a build took 6.1 s to its last line and 6.5 s to exit).
+    Every file is written and closed by then, and the system takes the memory
+    back whole; only the two output streams, still buffered, are flushed first.
+    `main` itself still returns or raises as usual, for tests and other callers.
+    """
+    try:
+        main()
+        code: int = 0
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            code = done.code or 0
+        else:  # a message, as `sys.exit("...")` gives: printed, as Python would
+            print(done.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed pipe must not change the exit code
+            stream.flush()
+    os._exit(code)
 
 
 @main.command()
