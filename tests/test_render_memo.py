@@ -135,7 +135,7 @@ def test_render_alone_leaves_no_cache_and_a_pipeline_build_keeps_one(tmp_path):
     assert not config.cache_dir.exists()
     render(articles, groups, config, cache=True).collect()
     kept = {p.name.split("-")[0] for p in config.cache_dir.glob("*.pickle")}
-    assert kept == {"search"}
+    assert kept == {"reach", "search"}
     assert [p.name.split("-")[0] for p in config.cache_dir.glob("exports-*") if p.is_dir()] == ["exports"]
 
 

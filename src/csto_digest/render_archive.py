@@ -28,16 +28,19 @@ def archive_pages(r: _Renderer) -> Iterator[Page]:
     years: dict[str, list[MonthEntry]] = {}
     for entry in months:
         years.setdefault(entry.month[:4], []).append(entry)
-    yield r.page(
-        "archive/index.html",
-        "archive.html",
-        "Archive",
-        f"The digest month by month: {len(months)} months with articles.",
-        years=sorted(years.items(), reverse=True),
-        dated_to_year=dated_to_year,
-        undated=undated,
-    )
+    if r.wants("archive/index"):
+        yield r.page(
+            "archive/index.html",
+            "archive.html",
+            "Archive",
+            f"The digest month by month: {len(months)} months with articles.",
+            years=sorted(years.items(), reverse=True),
+            dated_to_year=dated_to_year,
+            undated=undated,
+        )
     for number, entry in enumerate(months):
+        if not r.wants(f"archive/{entry.month}"):
+            continue
         newer = months[number - 1] if number > 0 else None
         older = months[number + 1] if number + 1 < len(months) else None
         yield from _month_page(r, entry, newer, older)
@@ -66,6 +69,8 @@ def _month_page(
     rest = {key: [] for key in digest}
     counts = {"article_count": len(entry.articles), "story_count": len(stories), "statement_count": len(statements)}
     for chunk, pager in paged(f"archive/{entry.month}.html", entry.articles, article_key, day=article_day):
+        if not r.wants(pager.path):
+            continue
         yield r.page(
             pager.path,
             "archive_month.html",
@@ -97,18 +102,23 @@ def organization_pages(r: _Renderer) -> Iterator[Page]:
 
 
 def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, title: str, kind: str) -> Iterator[Page]:
-    yield r.page(
-        f"{folder}/index.html",
-        "entities.html",
-        title,
-        f"{len(entries)} {title.lower()} named in the articles, with how often.",
-        entries=entries,
-        folder=folder,
-        kind=kind,
-    )
+    if r.wants(f"{folder}/index"):
+        yield r.page(
+            f"{folder}/index.html",
+            "entities.html",
+            title,
+            f"{len(entries)} {title.lower()} named in the articles, with how often.",
+            entries=entries,
+            folder=folder,
+            kind=kind,
+        )
     for entry in entries:
+        if not r.wants(f"{folder}/{entry.slug}"):
+            continue
         speakers = _ranked(Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker))
         for chunk, pager in paged(f"{folder}/{entry.slug}.html", entry.articles, article_key, day=article_day):
+            if not r.wants(pager.path):
+                continue
             yield r.page(
                 pager.path,
                 "entity.html",

@@ -29,14 +29,19 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .fragments import article_digest
-from .model import Article
+from .model import Article, Correction, Evidence, Outlet, Quote, Speaker, ThemeHit
 from .render_index import QuoteRef
 
 _SCALARS = (str, int, float, bool, type(None))
+# A page's reach (see `PageKeys.reach`) holds this when its values hold a piece of an
+# article's record (its evidence, a quote) that is not one of the site's articles' own.
+LOOSE = ""
+_PIECES = (Evidence, Quote, Outlet, Speaker, ThemeHit, Correction)
 
 
 @functools.cache
@@ -90,12 +95,24 @@ class PageKeys:
         self.objects: dict[int, str] = {}  # id(dataclass) -> digest of its fields
         self.resolved = _resolutions(lookups)
         self.prefix = f"{epoch}\x1e"
+        self.reached: list[str] = []  # ids of the articles the walk under way has met (see `reach`)
+        self.object_reach: dict[int, tuple[str, ...]] = {}  # id(dataclass) -> the ids its fields reach
+        self.reach: frozenset[str] = frozenset()
+        self.owners: dict[int, str] | None = None  # id(piece of an article's record) -> the article's id
 
     def key(self, path: str, template: str, values: Mapping[str, Any]) -> str | None:
+        """The page's key; `reach` is then the ids of the articles its values hold (see `render_reach`).
+
+        A page whose values hold a piece of an article (a quote, a piece of
+        evidence) outside the article has `LOOSE` in its reach: an edit of
+        any article may have changed it."""
+        self.reached = []
         try:
             body = self._walk_root({"path": path, "template": template, **values})
         except Uncacheable:
             return None
+        finally:
+            self.reach = frozenset(self.reached)
         return hashlib.blake2b((self.prefix + body).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
     def _walk_root(self, value: Any) -> str:
@@ -111,6 +128,7 @@ class PageKeys:
                 out.append(entry)
         elif kind is Article:  # the commonest value by far: looked for before the rest
             out.append(self.articles.get(id(value)) or self.article_part(value))
+            self.reached.append(value.id)
         elif isinstance(value, _SCALARS):
             out.append(f"{kind.__name__[0]}{value}")
         elif kind in (tuple, list):
@@ -118,8 +136,7 @@ class PageKeys:
             self._walk_all(value, out)
         elif isinstance(value, dict):
             out.append(f"{{{len(value)}")
-            for pair in value.items():
-                self._walk_all(pair, out)
+            self._walk_all(itertools.chain.from_iterable(value.items()), out)  # key, value, key, value...
         elif kind in (set, frozenset):
             out.append(f"<{len(value)}")
             out.extend(sorted(self._walk_root(item) for item in value))
@@ -127,6 +144,7 @@ class PageKeys:
             # A quote of the article, which its token covers: where it stands says the rest.
             out.append(f"q{value.index}")
             out.append(self.article_part(value.article))
+            self.reached.append(value.article.id)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             out.append(self._dataclass(value))
         else:
@@ -139,7 +157,7 @@ class PageKeys:
         and a call per string or article was most of their cost. The parts are
         the ones `_walk` writes.
         """
-        articles, resolved = self.articles, self.resolved
+        articles, resolved, reached = self.articles, self.resolved, self.reached
         for item in items:
             kind = type(item)
             if kind is str:
@@ -148,6 +166,7 @@ class PageKeys:
                     out.append(entry)
             elif kind is Article:
                 out.append(articles.get(id(item)) or self.article_part(item))
+                reached.append(item.id)
             elif item is None:
                 out.append("NNone")
             else:
@@ -158,11 +177,28 @@ class PageKeys:
         if known is None:
             kind = type(value)
             parts = [kind.__name__]
-            self._walk_all([getattr(value, name) for name in _field_names(kind)], parts)
+            outer, self.reached = self.reached, [self._owner(value)] if kind in _PIECES else []
+            try:
+                self._walk_all([getattr(value, name) for name in _field_names(kind)], parts)
+                inner = self.object_reach[id(value)] = tuple(set(self.reached))
+            finally:
+                self.reached = outer
             known = hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
             self.objects[id(value)] = known
             self.alive.append(value)
+            outer.extend(inner)
+        else:
+            self.reached.extend(self.object_reach[id(value)])
         return known
+
+    def _owner(self, piece: Any) -> str:
+        """The id of the article whose record holds `piece` (that very object), or `LOOSE`."""
+        if self.owners is None:
+            self.owners = {}
+            for article in self.known_articles.values():
+                for held in _pieces_of(article):
+                    self.owners[id(held)] = article.id
+        return self.owners.get(id(piece), LOOSE)
 
     def article_part(self, article: Article) -> str:
         """What an article adds to a key: its token, its page's file, and how each name it carries resolves."""
@@ -179,6 +215,19 @@ class PageKeys:
             self.articles[id(article)] = known
             self.alive.append(article)
         return known
+
+
+def _pieces_of(article: Article) -> Iterator[Any]:
+    """The objects of `_PIECES` an article's record holds (its evidence, outlets, speakers, quotes, themes)."""
+    yield article.title_evidence
+    if article.date_evidence:
+        yield article.date_evidence
+    for outlet in (article.source, *article.cited_sources):
+        if outlet:
+            yield from (outlet, outlet.evidence)
+    for part in (*article.speakers, *article.quotes, *article.themes):
+        yield from (part, part.evidence)
+    yield from article.corrections
 
 
 def _resolutions(lookups: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:

@@ -88,6 +88,16 @@ class Pager:
 Paged = tuple[Sequence[T], Pager]  # a page's items and where it stands
 
 
+def page_stem(path: str) -> str:
+    """The path of a list's first page without its suffix, for any of the list's pages; a page's own otherwise.
+
+    `themes/x.html` and `themes/x/p-end.html` both give `themes/x`; `places/p-x.html`
+    (a place named P-x, not a later page) gives `places/p-x`."""
+    base = path.rsplit(".", 1)[0]
+    head, mark, _ = base.rpartition("/p-")
+    return head if mark and "/" in head else base
+
+
 def paged(
     path: str,
     items: Sequence[T],

@@ -37,11 +37,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
+from .render_memo import LOOSE
 from .render_pages import portable_error
 
 if TYPE_CHECKING:
     from .render import Page, PageSpec, _Renderer
     from .render_memo import PageKeys
+    from .render_reach import Reach
 
 Family = Callable[["_Renderer"], Iterable["Page"]]  # one kind of page: yields its specs and other files
 
@@ -61,6 +63,8 @@ class Plan:
     paths: list[str] = field(default_factory=list)  # every path listed, in order, repeats included
     spooled: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (offset, size) in `spool`
     spool: IO[bytes] | None = None  # the file the helper wrote its pages to
+    reaches: dict[str, frozenset[str]] = field(default_factory=dict)  # path -> `PageKeys.reach`, for keyed pages
+    files: set[str] = field(default_factory=set)  # paths of the files made while listing, not pages
 
     def absorb(self, other: Plan) -> None:
         """Take in another share's pages, after this one's."""
@@ -71,6 +75,8 @@ class Plan:
         self.rendered += other.rendered
         self.paths.extend(other.paths)
         self.spooled.update(other.spooled)
+        self.reaches.update(other.reaches)
+        self.files |= other.files
 
     def check_paths(self) -> None:
         """Two pages at one path would silently lose one of them."""
@@ -114,16 +120,69 @@ def plan_pages(
             if not isinstance(item, PageSpec):
                 plan.made[item[0]] = item[1]
                 plan.paths.append(item[0])
+                plan.files.add(item[0])
                 continue
             plan.paths.append(item.path)
-            key = None if item.template in untracked else keys.key(item.path, item.template, item.values)
-            if key is not None:
-                plan.keys[item.path] = key
-            if key is not None and live_keys and live_keys.get(item.path) == key:
-                plan.made[item.path] = None
-                plan.reused += 1
-            else:
-                plan.todo.append(item)
+            _plan_page(plan, item, keys, untracked, live_keys)
+    return plan
+
+
+def _plan_page(
+    plan: Plan, spec: PageSpec, keys: PageKeys, untracked: set[str], live_keys: Mapping[str, str] | None
+) -> None:
+    """Key one page: carried over when its key is the live one, else to render."""
+    key = None if spec.template in untracked else keys.key(spec.path, spec.template, spec.values)
+    if key is not None:
+        plan.keys[spec.path] = key
+        plan.reaches[spec.path] = keys.reach
+    if key is not None and live_keys and live_keys.get(spec.path) == key:
+        plan.made[spec.path] = None
+        plan.reused += 1
+    else:
+        plan.todo.append(spec)
+
+
+def plan_again(
+    renderer: _Renderer,
+    families: Sequence[Family],
+    keys: PageKeys,
+    untracked: set[str],
+    live_keys: Mapping[str, str],
+    before: Reach,
+    wanted: set[str],
+) -> Plan | None:
+    """The previous build's plan `before`, with only the pages in `wanted` listed and keyed again
+    (see `render_reach`); None when what was listed does not match it, and every page must be listed.
+
+    The families make only the pages of the wanted stems; the files made while listing (the search
+    shards) are made every time."""
+    from dataclasses import replace
+
+    from .render import PageSpec
+    from .render_paging import page_stem
+
+    only = replace(renderer, only=frozenset(wanted) | {page_stem(path) for path in wanted})
+    plan = Plan()
+    listed: set[str] = set()
+    for family in families:
+        for item in family(only):
+            if not isinstance(item, PageSpec):
+                plan.made[item[0]] = item[1]
+                plan.files.add(item[0])
+                listed.add(item[0])
+            elif item.path in wanted:
+                listed.add(item.path)
+                _plan_page(plan, item, keys, untracked, live_keys)
+    known = set(before.paths)
+    if plan.files != before.made or not listed <= known or not (wanted & known) <= listed:
+        return None
+    for path in before.paths:
+        if path not in listed:
+            plan.made[path] = None
+            plan.keys[path] = before.keys[path]
+            plan.reaches[path] = before.reaches.get(path, frozenset({LOOSE}))
+            plan.reused += 1
+    plan.paths = list(before.paths)
     return plan
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import render_paging as paging
 from .render_env import human_date
 from .render_index import QuoteRef, quote_day, quote_key
-from .render_paging import page_description, page_title, paged
+from .render_paging import page_description, page_stem, page_title, paged
 
 if TYPE_CHECKING:
     from .render import Page, _Renderer
@@ -54,10 +54,14 @@ def quote_pages(r: _Renderer) -> Iterator[Page]:
     years = [(year, months[0][2]) for year, months in by_year.items()]  # each year links to its newest month
     uncounted = {year: [(*month[:3], None) for month in months] for year, months in by_year.items()}
     for period in periods:
+        if not r.wants(page_stem(paths[period])):
+            continue
         refs = by_period.get(period, [])
         named = _period_name(period)
         title = "Quote index" if period == periods[0] else f"Quotes {named}"
         for chunk, pager in paged(paths[period], refs, quote_key, paging.PER_QUOTE_PAGE, quote_day):
+            if not r.wants(pager.path):
+                continue
             facets = {
                 "speaker": sorted({q.speaker for q in chunk if q.speaker}),
                 "outlet": sorted({q.article.source.name for q in chunk if q.article.source}),
