@@ -126,13 +126,16 @@ def test_a_pages_reach_names_the_articles_its_values_hold_and_marks_a_piece_held
     keys = PageKeys("", {}, index.article_files, (index.by_id, index.digests))
     story = index.stories[0]
     keys.key("a.html", "t.html", {"story": story, "n": 1})
-    assert keys.reach == {a.id for a in story.articles}
+    assert set(keys.reach) == {a.id for a in story.articles}
     keys.key("b.html", "t.html", {"again": [story]})  # the story's digest is remembered, and so is its reach
-    assert keys.reach == {a.id for a in story.articles}
+    assert set(keys.reach) == {a.id for a in story.articles}
     quoted = next(a for a in articles if a.quotes)
     keys.key("c.html", "t.html", {"quote": quoted.quotes[0]})  # a piece of a site article: that article
-    assert keys.reach == {quoted.id}
+    assert keys.reach == (quoted.id,)
     keys.key("d.html", "t.html", {"quote": make_quote("Words of no article.", 0)})
     assert LOOSE in keys.reach
+    fresh = PageKeys("", {}, index.article_files, (index.by_id, index.digests))
+    fresh.key("d2.html", "t.html", {"evidence": quoted.quotes[0].evidence})  # known as a piece of a piece only
+    assert fresh.reach == (LOOSE,)
     keys.key("e.html", "t.html", {"title": "Just words"})
-    assert keys.reach == frozenset()
+    assert keys.reach == ()

@@ -346,8 +346,11 @@ def render(
         # Entries are prepared while the listing helper (if any) works, or once every page is listed.
         plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, _PAGES_APART, keys, untracked, live_keys, prepare)
     listed = Reach(epoch, shape, frozenset(untracked), dict(index.digests), list(plan.paths), frozenset(plan.files))
-    listed.keys, listed.reaches, listed.outlines = dict(plan.keys), dict(plan.reaches), outlines
+    listed.keys, listed.reaches, listed.outlines = dict(plan.keys), plan.reaches, outlines
     listed.save(reach_file)
+    del listed, outlines
+    plan.reaches = {}
+    keys.forget_reaches()  # the memory goes to the pages about to be rendered
     made, todo = plan.made, plan.todo  # made: files made while listing (search shards), and carried-over pages
     pages = plan.paths  # each once: `plan_site` refuses two pages at one path
 

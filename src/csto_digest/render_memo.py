@@ -97,8 +97,9 @@ class PageKeys:
         self.prefix = f"{epoch}\x1e"
         self.reached: list[str] = []  # ids of the articles the walk under way has met (see `reach`)
         self.object_reach: dict[int, tuple[str, ...]] = {}  # id(dataclass) -> the ids its fields reach
-        self.reach: frozenset[str] = frozenset()
-        self.owners: dict[int, str] | None = None  # id(piece of an article's record) -> the article's id
+        self.reach: tuple[str, ...] = ()
+        self.owners: dict[type, dict[int, str]] = {}  # kind -> id(piece of an article's record) -> the article's id
+        self.owner: str | None = None  # the article whose piece is being walked, which owns the pieces in it
 
     def key(self, path: str, template: str, values: Mapping[str, Any]) -> str | None:
         """The page's key; `reach` is then the ids of the articles its values hold (see `render_reach`).
@@ -112,7 +113,7 @@ class PageKeys:
         except Uncacheable:
             return None
         finally:
-            self.reach = frozenset(self.reached)
+            self.reach = tuple(dict.fromkeys(self.reached))  # each once, in a set's memory and in order
         return hashlib.blake2b((self.prefix + body).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
     def _walk_root(self, value: Any) -> str:
@@ -177,28 +178,44 @@ class PageKeys:
         if known is None:
             kind = type(value)
             parts = [kind.__name__]
-            outer, self.reached = self.reached, [self._owner(value)] if kind in _PIECES else []
+            owner = self.owner
+            if kind in _PIECES:
+                self.owner = owner or self._owner(value)
+            outer, self.reached = self.reached, [self.owner] if self.owner is not None else []
             try:
                 self._walk_all([getattr(value, name) for name in _field_names(kind)], parts)
-                inner = self.object_reach[id(value)] = tuple(set(self.reached))
+                inner = tuple(set(self.reached))
             finally:
-                self.reached = outer
+                self.reached, self.owner = outer, owner
             known = hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
             self.objects[id(value)] = known
             self.alive.append(value)
-            outer.extend(inner)
-        else:
-            self.reached.extend(self.object_reach[id(value)])
+            if inner:  # most objects (a pager, a chart) reach no article: only the others are kept
+                self.object_reach[id(value)] = inner
+                outer.extend(inner)
+        elif (inner := self.object_reach.get(id(value))) is not None:
+            self.reached.extend(inner)
         return known
 
+    def forget_reaches(self) -> None:
+        """Let go of what finding reaches needs, once every page is keyed (`article_part` still works)."""
+        self.object_reach, self.owners, self.reached, self.reach = {}, {}, [], ()
+
     def _owner(self, piece: Any) -> str:
-        """The id of the article whose record holds `piece` (that very object), or `LOOSE`."""
-        if self.owners is None:
-            self.owners = {}
-            for article in self.known_articles.values():
-                for held in _pieces_of(article):
-                    self.owners[id(held)] = article.id
-        return self.owners.get(id(piece), LOOSE)
+        """The id of the article whose record holds `piece` (that very object), or `LOOSE`.
+
+        Only the pieces an article holds itself are mapped; those inside them (an outlet's
+        evidence) take the owner of the piece they are walked in."""
+        kind = type(piece)
+        owners = self.owners.get(kind)
+        if owners is None:  # mapped for the kinds met only: most builds meet outlets alone
+            owners = self.owners[kind] = {
+                id(held): article.id
+                for article in self.known_articles.values()
+                for held in _pieces_of(article)
+                if type(held) is kind
+            }
+        return owners.get(id(piece), LOOSE)
 
     def article_part(self, article: Article) -> str:
         """What an article adds to a key: its token, its page's file, and how each name it carries resolves."""
@@ -218,15 +235,16 @@ class PageKeys:
 
 
 def _pieces_of(article: Article) -> Iterator[Any]:
-    """The objects of `_PIECES` an article's record holds (its evidence, outlets, speakers, quotes, themes)."""
+    """The objects of `_PIECES` an article's record holds itself (its evidence, outlets, speakers, quotes, themes)."""
     yield article.title_evidence
     if article.date_evidence:
         yield article.date_evidence
-    for outlet in (article.source, *article.cited_sources):
-        if outlet:
-            yield from (outlet, outlet.evidence)
-    for part in (*article.speakers, *article.quotes, *article.themes):
-        yield from (part, part.evidence)
+    if article.source:
+        yield article.source
+    yield from article.cited_sources
+    yield from article.speakers
+    yield from article.quotes
+    yield from article.themes
     yield from article.corrections
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +108,7 @@ class Reach:
     paths: list[str]  # every path listed, in order
     made: frozenset[str]  # paths of the files made while listing (search shards): listed every time
     keys: dict[str, str] = field(default_factory=dict)  # path -> key
-    reaches: dict[str, frozenset[str]] = field(default_factory=dict)  # path -> ids of the articles it holds
+    reaches: dict[str, tuple[str, ...]] = field(default_factory=dict)  # path -> ids of the articles it holds
     outlines: dict[str, str] = field(default_factory=dict)  # article token -> its outline's digest
 
     def pages_to_list(self, tokens: Mapping[str, str], live_keys: Mapping[str, str], at_most: int) -> set[str] | None:
@@ -117,7 +118,7 @@ class Reach:
             return None
         wanted = set(ALWAYS)
         for path, reach in self.reaches.items():
-            if LOOSE in reach or not reach.isdisjoint(changed):
+            if LOOSE in reach or not changed.isdisjoint(reach):
                 wanted.add(path)
         for path in self.paths:
             if path in self.made:
@@ -130,7 +131,8 @@ class Reach:
     def save(self, file: Path | None) -> None:
         ids = sorted(self.tokens)
         number = {id_: n for n, id_ in enumerate(ids)}
-        reaches = {path: sorted(number.get(i, -1) for i in reach) for path, reach in self.reaches.items()}
+        # Arrays of numbers, not lists of ints: at 100,000 articles the reaches hold millions.
+        reaches = {path: array("i", sorted(number.get(i, -1) for i in reach)) for path, reach in self.reaches.items()}
         save(
             file,
             {
@@ -171,5 +173,5 @@ def read_reach(file: Path | None) -> Reach | None:
         return None
 
 
-def _ids(numbers: Iterable[int], ids: list[str]) -> frozenset[str]:
-    return frozenset(ids[n] if n >= 0 else LOOSE for n in numbers)
+def _ids(numbers: Iterable[int], ids: list[str]) -> tuple[str, ...]:
+    return tuple([ids[n] if n >= 0 else LOOSE for n in numbers])
