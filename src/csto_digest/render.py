@@ -347,7 +347,7 @@ def render(
         plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, _PAGES_APART, keys, untracked, live_keys, prepare)
     listed = Reach(epoch, shape, frozenset(untracked), dict(index.digests), list(plan.paths), frozenset(plan.files))
     listed.keys, listed.reaches, listed.outlines = dict(plan.keys), plan.reaches, outlines
-    listed.save(reach_file)
+    listed.save(reach_file, before.ids if before else None)
     del listed, outlines
     plan.reaches = {}
     keys.forget_reaches()  # the memory goes to the pages about to be rendered

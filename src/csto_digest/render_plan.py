@@ -43,7 +43,7 @@ from .render_pages import portable_error
 if TYPE_CHECKING:
     from .render import Page, PageSpec, _Renderer
     from .render_memo import PageKeys
-    from .render_reach import Reach
+    from .render_reach import Reach, Reached
 
 Family = Callable[["_Renderer"], Iterable["Page"]]  # one kind of page: yields its specs and other files
 
@@ -63,7 +63,7 @@ class Plan:
     paths: list[str] = field(default_factory=list)  # every path listed, in order, repeats included
     spooled: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (offset, size) in `spool`
     spool: IO[bytes] | None = None  # the file the helper wrote its pages to
-    reaches: dict[str, tuple[str, ...]] = field(default_factory=dict)  # path -> `PageKeys.reach`, for keyed pages
+    reaches: dict[str, Reached] = field(default_factory=dict)  # path -> `PageKeys.reach`, for keyed pages
     files: set[str] = field(default_factory=set)  # paths of the files made while listing, not pages
 
     def absorb(self, other: Plan) -> None:
@@ -180,7 +180,7 @@ def plan_again(
         if path not in listed:
             plan.made[path] = None
             plan.keys[path] = before.keys[path]
-            plan.reaches[path] = before.reaches.get(path, (LOOSE,))
+            plan.reaches[path] = before.reaches.get(path, (LOOSE,))  # numbered as `before.ids`: the same ids
             plan.reused += 1
     plan.paths = list(before.paths)
     return plan
