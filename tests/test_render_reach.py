@@ -139,3 +139,25 @@ def test_a_pages_reach_names_the_articles_its_values_hold_and_marks_a_piece_held
     assert fresh.reach == (LOOSE,)
     keys.key("e.html", "t.html", {"title": "Just words"})
     assert keys.reach == ()
+
+
+def test_a_storys_reasons_or_a_statements_similarity_change_only_the_pages_showing_them(tmp_path, plans):
+    """The words of a story's articles move its reasons ("near-identical text (Jaccard 0.88)") while its
+    members stay: the pages showing the story are listed again, not the whole site."""
+    articles, groups = _corpus()
+    config = Config(output=tmp_path / "site")
+    first = render(articles, groups, config, cache=True)
+    first_files = first.collect()
+    story = groups.stories[0]
+    moved = dataclasses.replace(
+        groups,
+        stories=(dataclasses.replace(story, reasons=(*story.reasons, "near-identical text (Jaccard 0.91)")),)
+        + groups.stories[1:],
+        statements=tuple(dataclasses.replace(s, similarity=s.similarity / 2) for s in groups.statements),
+    )
+    second = render(articles, moved, config, live_keys=first.keys, cache=True)
+    second_files = second.collect()
+    assert plans == ["all", "again"]
+    story_page = f"stories/{build_index(articles, moved, config).story_of[story.articles[0]].file}.html"
+    assert second_files[story_page] is not None
+    assert _merged(first_files, second_files) == render_site(articles, moved, config)

@@ -66,7 +66,7 @@ from .render_pages import PARALLEL_PAGES, render_pages, untracked_templates
 from .render_paging import page_description, page_stem, page_title, paged
 from .render_plan import Plan, plan_again, plan_site
 from .render_quotes import quote_pages
-from .render_reach import Reach, read_reach, site_shape
+from .render_reach import Reach, group_details, read_reach, site_shape
 from .render_text import body_html, diff_words, mark_in_html, markdown_html, quote_anchor, safe_url
 from .search import SearchMemo, build_search_index, search_files, shard_paths
 
@@ -337,9 +337,10 @@ def render(
     reach_file = renderer.memo_file("reach")
     before = read_reach(reach_file) if live_keys and not clean and built is None else None
     shape, outlines = site_shape(index.articles, groups, index.digests, before.outlines if before else {})
+    details = group_details(groups)
     plan = None
     if before and (before.epoch, before.shape, before.untracked) == (epoch, shape, frozenset(untracked)):
-        wanted = before.pages_to_list(index.digests, live_keys or {}, AT_MOST_AGAIN)
+        wanted = before.pages_to_list(index.digests, details, live_keys or {}, AT_MOST_AGAIN)
         if wanted is not None:
             plan = plan_again(renderer, _PAGES_ALL, keys, untracked, live_keys or {}, before, wanted)
     if plan is None:
@@ -347,8 +348,9 @@ def render(
         plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, _PAGES_APART, keys, untracked, live_keys, prepare)
     listed = Reach(epoch, shape, frozenset(untracked), dict(index.digests), list(plan.paths), frozenset(plan.files))
     listed.keys, listed.reaches, listed.outlines = dict(plan.keys), plan.reaches, outlines
+    listed.details = {name: detail for name, (detail, _) in details.items()}
     listed.save(reach_file, before.ids if before else None)
-    del listed, outlines
+    del listed, outlines, details
     plan.reaches = {}
     keys.forget_reaches()  # the memory goes to the pages about to be rendered
     made, todo = plan.made, plan.todo  # made: files made while listing (search shards), and carried-over pages

@@ -34,7 +34,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .fragments import article_digest
-from .model import Article, Correction, Evidence, Outlet, Quote, Speaker, ThemeHit
+from .model import Article, Correction, Evidence, Outlet, Quote, Speaker, StatementMember, Story, ThemeHit
 from .render_index import QuoteRef
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -182,6 +182,10 @@ class PageKeys:
             if kind in _PIECES:
                 self.owner = owner or self._owner(value)
             outer, self.reached = self.reached, [self.owner] if self.owner is not None else []
+            if kind is Story:  # a group names its articles by id: it reaches them all the same
+                self.reached.extend(value.articles)
+            elif kind is StatementMember:
+                self.reached.append(value.article)
             try:
                 self._walk_all([getattr(value, name) for name in _field_names(kind)], parts)
                 inner = tuple(set(self.reached))

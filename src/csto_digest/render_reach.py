@@ -43,7 +43,7 @@ from .fragments import load, save
 from .model import Article, Groups
 from .render_memo import LOOSE
 
-VERSION = 1
+VERSION = 2
 ALWAYS = frozenset({"index.html"})  # the home page reads the previous build's snapshot, outside the shape
 
 
@@ -68,9 +68,30 @@ def site_shape(
     bytes_ = io.BytesIO()
     pickler = pickle.Pickler(bytes_, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True  # no memo: the bytes depend on the values only, not on which strings are shared
-    pickler.dump(groups)
+    pickler.dump(
+        (
+            groups.themes,
+            [(story.id, story.articles, story.copies) for story in groups.stories],
+            [(statement.id, statement.members, statement.speakers) for statement in groups.statements],
+        )
+    )
     made.update(bytes_.getvalue())
     return made.hexdigest(), outlines
+
+
+def group_details(groups: Groups) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """What of each story and statement the shape leaves out, digested, with the articles it concerns.
+
+    A story's reasons ("near-identical text (Jaccard 0.88)") and a statement's
+    similarity move with the words of its articles while its members stay: a
+    change there is a change of those articles, which every page showing the
+    story or statement reaches (see `PageKeys`), not of the site's shape."""
+    details: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for story in groups.stories:
+        details[f"story:{story.id}"] = (repr(story.reasons), story.articles)
+    for statement in groups.statements:
+        details[f"statement:{statement.id}"] = (repr(statement.similarity), tuple(m.article for m in statement.members))
+    return details
 
 
 def _outline(a: Article) -> tuple[object, ...]:
@@ -118,10 +139,21 @@ class Reach:
     reaches: dict[str, Reached] = field(default_factory=dict)  # path -> the articles it holds
     outlines: dict[str, str] = field(default_factory=dict)  # article token -> its outline's digest
     ids: list[str] = field(default_factory=list)  # what the numbers of a reach read back stand for
+    details: dict[str, str] = field(default_factory=dict)  # story or statement -> `group_details` digest
 
-    def pages_to_list(self, tokens: Mapping[str, str], live_keys: Mapping[str, str], at_most: int) -> set[str] | None:
-        """The pages to list again after the articles' tokens became `tokens`; None past `at_most`."""
+    def pages_to_list(
+        self,
+        tokens: Mapping[str, str],
+        details: Mapping[str, tuple[str, tuple[str, ...]]],
+        live_keys: Mapping[str, str],
+        at_most: int,
+    ) -> set[str] | None:
+        """The pages to list again after the articles' tokens became `tokens` and the groups' details
+        `details`; None past `at_most`."""
         changed = {id_ for id_, token in tokens.items() if self.tokens.get(id_) != token}
+        for name, (detail, concerned) in details.items():
+            if self.details.get(name) != detail:
+                changed.update(concerned)
         if len(changed) > at_most:
             return None
         number = {id_: n for n, id_ in enumerate(self.ids)}
@@ -168,6 +200,7 @@ class Reach:
                 "keys": self.keys,
                 "reaches": reaches,
                 "outlines": self.outlines,
+                "details": self.details,
             },
         )
 
@@ -193,6 +226,7 @@ def read_reach(file: Path | None) -> Reach | None:
             reaches=reaches,
             outlines=dict(found["outlines"]),
             ids=list(ids),
+            details=dict(found["details"]),
         )
     except (KeyError, TypeError, ValueError, IndexError):
         return None
