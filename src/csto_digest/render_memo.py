@@ -170,6 +170,8 @@ class PageKeys:
                 reached.append(item.id)
             elif item is None:
                 out.append("NNone")
+            elif kind is int:  # a theme's positions hold one per article
+                out.append(f"i{item}")
             else:
                 self._walk(item, out)
 
