@@ -349,7 +349,7 @@ def render(
     listed = Reach(epoch, shape, frozenset(untracked), dict(index.digests), list(plan.paths), frozenset(plan.files))
     listed.keys, listed.reaches, listed.outlines = dict(plan.keys), plan.reaches, outlines
     listed.details = {name: detail for name, (detail, _) in details.items()}
-    listed.save(reach_file, before.ids if before else None)
+    listed.save(reach_file)
     del listed, outlines, details
     plan.reaches = {}
     keys.forget_reaches()  # the memory goes to the pages about to be rendered

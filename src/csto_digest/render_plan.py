@@ -180,7 +180,7 @@ def plan_again(
         if path not in listed:
             plan.made[path] = None
             plan.keys[path] = before.keys[path]
-            plan.reaches[path] = before.reaches.get(path, (LOOSE,))  # numbered as `before.ids`: the same ids
+            plan.reaches[path] = before.reaches.get(path, (LOOSE,))
             plan.reused += 1
     plan.paths = list(before.paths)
     return plan
