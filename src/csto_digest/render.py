@@ -332,27 +332,7 @@ def render(
             fresh=clean,
         )
 
-    # After an edit that leaves the site's shape alone, only the pages reaching the edited
-    # articles are listed again (see `render_reach`); otherwise every page is.
-    reach_file = renderer.memo_file("reach")
-    before = read_reach(reach_file) if live_keys and not clean and built is None else None
-    shape, outlines = site_shape(index.articles, groups, index.digests, before.outlines if before else {})
-    details = group_details(groups)
-    plan = None
-    if before and (before.epoch, before.shape, before.untracked) == (epoch, shape, frozenset(untracked)):
-        wanted = before.pages_to_list(index.digests, details, live_keys or {}, AT_MOST_AGAIN)
-        if wanted is not None:
-            plan = plan_again(renderer, _PAGES_ALL, keys, untracked, live_keys or {}, before, wanted)
-    if plan is None:
-        # Entries are prepared while the listing helper (if any) works, or once every page is listed.
-        plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, _PAGES_APART, keys, untracked, live_keys, prepare)
-    listed = Reach(epoch, shape, frozenset(untracked), dict(index.digests), list(plan.paths), frozenset(plan.files))
-    listed.keys, listed.reaches, listed.outlines = dict(plan.keys), plan.reaches, outlines
-    listed.details = {name: detail for name, (detail, _) in details.items()}
-    listed.save(reach_file)
-    del listed, outlines, details
-    plan.reaches = {}
-    keys.forget_reaches()  # the memory goes to the pages about to be rendered
+    plan = _plan(renderer, groups, keys, untracked, live_keys, epoch, prepare)
     made, todo = plan.made, plan.todo  # made: files made while listing (search shards), and carried-over pages
     pages = plan.paths  # each once: `plan_site` refuses two pages at one path
 
@@ -373,6 +353,40 @@ def render(
         yield from export_files(renderer.index, groups, exports)
 
     return RenderResult(stream(), plan.keys, len(todo) + plan.rendered, plan.reused, story_snapshot(index))
+
+
+def _plan(
+    renderer: _Renderer,
+    groups: Groups,
+    keys: PageKeys,
+    untracked: set[str],
+    live_keys: dict[str, str] | None,
+    epoch: str,
+    prepare: Callable[[Plan], None],
+) -> Plan:
+    """Every page, made, carried over or to render. After an edit that leaves the site's shape alone
+    only the pages reaching the edited articles are listed again (see `render_reach`); otherwise
+    every page is. What was listed is recorded for the next build, then let go."""
+    index = renderer.index
+    reach_file = renderer.memo_file("reach")
+    before = read_reach(reach_file) if live_keys and not renderer.fresh and renderer.built is None else None
+    shape, outlines = site_shape(index.articles, groups, index.digests, before.outlines if before else {})
+    details = group_details(groups)
+    plan = None
+    if before and (before.epoch, before.shape, before.untracked) == (epoch, shape, frozenset(untracked)):
+        wanted = before.pages_to_list(index.digests, details, live_keys or {}, AT_MOST_AGAIN)
+        if wanted is not None:
+            plan = plan_again(renderer, _PAGES_ALL, keys, untracked, live_keys or {}, before, wanted)
+    if plan is None:
+        # Entries are prepared while the listing helper (if any) works, or once every page is listed.
+        plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, _PAGES_APART, keys, untracked, live_keys, prepare)
+    listed = Reach(epoch, shape, frozenset(untracked), dict(index.digests), list(plan.paths), frozenset(plan.files))
+    listed.keys, listed.reaches, listed.outlines = dict(plan.keys), plan.reaches, outlines
+    listed.details = {name: detail for name, (detail, _) in details.items()}
+    listed.save(reach_file)
+    plan.reaches = {}
+    keys.forget_reaches()  # the memory goes to the pages about to be rendered
+    return plan
 
 
 def _site_lookups(index: SiteIndex) -> dict[str, Any]:
