@@ -151,8 +151,10 @@ def test_a_storys_reasons_or_a_statements_similarity_change_only_the_pages_showi
     story = groups.stories[0]
     moved = dataclasses.replace(
         groups,
-        stories=(dataclasses.replace(story, reasons=(*story.reasons, "near-identical text (Jaccard 0.91)")),)
-        + groups.stories[1:],
+        stories=(
+            dataclasses.replace(story, reasons=(*story.reasons, "near-identical text (Jaccard 0.91)")),
+            *groups.stories[1:],
+        ),
         statements=tuple(dataclasses.replace(s, similarity=s.similarity / 2) for s in groups.statements),
     )
     second = render(articles, moved, config, live_keys=first.keys, cache=True)
