@@ -602,18 +602,6 @@ def _theme_pages(r: _Renderer) -> Iterator[Page]:
 
 def _theme_page(r: _Renderer, theme: ThemeEntry) -> Iterator[PageSpec]:
     """A theme's pages: the first sums it up (chart, outlets, stories, statements), all list its articles."""
-    stories = r.index.stories_among(theme.articles)
-    statements = r.index.statements_among(theme.articles)
-    summary = {  # on the first page only
-        "article_count": len(theme.articles),
-        "story_count": len(stories),
-        "statement_count": len(statements),
-        "description_html": markdown_html(theme.description) if theme.description else Markup(""),
-        "stories": stories[:NEWEST],
-        "statements": statements[:NEWEST],
-        "outlets": _most_first(Counter(a.source.name for a in theme.articles if a.source)),
-        "chart": _chart(per_period(a.date for a in theme.articles), f"Articles on {theme.title} per period", "chart"),
-    }
     rest = {"description_html": Markup(""), "stories": [], "statements": [], "outlets": [], "chart": None}
     for chunk, pager in paged(f"themes/{theme.file}.html", theme.articles, article_key, day=article_day):
         if not r.wants(pager.path):
@@ -627,8 +615,25 @@ def _theme_page(r: _Renderer, theme: ThemeEntry) -> Iterator[PageSpec]:
             ),
             theme=dataclasses.replace(theme, articles=chunk, positions={}),  # the theme as this page shows it
             pager=pager,
-            **(summary if pager.is_first else rest),
+            **(_theme_summary(r, theme) if pager.is_first else rest),
         )
+
+
+def _theme_summary(r: _Renderer, theme: ThemeEntry) -> dict[str, Any]:
+    """What a theme's first page adds: made only when that page is listed, since it reads the whole theme
+    (at 100,000 articles, tens of thousands of them) and an edit usually lists a later page alone."""
+    stories = r.index.stories_among(theme.articles)
+    statements = r.index.statements_among(theme.articles)
+    return {
+        "article_count": len(theme.articles),
+        "story_count": len(stories),
+        "statement_count": len(statements),
+        "description_html": markdown_html(theme.description) if theme.description else Markup(""),
+        "stories": stories[:NEWEST],
+        "statements": statements[:NEWEST],
+        "outlets": _most_first(Counter(a.source.name for a in theme.articles if a.source)),
+        "chart": _chart(per_period(a.date for a in theme.articles), f"Articles on {theme.title} per period", "chart"),
+    }
 
 
 def _most_first(counts: Counter[str]) -> list[tuple[str, int]]:
@@ -746,7 +751,6 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> Iterator[PageSpec]:
     name the speaker without quoting them."""
     role = f", {speaker.roles[0]}" if speaker.roles else ""
     quoted = {ref.article.id for ref in speaker.quotes}
-    chart = _chart(per_period(q.article.date for q in speaker.quotes), f"Quotes of {speaker.name} per period", "chart")
     counts = {"quote_count": len(speaker.quotes), "article_count": len(speaker.articles)}
     place = {a.id: n for n, a in enumerate(speaker.articles)}  # each page's articles in the speaker's order
     unquoted = [n for n, a in enumerate(speaker.articles) if a.id not in quoted]
@@ -772,9 +776,13 @@ def _speaker_page(r: _Renderer, speaker: SpeakerEntry) -> Iterator[PageSpec]:
             ),
             speaker=dataclasses.replace(speaker, quotes=chunk, articles=articles),  # as this page shows them
             pager=pager,
-            chart=chart if first else None,
+            chart=_speaker_chart(speaker) if first else None,  # made for the first page only
             **(counts if first else {}),
         )
+
+
+def _speaker_chart(speaker: SpeakerEntry) -> Chart | None:
+    return _chart(per_period(q.article.date for q in speaker.quotes), f"Quotes of {speaker.name} per period", "chart")
 
 
 def _story_pages(r: _Renderer) -> Iterator[Page]:

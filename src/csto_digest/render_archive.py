@@ -89,6 +89,11 @@ def _month_page(
         )
 
 
+def _entity_speakers(entry: EntityEntry) -> list[tuple[str, int]]:
+    """Who is quoted in the articles naming a place or organisation, most often first."""
+    return _ranked(Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker))
+
+
 def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP]
 
@@ -115,7 +120,6 @@ def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, t
     for entry in entries:
         if not r.wants(f"{folder}/{entry.slug}"):
             continue
-        speakers = _ranked(Counter(q.speaker for a in entry.articles for q in a.live_quotes if q.speaker))
         for chunk, pager in paged(f"{folder}/{entry.slug}.html", entry.articles, article_key, day=article_day):
             if not r.wants(pager.path):
                 continue
@@ -129,6 +133,6 @@ def _entity_pages(r: _Renderer, entries: tuple[EntityEntry, ...], folder: str, t
                 entry=dataclasses.replace(entry, articles=chunk),  # the place as this page shows it
                 pager=pager,
                 kind=kind,
-                speakers=speakers if pager.is_first else [],
+                speakers=_entity_speakers(entry) if pager.is_first else [],  # for the first page only
                 **({"article_count": len(entry.articles)} if pager.is_first else {}),
             )
