@@ -34,11 +34,12 @@ import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, TYPE_CHECKING, Any
 
 from .render_memo import LOOSE
 from .render_pages import portable_error
+from .render_paging import page_stem
 
 if TYPE_CHECKING:
     from .render import Page, PageSpec, _Renderer
@@ -156,10 +157,7 @@ def plan_again(
 
     The families make only the pages of the wanted stems; the files made while listing (the search
     shards) are made every time."""
-    from dataclasses import replace
-
     from .render import PageSpec
-    from .render_paging import page_stem
 
     only = replace(renderer, only=frozenset(wanted) | {page_stem(path) for path in wanted})
     plan = Plan()

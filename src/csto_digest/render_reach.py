@@ -12,7 +12,7 @@ build records, beside the cache, what it listed (`Reach`):
 - the site's *shape* (`site_shape`): a digest of every article's record
   without its text and evidence, and of the groups' members;
 - what the shape leaves out of each story and statement (its reasons, its
-  similarity: `group_details`), digested.
+  similarity: `group_details`).
 
 A rebuild whose shape, epoch and templates' tracking are the recorded ones
 has the same pages, holding the same values, except for the articles whose
@@ -52,7 +52,7 @@ from .fragments import load, save
 from .model import Article, Groups
 from .render_memo import LOOSE
 
-VERSION = 3
+VERSION = 4
 ALWAYS = frozenset({"index.html"})  # the home page reads the previous build's snapshot, outside the shape
 
 
@@ -89,7 +89,7 @@ def site_shape(
 
 
 def group_details(groups: Groups) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """What of each story and statement the shape leaves out, digested, with the articles it concerns.
+    """What of each story and statement the shape leaves out, as text, with the articles it concerns.
 
     A story's reasons ("near-identical text (Jaccard 0.88)") and a statement's
     similarity move with the words of its articles while its members stay: a
@@ -135,8 +135,8 @@ class Reach:
     """What a build listed: its pages in order, their keys and reaches, and what they were made from.
 
     The reaches are pickled as they are, tuples of ids: the pickler writes each id once and then
-    refers to it, so 320,000 ids over 15,000 pages at 10,000 articles take a few bytes each and no
-    numbering (numbering them into arrays took 0.3 s a build)."""
+    refers to it, so 320,000 ids over 15,000 pages at 10,000 articles take a few bytes each, with no
+    numbering (with ids numbered into arrays, writing the record took 0.10 s, and 0.04 s without)."""
 
     epoch: str
     shape: str
@@ -179,7 +179,6 @@ class Reach:
     def save(self, file: Path | None) -> None:
         if file is None:
             return
-        ids = sorted(self.tokens)
         save(
             file,
             {
@@ -187,8 +186,7 @@ class Reach:
                 "epoch": self.epoch,
                 "shape": self.shape,
                 "untracked": sorted(self.untracked),
-                "tokens": [self.tokens[i] for i in ids],
-                "ids": ids,
+                "tokens": self.tokens,
                 "paths": self.paths,
                 "made": sorted(self.made),
                 "keys": self.keys,
@@ -205,7 +203,6 @@ def read_reach(file: Path | None) -> Reach | None:
     if not isinstance(found, dict) or found.get("version") != VERSION:
         return None
     try:
-        ids: list[str] = found["ids"]
         reaches = found["reaches"]
         if not all(isinstance(reach, tuple) for reach in reaches.values()):
             return None
@@ -213,7 +210,7 @@ def read_reach(file: Path | None) -> Reach | None:
             epoch=found["epoch"],
             shape=found["shape"],
             untracked=frozenset(found["untracked"]),
-            tokens=dict(zip(ids, found["tokens"], strict=True)),
+            tokens=dict(found["tokens"]),
             paths=list(found["paths"]),
             made=frozenset(found["made"]),
             keys=dict(found["keys"]),
