@@ -7,6 +7,7 @@ the loader when it is there.
 
 from __future__ import annotations
 
+import gc
 import random
 from pathlib import Path
 from typing import Any
@@ -406,3 +407,19 @@ def test_one_speaker_on_one_day_on_different_themes_is_two_stories(config: Confi
         config,
     )
     assert groups.stories == ()
+
+
+def test_grouping_leaves_no_garbage_for_the_cyclic_collector(config: Config):
+    """A build groups with the collector paused and freezes what lives without collecting first
+    (see `pipeline`): garbage in a reference cycle made here would stay until the build ends.
+    (A cache of body trigrams that pointed back at its owner left 30 MB so at 10,000 articles.)"""
+    articles = tuple(synthetic_corpus(200, 7))
+    gc.collect()
+    gc.disable()
+    try:
+        groups = group_articles(articles, config)
+        assert groups.stories  # the copies were compared, so the trigram cache was used
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert left == 0

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from .cache_files import collector_paused
 from .config import Config
 from .fingerprint import (
     FileHashes,
@@ -97,7 +98,12 @@ def _run_stages(
     reference cycles: once grouped, it is frozen out of the cyclic collector's
     sight, which otherwise walks every object again each time the heap grows
     by a quarter (at 10,000 articles about two seconds of full collections
-    while rendering and writing). Grouping runs with the collector paused.
+    while rendering and writing). Grouping runs with the collector paused and
+    everything alive is frozen before it starts again, with no collection
+    first: a full collection there found nothing to free (at 1,000 articles
+    built clean and at 10,000 rebuilt after an edit) and took 0.37 s of a
+    4-second rebuild, and the collector restarted on the grouping's objects
+    walked them all once more (0.26 s).
     """
     # The stages are imported only now: a rebuild with nothing to do never pays for
     # loading Jinja, rapidfuzz and the rest.
@@ -112,14 +118,15 @@ def _run_stages(
 
     start = time.perf_counter()
     progress.start(f"group {len(loaded.articles)} articles")
-    groups = group_articles(
-        loaded.articles,
-        config,
-        FeatureCache(config.cache_dir, read=not clean),
-        QuoteStageFile(config.cache_dir, read=not clean),
-    )
+    with collector_paused():
+        groups = group_articles(
+            loaded.articles,
+            config,
+            FeatureCache(config.cache_dir, read=not clean),  # dropped once grouped: 190 MB at 10,000 articles
+            QuoteStageFile(config.cache_dir, read=not clean),
+        )
+        gc.freeze()
     timings["group"] = time.perf_counter() - start
-    _settle()
 
     start = time.perf_counter()
     live_keys = None if clean else live_page_keys(config.output)
@@ -177,12 +184,6 @@ def _run_stages(
     )
     remember_snapshot(config.output, print_.whole, baseline, rendered.snapshot)
     return report
-
-
-def _settle() -> None:
-    """Free the stage's garbage, then freeze what lives: a frozen cycle would never be freed before the build ends."""
-    gc.collect()
-    gc.freeze()
 
 
 class _Timed(Generic[T]):
