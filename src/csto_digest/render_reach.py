@@ -31,8 +31,11 @@ not the one recorded are listed again; every other page is carried over.
 
 At 100,000 articles this saves less than at 10,000: the pages that list
 every theme, outlet, speaker, place, organisation and month hold every
-article, so each edit keys and renders them again, and the search index is
-patched; those took most of the 14 s the listing still took there.
+article, so each edit renders them again, and the search index is
+patched; those took most of the 14 s the listing still took there. Those
+*wide* pages are no longer keyed on this path (see `render_plan.plan_again`):
+any edit changes their keys, and walking every article to make one cost ten
+times what rendering them does.
 
 Anything else (a title edited, an article added, a template changed) lists
 every page, as before. The plan checks that what it listed again matches the
