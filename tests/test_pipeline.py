@@ -12,19 +12,32 @@ from csto_digest.pipeline import run_build
 from test_fingerprint import SEEDS
 
 
-def test_records_and_groups_are_frozen_while_rendering_and_thawed_after(tmp_path, monkeypatch):
-    original = render_module.render
-    frozen_then: list[int] = []
+def test_records_and_groups_are_out_of_the_collectors_sight_while_rendering_and_thawed_after(tmp_path, monkeypatch):
+    """Planning runs with the collector paused; pages are written with it running, everything made
+    before frozen out of its sight; the collector is as it was once the build is over."""
+    from csto_digest import pipeline
 
-    def watching(articles, groups, *args, **kwargs):
-        frozen_then.append(gc.get_freeze_count())
-        return original(articles, groups, *args, **kwargs)
+    planning: list[bool] = []
+    writing: list[tuple[bool, int]] = []
+    original_render, original_write = render_module.render, pipeline.write_site
 
-    monkeypatch.setattr(render_module, "render", watching)
+    def watching_render(articles, groups, *args, **kwargs):
+        planning.append(gc.isenabled())
+        return original_render(articles, groups, *args, **kwargs)
+
+    def watching_write(*args, **kwargs):
+        writing.append((gc.isenabled(), gc.get_freeze_count()))
+        return original_write(*args, **kwargs)
+
+    monkeypatch.setattr(render_module, "render", watching_render)
+    monkeypatch.setattr(pipeline, "write_site", watching_write)
     config = load_config(None, inputs=(str(SEEDS),), output=tmp_path / "site")
     gc.unfreeze()  # from a thawed collector, whatever ran before in this process
+    assert gc.isenabled()
     run_build(config, clean=True)
-    assert frozen_then and frozen_then[0] > 0
+    assert planning == [False]
+    assert len(writing) == 1 and writing[0][0] and writing[0][1] > 0
+    assert gc.isenabled()
     assert gc.get_freeze_count() == 0, "a long-lived process (serve) gets its collector back whole"
 
 
@@ -37,3 +50,23 @@ def test_a_failed_build_thaws_the_collector_too(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="render failed"):
         run_build(config, clean=True)
     assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
+def test_loading_leaves_no_garbage_for_the_cyclic_collector(tmp_path):
+    """A build loads with the collector paused, its workers too (they are forked from it), and freezes
+    what is left without collecting: garbage in a reference cycle made there would stay till the end."""
+    from csto_digest.load.corpus import load_files
+
+    config = load_config(None, inputs=(str(SEEDS),), output=tmp_path / "site")
+    paths = sorted(SEEDS.glob("*.txt"))
+    load_files(paths[:1], config)  # what is made once per process (compiled patterns) is not garbage
+    gc.collect()
+    gc.disable()
+    try:
+        loaded = load_files(paths, config)
+        assert len(loaded.articles) == len(paths)
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert left == 0
