@@ -231,3 +231,14 @@ def test_sitemap_lists_every_page_by_absolute_url():
     lastmods = {u.findtext(ns + "loc"): u.findtext(ns + "lastmod") for u in root.findall(ns + "url")}
     assert lastmods[base + "articles/tass-armenia.html"] == "2024-03-12"
     assert lastmods[base + "articles/markdown-piece.html"] is None, "a month-only date gives no lastmod"
+
+
+def test_sitemap_escapes_markup_in_the_base_url():
+    import xml.etree.ElementTree as ET
+
+    articles, groups = sample_corpus()
+    base = "https://example.org/r&d/"
+    files = render_site(articles, groups, Config(base_url=base))
+    assert b"/r&amp;d/" in files["sitemap.xml"]
+    locs = [u.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for u in ET.fromstring(files["sitemap.xml"])]
+    assert base in locs

@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import Markup
@@ -424,7 +424,7 @@ def _crawler_files(pages: Iterable[str], index: SiteIndex, base_url: str) -> dic
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for path in sorted(p for p in pages if p.endswith(".html") and p != "404.html"):
         lastmod = f"<lastmod>{dated[path]}</lastmod>" if path in dated else ""
-        lines.append(f"<url><loc>{xml_escape(_canonical(base_url, path) or '')}</loc>{lastmod}</url>")
+        lines.append(f"<url><loc>{html_escape(_canonical(base_url, path) or '', quote=False)}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     return {
         "sitemap.xml": ("\n".join(lines) + "\n").encode("utf-8"),
