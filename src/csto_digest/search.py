@@ -98,15 +98,9 @@ def _texts(article: Article, names: list[str]) -> list[list[str]]:
     return [list(article.body), [q.text for q in article.quotes if not q.struck], names + outlets, [article.title]]
 
 
-def _doc_key(article: Article, names: list[str]) -> str:
-    """What `doc_terms` reads, digested; the article's `token` (a digest of all of it) when the loader gives one.
-
-    With a token the texts are not even gathered: most articles' terms are the kept ones."""
-    token = getattr(article, "token", None)
-    if token:
-        return token
-    texts = _texts(article, names)
-    return fragments.digest(*(str(len(f)) for f in texts), *itertools.chain(*texts))
+def _doc_key(article: Article, texts: list[list[str]]) -> str:
+    """What `doc_terms` reads, digested; the article's `token` (a digest of all of it) when the loader gives one."""
+    return getattr(article, "token", None) or fragments.digest(*(str(len(f)) for f in texts), *itertools.chain(*texts))
 
 
 def _postings_of(terms: str, doc: int) -> Iterable[tuple[str, int]]:
@@ -167,8 +161,10 @@ def build_search_index(index: SiteIndex, article_path: dict[str, str], memo: Sea
                 _snippet(article),
             ]
         )
-        keys.append(_doc_key(article, names))
-        terms.append(known.get(keys[-1]) or doc_terms(_texts(article, names)))
+        # With a token the key needs no texts: they are gathered only for terms not kept (most are).
+        texts = [] if getattr(article, "token", None) else _texts(article, names)
+        keys.append(_doc_key(article, texts))
+        terms.append(known.get(keys[-1]) or doc_terms(texts or _texts(article, names)))
     postings, gaps = _patched(memo.previous, keys, terms) or _postings(terms)
     memo.current = {"version": 1, "keys": keys, "terms": terms, "postings": postings, "gaps": gaps}
     titles = {t.slug: t.title for t in index.themes}

@@ -159,12 +159,10 @@ def _quote_text(
     quote stage too), so written as one loop over the sentences: 0.11 s for the 25,753 quotes
     of 10,000 articles, from 0.14."""
     sentences = quote.sentences
-    if len(rare) != len(sentences):
-        raise ValueError("a quote's choices do not fit its sentences")
     parts: list[Sentence] = []
     rare_parts: list[Sentence] = []
     words = rare_words = 0
-    for sentence, is_rare in zip(sentences, rare):  # noqa: B905 (the lengths are checked above)
+    for sentence, is_rare in zip(sentences, rare, strict=True):  # choices that do not fit: ValueError
         count = len(sentence[1])
         if count >= MIN_SENTENCE_WORDS:
             parts.append(sentence)
