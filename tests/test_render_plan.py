@@ -65,7 +65,7 @@ def test_a_rebuild_listed_by_two_processes_gives_the_files_and_keys_of_one(monke
 def test_a_clean_build_lists_its_pages_in_one_process(monkeypatch):
     monkeypatch.setattr(render_plan, "SPLIT_MIN_ARTICLES", 1)
     forks: list[object] = []
-    monkeypatch.setattr(render_plan, "_Helper", lambda work: forks.append(work))
+    monkeypatch.setattr(render_plan, "Helper", lambda work: forks.append(work))
     articles, groups = sample_corpus()
     render(articles, groups, Config(), epoch="e").collect()
     assert forks == []

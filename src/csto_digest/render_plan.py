@@ -28,17 +28,14 @@ be ten times larger. The files are the same whichever process made them.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
+from .forked import Helper, can_fork, spool_read, spool_write
 from .render_memo import LOOSE
-from .render_pages import portable_error
 from .render_paging import page_stem
 
 if TYPE_CHECKING:
@@ -91,12 +88,8 @@ class Plan:
         try:
             if self.spool is None:
                 return
-            descriptor = self.spool.fileno()
-            for path, (offset, size) in self.spooled.items():
-                data = os.pread(descriptor, size, offset)
-                if len(data) != size:
-                    raise OSError(f"the spool of rendered pages is short at {path}")
-                yield path, data
+            for path, place in self.spooled.items():
+                yield path, spool_read(self.spool, place, path)
         finally:
             self.close()
 
@@ -218,11 +211,9 @@ def plan_site(
         if meanwhile:
             meanwhile(plan)
         return plan
-    # Beside the cache when there is one: a temporary folder in memory (tmpfs) would hold the pages in memory.
-    folder = renderer.cache if renderer.cache is not None and renderer.cache.is_dir() else None
-    spool = tempfile.TemporaryFile(prefix="csto-digest-pages-", dir=folder)  # noqa: SIM115 (the plan's reader closes it)
+    spool = tempfile.TemporaryFile(prefix="csto-digest-pages-", dir=renderer.spool_folder)  # noqa: SIM115 (the plan's reader closes it)
     try:
-        helper = _Helper(lambda: _helper_share(renderer, apart, there, keys, untracked, live_keys, spool))
+        helper = Helper(lambda: _helper_share(renderer, apart, there, keys, untracked, live_keys, spool))
         try:
             plan = plan_pages(renderer, here, keys, untracked, live_keys)
             if meanwhile:
@@ -242,12 +233,7 @@ def plan_site(
 
 
 def _worth_splitting(renderer: _Renderer, live_keys: Mapping[str, str] | None) -> bool:
-    return (
-        bool(live_keys)
-        and len(renderer.index.articles) >= SPLIT_MIN_ARTICLES
-        and (os.cpu_count() or 1) >= 2
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
+    return bool(live_keys) and len(renderer.index.articles) >= SPLIT_MIN_ARTICLES and can_fork()
 
 
 @dataclass
@@ -278,18 +264,12 @@ def _helper_share(
         if data is None:
             plan.made[path] = None
         else:
-            plan.spooled[path] = _spool_write(spool, data)
+            plan.spooled[path] = spool_write(spool, data)
     for spec in plan.todo:
-        plan.spooled[spec.path] = _spool_write(spool, renderer.render(spec))
+        plan.spooled[spec.path] = spool_write(spool, renderer.render(spec))
     plan.rendered, plan.todo = len(plan.todo), []
     spool.flush()
     return _Share(plan, listed)
-
-
-def _spool_write(spool: IO[bytes], data: bytes) -> tuple[int, int]:
-    offset = spool.tell()
-    spool.write(data)
-    return offset, len(data)
 
 
 def _specs_at(renderer: _Renderer, families: Sequence[Family], paths: set[str]) -> Iterator[PageSpec]:
@@ -300,46 +280,3 @@ def _specs_at(renderer: _Renderer, families: Sequence[Family], paths: set[str]) 
         for item in family(renderer):
             if isinstance(item, PageSpec) and item.path in paths:
                 yield item
-
-
-class _Helper:
-    """One forked process computing `work()`, its result or error sent back through a pipe.
-
-    The helper freezes its collector first thing: its collections then leave
-    the inherited objects, and the memory pages they sit on, alone. Freezing
-    in this process instead would cost it a full collection later: unfreezing
-    hands every object back to the oldest generation.
-    """
-
-    def __init__(self, work: Callable[[], Any]):
-        context = multiprocessing.get_context("fork")
-        self.receiving, sending = context.Pipe(duplex=False)
-        self.process = context.Process(target=_run, args=(work, sending), daemon=True)
-        self.process.start()
-        sending.close()
-
-    def result(self) -> Any:
-        try:
-            ok, payload = self.receiving.recv()
-        except EOFError:
-            self.process.join()
-            raise RuntimeError(f"the page-listing helper died (exit code {self.process.exitcode})") from None
-        if not ok:
-            raise payload
-        return payload
-
-    def dismiss(self) -> None:
-        self.receiving.close()
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
-
-
-def _run(work: Callable[[], Any], sending: Any) -> None:
-    gc.freeze()
-    try:
-        outcome = (True, work())
-    except BaseException as error:  # every failure must reach the parent, which raises it
-        outcome = (False, portable_error(error))
-    sending.send(outcome)
-    sending.close()

@@ -1,0 +1,99 @@
+"""On the fast path of a rebuild (an edit that leaves the site's shape alone), a forked helper makes the data
+exports while this process lists and renders the pages: the same files as making them here, and its errors."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from csto_digest import exports as exports_module
+from csto_digest import forked, render_plan
+from csto_digest import render as render_module
+from csto_digest.config import Config
+from csto_digest.render import render
+from test_group_cache import tokened
+from test_render_reach import _corpus, _text_edited
+
+
+@pytest.fixture
+def helpers(monkeypatch) -> list[str]:
+    """What each exports helper was started for; helpers start at any corpus size."""
+    started: list[str] = []
+    original = forked.SpooledFiles.__init__
+
+    def starting(self, make, what, folder=None):
+        started.append(what)
+        original(self, make, what, folder)
+
+    monkeypatch.setattr(render_plan, "SPLIT_MIN_ARTICLES", 1)
+    monkeypatch.setattr(forked.SpooledFiles, "__init__", starting)
+    return started
+
+
+def _first_and_edited(tmp_path):
+    articles, groups = _corpus()
+    config = Config(output=tmp_path / "site")
+    first = render(articles, groups, config, cache=True)
+    first.collect()
+    target = next(a for a in articles if a.quotes and a.source)
+    edited = tuple(tokened([_text_edited(a, "Analysts noted it.") if a is target else a for a in articles]))
+    return config, first, edited, groups
+
+
+def test_the_exports_made_by_the_helper_are_the_ones_made_here(tmp_path, monkeypatch, helpers):
+    config, first, edited, groups = _first_and_edited(tmp_path)
+    again = render(edited, groups, config, live_keys=first.keys, cache=True).collect()
+    assert helpers == ["exports helper"], "the edit took the fast path, and the exports were made by a helper"
+
+    monkeypatch.setattr(render_module, "can_fork", lambda: False)
+    here = render(edited, groups, Config(output=tmp_path / "other"), live_keys=first.keys).collect()
+    assert helpers == ["exports helper"]
+    data = sorted(path for path in again if path.startswith("data/"))
+    assert data == ["data/articles.json", "data/groups.json", "data/quotes.csv", "data/quotes.json",
+                    "data/statements.json", "data/stories.json"]  # fmt: skip
+    assert {path: again[path] for path in data} == {path: here[path] for path in data}
+    assert b"Analysts noted it." in again["data/articles.json"]
+
+
+def test_a_clean_build_makes_its_exports_here(tmp_path, helpers):
+    articles, groups = _corpus()
+    render(articles, groups, Config(output=tmp_path / "site"), cache=True).collect()
+    assert helpers == []
+
+
+def test_an_error_in_the_helper_stops_the_build(tmp_path, monkeypatch, helpers):
+    config, first, edited, groups = _first_and_edited(tmp_path)
+
+    def failing(*args, **kwargs):
+        raise ValueError("no export today")
+
+    monkeypatch.setattr(render_module, "export_files", failing)
+    with pytest.raises(ValueError, match="no export today"):
+        render(edited, groups, config, live_keys=first.keys, cache=True).collect()
+    assert helpers == ["exports helper"]
+
+
+def test_a_helper_that_dies_is_reported(tmp_path, monkeypatch, helpers):
+    config, first, edited, groups = _first_and_edited(tmp_path)
+    monkeypatch.setattr(exports_module, "quote_rows", lambda *args: os._exit(3))
+    monkeypatch.setattr(render_module, "export_files", lambda *args: exports_module.quote_rows())
+    with pytest.raises(RuntimeError, match=r"exports helper died \(exit code 3\)"):
+        render(edited, groups, config, live_keys=first.keys, cache=True).collect()
+
+
+def test_a_build_stopped_before_the_exports_stops_the_helper(tmp_path, monkeypatch, helpers):
+    config, first, edited, groups = _first_and_edited(tmp_path)
+
+    def slow(*args):
+        time.sleep(60)
+        return iter(())
+
+    monkeypatch.setattr(render_module, "export_files", slow)  # still at work when the build stops
+    before = {child.pid for child in forked.multiprocessing.active_children()}
+    result = render(edited, groups, config, live_keys=first.keys, cache=True)
+    next(result.files)
+    result.files.close()  # as the writer's failure closes the stream
+    assert {child.pid for child in forked.multiprocessing.active_children()} == before
+    assert helpers == ["exports helper"]
