@@ -94,43 +94,72 @@ def spool_read(spool: IO[bytes], place: tuple[int, int], path: str) -> bytes:
 
 
 class SpooledFiles:
-    """The files `make()` yields, made by a forked helper from now on, and read back by `files()`.
+    """The files of each maker in `makers`, made in turn by a forked helper from now on, read back by `files`.
 
-    The spool lies in `folder` (the build cache) when given: a temporary folder
-    in memory (tmpfs) would hold the files in memory.
+    The helper sends word as each maker's files are spooled, so the files of
+    the first can be read while it makes the next. The spool lies in `folder`
+    (the build cache) when given: a temporary folder in memory (tmpfs) would
+    hold the files in memory.
     """
 
-    def __init__(self, make: Callable[[], Iterable[tuple[str, bytes]]], what: str, folder: Path | None = None):
-        self.spool = tempfile.TemporaryFile(prefix="csto-digest-files-", dir=folder)  # noqa: SIM115 (closed by files or close)
+    def __init__(
+        self, makers: dict[str, Callable[[], Iterable[tuple[str, bytes]]]], what: str, folder: Path | None = None
+    ):
+        self.what = what
+        self.order = list(makers)
+        self.placed: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+        self.spool = tempfile.TemporaryFile(prefix="csto-digest-files-", dir=folder)  # noqa: SIM115 (closed by close)
+        context = multiprocessing.get_context("fork")
+        self.receiving, sending = context.Pipe(duplex=False)
         try:
-            self.helper: Helper | None = Helper(lambda: _spool_all(make(), self.spool), what)
+            self.process: Any = context.Process(target=_make_all, args=(makers, self.spool, sending), daemon=True)
+            self.process.start()
         except BaseException:
             self.spool.close()
             raise
-
-    def files(self) -> Iterator[tuple[str, bytes]]:
-        """Each file, in the order `make` made them, once the helper is done; raises its error if it failed."""
-        try:
-            assert self.helper is not None, "files() reads the helper's files once"
-            placed = self.helper.result()
-            self._dismiss()
-            for path, place in placed:
-                yield path, spool_read(self.spool, place, path)
         finally:
-            self.close()
+            sending.close()
+
+    def files(self, name: str) -> Iterator[tuple[str, bytes]]:
+        """The files of maker `name`, in the order it made them, once spooled; raises the helper's error if it
+        failed. They can be read again until `close`."""
+        while name not in self.placed:
+            if self.process is None:
+                raise RuntimeError(f"the {self.what} was stopped before it made {name}")
+            try:
+                ok, payload = self.receiving.recv()
+            except EOFError:
+                self.process.join()
+                raise RuntimeError(f"the {self.what} died (exit code {self.process.exitcode})") from None
+            if not ok:
+                raise payload
+            made, placed = payload
+            self.placed[made] = placed
+        for path, place in self.placed[name]:
+            yield path, spool_read(self.spool, place, path)
 
     def close(self) -> None:
         """Stop the helper if it still works, and let go of the spool (safe to call again)."""
-        self._dismiss()
+        if self.process is not None:
+            self.receiving.close()
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join()
+            self.process = None
         self.spool.close()
 
-    def _dismiss(self) -> None:
-        if self.helper is not None:
-            self.helper.dismiss()
-            self.helper = None
 
-
-def _spool_all(files: Iterable[tuple[str, bytes]], spool: IO[bytes]) -> list[tuple[str, tuple[int, int]]]:
-    placed = [(path, spool_write(spool, data)) for path, data in files]
-    spool.flush()
-    return placed
+def _make_all(makers: dict[str, Callable[[], Iterable[tuple[str, bytes]]]], spool: IO[bytes], sending: Any) -> None:
+    """The helper's life: each maker's files spooled in turn, word sent after each; an error ends it."""
+    gc.freeze()
+    for name, make in makers.items():
+        try:
+            placed = [(path, spool_write(spool, data)) for path, data in make()]
+            spool.flush()
+            outcome = (True, (name, placed))
+        except BaseException as error:  # every failure must reach the parent, which raises it
+            outcome = (False, portable_error(error))
+        sending.send(outcome)
+        if not outcome[0]:
+            break
+    sending.close()

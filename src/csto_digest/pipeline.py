@@ -151,14 +151,17 @@ def _run_stages(
     # the next is made; the time spent making them counts as render, the rest as write.
     start = time.perf_counter()
     making = _Timed(rendered.files)
-    written = write_site(
-        making,
-        config.output,
-        inputs=config.inputs,
-        keep=config.keep,
-        clean=clean,
-        page_keys=rendered.keys,
-    )
+    try:
+        written = write_site(
+            making,
+            config.output,
+            inputs=config.inputs,
+            keep=config.keep,
+            clean=clean,
+            page_keys=rendered.keys,
+        )
+    finally:
+        rendered.stop()
     timings["render"] = planned + making.seconds
     timings["write"] = time.perf_counter() - start - making.seconds
 

@@ -180,6 +180,7 @@ class RenderResult:
     rendered: int
     reused: int
     snapshot: dict[str, Any]  # this build's stories and articles, the next build's baseline
+    stop: Callable[[], None] = lambda: None  # stops a helper still at work: for a build that fails before the end
 
     def collect(self) -> dict[str, bytes | None]:
         """Every file at once, sorted by path (for tests and small sites)."""
@@ -198,6 +199,9 @@ class _Renderer:
     fresh: bool = False  # a clean build: reuse no memo, but leave this build's
     # List only these pages, given by their paths and their stems (see `render_reach`); None: all.
     only: frozenset[str] | None = None
+    # The forked helper making the search shards and the data exports meanwhile, on the fast path of a
+    # large site's rebuild (see `render`); empty when they are made here.
+    helper: list[SpooledFiles] = dataclasses.field(default_factory=list)
 
     def wants(self, page: str) -> bool:
         """Whether to list the page at `page`, or (given its `page_stem`) any page of a list: a family
@@ -343,21 +347,25 @@ def render(
         exports = ShardedMemo(renderer.cache and cache_folder(renderer.cache, "exports"), fresh=clean)
         return export_files(renderer.index, groups, exports)
 
-    exporting: list[SpooledFiles] = []  # the exports helper, on the fast path of a large site's rebuild
-
-    def export_meanwhile() -> None:
-        """Called as the pages reaching an edit are about to be listed: the data exports, which read
-        the whole index and take the edit's rebuild 0.44 s at 10,000 articles, are made meanwhile by a
-        forked helper (see `forked`). Only then: a clean build's peak memory counts, and after a larger
-        change the listing helper is busy already."""
+    def meanwhile() -> None:
+        """Called as the pages reaching an edit are about to be listed: the search shards and the data
+        exports, which read the whole index and took 0.45 s and 0.44 s of an edit's rebuild at 10,000
+        articles, are made meanwhile by a forked helper (see `forked`), in that order, the shards
+        being wanted first. Only then: a clean build's peak memory counts, and after a larger change
+        the listing helper is busy already."""
         if len(index.articles) >= render_plan.SPLIT_MIN_ARTICLES and can_fork():
-            exporting.append(SpooledFiles(make_exports, "exports helper", renderer.spool_folder))
+            makers = {"search": lambda: search_shards(renderer).items(), "exports": make_exports}
+            renderer.helper.append(SpooledFiles(makers, "search and exports helper", renderer.spool_folder))
+
+    def dismiss() -> None:
+        """Stop the helper, if any: the build stopped, or the pages are listed all over again."""
+        while renderer.helper:
+            renderer.helper.pop().close()
 
     try:
-        plan = _plan(renderer, groups, keys, untracked, live_keys, epoch, prepare, export_meanwhile)
+        plan = _plan(renderer, groups, keys, untracked, live_keys, epoch, prepare, meanwhile, dismiss)
     except BaseException:
-        for job in exporting:
-            job.close()
+        dismiss()
         raise
     made, todo = plan.made, plan.todo  # made: files made while listing (search shards), and carried-over pages
     pages = plan.paths  # each once: `plan_site` refuses two pages at one path
@@ -376,12 +384,11 @@ def render(
             static = static_files(dirs)
             yield from static.items()
             yield from _crawler_files([*pages, *static], index, config.base_url).items()
-            yield from exporting[0].files() if exporting else make_exports()
+            yield from renderer.helper[0].files("exports") if renderer.helper else make_exports()
         finally:
-            for job in exporting:  # a build stopped before the exports: the helper goes too
-                job.close()
+            dismiss()  # also when the build stopped before the exports
 
-    return RenderResult(stream(), plan.keys, len(todo) + plan.rendered, plan.reused, story_snapshot(index))
+    return RenderResult(stream(), plan.keys, len(todo) + plan.rendered, plan.reused, story_snapshot(index), dismiss)
 
 
 def _plan(
@@ -393,10 +400,12 @@ def _plan(
     epoch: str,
     prepare: Callable[[Plan], None],
     before_again: Callable[[], None] = lambda: None,
+    refused: Callable[[], None] = lambda: None,
 ) -> Plan:
     """Every page, made, carried over or to render. After an edit that leaves the site's shape alone
     only the pages reaching the edited articles are listed again (see `render_reach`), after calling
-    `before_again`; otherwise every page is. What was listed is recorded for the next build, then let go."""
+    `before_again`; otherwise every page is (after calling `refused`, if what was listed again did not
+    match). What was listed is recorded for the next build, then let go."""
     index = renderer.index
     reach_file = renderer.memo_file("reach")
     before = read_reach(reach_file) if live_keys and not renderer.fresh and renderer.built is None else None
@@ -408,6 +417,8 @@ def _plan(
         if wanted is not None:
             before_again()
             plan = plan_again(renderer, _PAGES_ALL, keys, untracked, live_keys or {}, before, wanted)
+            if plan is None:
+                refused()
     if plan is None:
         # Entries are prepared while the listing helper (if any) works, or once every page is listed.
         plan = plan_site(renderer, _PAGES_HERE, _PAGES_THERE, _PAGES_APART, keys, untracked, live_keys, prepare)
@@ -886,10 +897,7 @@ def _wording_diffs(statements: Sequence[StatementEntry]) -> dict[str, Any]:
 
 def _search_page(r: _Renderer) -> Iterator[Page]:
     """The search page and the index shards it loads with `<script src>` (no fetch, so file:// works)."""
-    paths = {a.id: f"articles/{r.index.article_files[a.id]}.html" for a in r.index.articles}
-    memo = SearchMemo(r.memo_file("search"), fresh=r.fresh)  # the previous build's postings, if it left them
-    shards = search_files(build_search_index(r.index, paths, memo))
-    memo.save()
+    shards = dict(r.helper[0].files("search")) if r.helper else search_shards(r)
     yield from shards.items()
     yield r.page(
         "search.html",
@@ -898,6 +906,15 @@ def _search_page(r: _Renderer) -> Iterator[Page]:
         f"Search the {len(r.index.articles)} articles by words, theme, outlet, speaker and year.",
         shards=shard_paths(shards),
     )
+
+
+def search_shards(r: _Renderer) -> dict[str, bytes]:
+    """The search index's scripts, by path (see `search`)."""
+    paths = {a.id: f"articles/{r.index.article_files[a.id]}.html" for a in r.index.articles}
+    memo = SearchMemo(r.memo_file("search"), fresh=r.fresh)  # the previous build's postings, if it left them
+    shards = search_files(build_search_index(r.index, paths, memo))
+    memo.save()
+    return shards
 
 
 def _feeds(r: _Renderer) -> Iterator[Page]:
