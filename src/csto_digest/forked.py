@@ -106,7 +106,7 @@ class SpooledFiles:
         self, makers: dict[str, Callable[[], Iterable[tuple[str, bytes]]]], what: str, folder: Path | None = None
     ):
         self.what = what
-        self.order = list(makers)
+        self.names = frozenset(makers)
         self.placed: dict[str, list[tuple[str, tuple[int, int]]]] = {}
         self.spool = tempfile.TemporaryFile(prefix="csto-digest-files-", dir=folder)  # noqa: SIM115 (closed by close)
         context = multiprocessing.get_context("fork")
@@ -123,6 +123,8 @@ class SpooledFiles:
     def files(self, name: str) -> Iterator[tuple[str, bytes]]:
         """The files of maker `name`, in the order it made them, once spooled; raises the helper's error if it
         failed. They can be read again until `close`."""
+        if name not in self.names:
+            raise KeyError(f"the {self.what} makes no {name}")
         while name not in self.placed:
             if self.process is None:
                 raise RuntimeError(f"the {self.what} was stopped before it made {name}")
