@@ -17,7 +17,6 @@ from csto_digest.render import render
 from test_group_cache import tokened
 from test_render_reach import _corpus, _text_edited
 
-
 pids: list[int] = []  # of the helpers started, in order
 
 
@@ -51,7 +50,9 @@ def _first_and_edited(tmp_path):
 def test_the_files_made_by_the_helper_are_the_ones_made_here(tmp_path, monkeypatch, helpers):
     config, first, edited, groups = _first_and_edited(tmp_path)
     again = render(edited, groups, config, live_keys=first.keys, cache=True).collect()
-    assert helpers == ["search and exports helper: search, exports"], "the edit took the fast path, and the exports were made by a helper"
+    assert helpers == ["search and exports helper: search, exports"], (
+        "the edit took the fast path, and the exports were made by a helper"
+    )
 
     monkeypatch.setattr(render_module, "can_fork", lambda: False)
     here = render(edited, groups, Config(output=tmp_path / "other"), live_keys=first.keys).collect()
