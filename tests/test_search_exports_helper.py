@@ -5,15 +5,18 @@ here, and its errors."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 
 import pytest
 
 from csto_digest import exports as exports_module
-from csto_digest import forked, render_plan
+from csto_digest import forked, pipeline, render_plan
 from csto_digest import render as render_module
-from csto_digest.config import Config
+from csto_digest.config import Config, load_config
+from csto_digest.pipeline import run_build
 from csto_digest.render import render
+from test_fingerprint import SEEDS
 from test_group_cache import tokened
 from test_render_reach import _corpus, _text_edited
 
@@ -141,3 +144,29 @@ def test_when_the_pages_are_listed_all_over_again_the_helper_goes_and_its_files_
     makers = [int(pid) for pid in made_here.read_text().split()]
     assert makers and makers[-1] != pids[0], "made again once the helper was dismissed (which may have made them)"
     assert again == expected
+
+
+def test_a_build_whose_writer_fails_at_once_stops_the_helper(tmp_path, monkeypatch, helpers):
+    """The writer may fail before it reads a single file (another build holds the output, say): the
+    stream never started, so only the pipeline can stop the helper, which is still at work."""
+    corpus = tmp_path / "articles"
+    shutil.copytree(SEEDS, corpus)
+    config = load_config(None, inputs=(str(corpus),), output=tmp_path / "site")
+    run_build(config)
+    edited = sorted(corpus.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAnalysts noted it.\n", encoding="utf-8")
+
+    def slow(*args):
+        time.sleep(60)
+        return iter(())
+
+    def failing(*args, **kwargs):
+        raise OSError("the output is busy")
+
+    monkeypatch.setattr(render_module, "export_files", slow)
+    monkeypatch.setattr(pipeline, "write_site", failing)
+    before = {child.pid for child in forked.multiprocessing.active_children()}
+    with pytest.raises(OSError, match="busy"):
+        run_build(config)
+    assert helpers == ["search and exports helper: search, exports"], "the edit took the fast path"
+    assert {child.pid for child in forked.multiprocessing.active_children()} == before

@@ -201,7 +201,7 @@ class _Renderer:
     only: frozenset[str] | None = None
     # The forked helper making the search shards and the data exports meanwhile, on the fast path of a
     # large site's rebuild (see `render`); empty when they are made here.
-    helper: list[SpooledFiles] = dataclasses.field(default_factory=list)
+    helper: list[SpooledFiles] = dataclasses.field(default_factory=list, compare=False, repr=False)
 
     def wants(self, page: str) -> bool:
         """Whether to list the page at `page`, or (given its `page_stem`) any page of a list: a family
