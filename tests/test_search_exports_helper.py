@@ -40,6 +40,21 @@ def helpers(monkeypatch) -> list[str]:
     return started
 
 
+def _raising(message: str):
+    """A stand-in that fails with `message`."""
+
+    def failing(*args, **kwargs):
+        raise ValueError(message)
+
+    return failing
+
+
+def _slow(*args):
+    """A stand-in for the exports still at work when the build stops."""
+    time.sleep(60)
+    return iter(())
+
+
 def _first_and_edited(tmp_path):
     articles, groups = _corpus()
     config = Config(output=tmp_path / "site")
@@ -78,11 +93,7 @@ def test_a_clean_build_makes_its_search_shards_and_exports_here(tmp_path, helper
 
 def test_an_error_in_the_helper_stops_the_build(tmp_path, monkeypatch, helpers):
     config, first, edited, groups = _first_and_edited(tmp_path)
-
-    def failing(*args, **kwargs):
-        raise ValueError("no export today")
-
-    monkeypatch.setattr(render_module, "export_files", failing)
+    monkeypatch.setattr(render_module, "export_files", _raising("no export today"))
     with pytest.raises(ValueError, match="no export today"):
         render(edited, groups, config, live_keys=first.keys, cache=True).collect()
     assert helpers == ["search and exports helper: search, exports"]
@@ -98,12 +109,7 @@ def test_a_helper_that_dies_is_reported(tmp_path, monkeypatch, helpers):
 
 def test_a_build_stopped_before_the_exports_stops_the_helper(tmp_path, monkeypatch, helpers):
     config, first, edited, groups = _first_and_edited(tmp_path)
-
-    def slow(*args):
-        time.sleep(60)
-        return iter(())
-
-    monkeypatch.setattr(render_module, "export_files", slow)  # still at work when the build stops
+    monkeypatch.setattr(render_module, "export_files", _slow)
     before = {child.pid for child in forked.multiprocessing.active_children()}
     result = render(edited, groups, config, live_keys=first.keys, cache=True)
     next(result.files)
@@ -114,11 +120,7 @@ def test_a_build_stopped_before_the_exports_stops_the_helper(tmp_path, monkeypat
 
 def test_an_error_making_the_search_shards_in_the_helper_stops_the_build(tmp_path, monkeypatch, helpers):
     config, first, edited, groups = _first_and_edited(tmp_path)
-
-    def failing(*args, **kwargs):
-        raise ValueError("no search today")
-
-    monkeypatch.setattr(render_module, "search_files", failing)
+    monkeypatch.setattr(render_module, "search_files", _raising("no search today"))
     with pytest.raises(ValueError, match="no search today"):
         render(edited, groups, config, live_keys=first.keys, cache=True)
     assert helpers == ["search and exports helper: search, exports"]
@@ -156,14 +158,10 @@ def test_a_build_whose_writer_fails_at_once_stops_the_helper(tmp_path, monkeypat
     edited = sorted(corpus.glob("*.txt"))[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nAnalysts noted it.\n", encoding="utf-8")
 
-    def slow(*args):
-        time.sleep(60)
-        return iter(())
-
     def failing(*args, **kwargs):
         raise OSError("the output is busy")
 
-    monkeypatch.setattr(render_module, "export_files", slow)
+    monkeypatch.setattr(render_module, "export_files", _slow)
     monkeypatch.setattr(pipeline, "write_site", failing)
     before = {child.pid for child in forked.multiprocessing.active_children()}
     with pytest.raises(OSError, match="busy"):

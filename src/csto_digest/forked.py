@@ -33,24 +33,21 @@ def can_fork() -> bool:
     return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
 
-class Helper:
-    """One forked process computing `work()`, its result or error sent back through a pipe.
+class _Forked:
+    """One forked process running `target(*args, sending)`, which sends `(ok, payload)` messages through a pipe."""
 
-    The helper freezes its collector first thing: its collections then leave
-    the inherited objects, and the memory pages they sit on, alone. Freezing
-    in this process instead would cost it a full collection later: unfreezing
-    hands every object back to the oldest generation.
-    """
-
-    def __init__(self, work: Callable[[], Any], what: str = "page-listing helper"):
+    def __init__(self, target: Callable[..., None], args: tuple[Any, ...], what: str):
         context = multiprocessing.get_context("fork")
         self.what = what
         self.receiving, sending = context.Pipe(duplex=False)
-        self.process = context.Process(target=_run, args=(work, sending), daemon=True)
-        self.process.start()
-        sending.close()
+        try:
+            self.process: Any = context.Process(target=target, args=(*args, sending), daemon=True)
+            self.process.start()
+        finally:
+            sending.close()
 
-    def result(self) -> Any:
+    def _receive(self) -> Any:
+        """The next payload; the helper's error raised here, or its death reported with its exit code."""
         try:
             ok, payload = self.receiving.recv()
         except EOFError:
@@ -60,11 +57,33 @@ class Helper:
             raise payload
         return payload
 
+    def _stop(self) -> None:
+        """Stop the process if it still works (safe to call again)."""
+        if self.process is not None:
+            self.receiving.close()
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join()
+            self.process = None
+
+
+class Helper(_Forked):
+    """One forked process computing `work()`, its result or error sent back through a pipe.
+
+    The helper freezes its collector first thing: its collections then leave
+    the inherited objects, and the memory pages they sit on, alone. Freezing
+    in this process instead would cost it a full collection later: unfreezing
+    hands every object back to the oldest generation.
+    """
+
+    def __init__(self, work: Callable[[], Any], what: str = "page-listing helper"):
+        super().__init__(_run, (work,), what)
+
+    def result(self) -> Any:
+        return self._receive()
+
     def dismiss(self) -> None:
-        self.receiving.close()
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
+        self._stop()
 
 
 def _run(work: Callable[[], Any], sending: Any) -> None:
@@ -93,7 +112,7 @@ def spool_read(spool: IO[bytes], place: tuple[int, int], path: str) -> bytes:
     return data
 
 
-class SpooledFiles:
+class SpooledFiles(_Forked):
     """The files of each maker in `makers`, made in turn by a forked helper from now on, read back by `files`.
 
     The helper sends word as each maker's files are spooled, so the files of
@@ -105,20 +124,14 @@ class SpooledFiles:
     def __init__(
         self, makers: dict[str, Callable[[], Iterable[tuple[str, bytes]]]], what: str, folder: Path | None = None
     ):
-        self.what = what
         self.names = frozenset(makers)
         self.placed: dict[str, list[tuple[str, tuple[int, int]]]] = {}
         self.spool = tempfile.TemporaryFile(prefix="csto-digest-files-", dir=folder)  # noqa: SIM115 (closed by close)
-        context = multiprocessing.get_context("fork")
-        self.receiving, sending = context.Pipe(duplex=False)
         try:
-            self.process: Any = context.Process(target=_make_all, args=(makers, self.spool, sending), daemon=True)
-            self.process.start()
+            super().__init__(_make_all, (makers, self.spool), what)
         except BaseException:
             self.spool.close()
             raise
-        finally:
-            sending.close()
 
     def files(self, name: str) -> Iterator[tuple[str, bytes]]:
         """The files of maker `name`, in the order it made them, once spooled; raises the helper's error if it
@@ -128,26 +141,14 @@ class SpooledFiles:
         while name not in self.placed:
             if self.process is None:
                 raise RuntimeError(f"the {self.what} was stopped before it made {name}")
-            try:
-                ok, payload = self.receiving.recv()
-            except EOFError:
-                self.process.join()
-                raise RuntimeError(f"the {self.what} died (exit code {self.process.exitcode})") from None
-            if not ok:
-                raise payload
-            made, placed = payload
+            made, placed = self._receive()
             self.placed[made] = placed
         for path, place in self.placed[name]:
             yield path, spool_read(self.spool, place, path)
 
     def close(self) -> None:
         """Stop the helper if it still works, and let go of the spool (safe to call again)."""
-        if self.process is not None:
-            self.receiving.close()
-            if self.process.is_alive():
-                self.process.terminate()
-            self.process.join()
-            self.process = None
+        self._stop()
         self.spool.close()
 
 
