@@ -21,11 +21,26 @@ def worked(monkeypatch) -> list[int]:
     calls: list[int] = []
     real = quote_stage.work_out
 
-    def counting(features):
+    def counting(features, *rest):
         calls.append(len(features))
-        return real(features)
+        return real(features, *rest)
 
     monkeypatch.setattr(quote_stage, "work_out", counting)
+    return calls
+
+
+@pytest.fixture
+def updated(monkeypatch) -> list[bool]:
+    """Each bringing up to date of the quote stage from the last one: whether it could (or fell back)."""
+    calls: list[bool] = []
+    real = quote_stage.update
+
+    def counting(previous, features, keys):
+        made = real(previous, features, keys)
+        calls.append(made is not None)
+        return made
+
+    monkeypatch.setattr(quote_stage, "update", counting)
     return calls
 
 
@@ -74,23 +89,23 @@ def _new_date(article: Article) -> Article:
 
 
 @pytest.mark.parametrize("change", [_new_words, _new_speaker, _struck, _new_date])
-def test_a_changed_quote_speaker_or_date_works_the_stage_out_again(config, tmp_path, worked, change):
+def test_a_changed_quote_speaker_or_date_brings_the_stage_up_to_date(config, tmp_path, worked, updated, change):
     articles = tokened(synthetic_corpus(200, seed=12))
     _build(articles, config, tmp_path)
     at = _with_quoted_article(articles)
     articles[at] = tokened([change(articles[at])])[0]
     groups = _build(articles, config, tmp_path)
-    assert worked == [200, 200]
+    assert worked == [200] and updated == [True]  # from the ledger, not worked out again
     assert groups == group_articles(tuple(articles), config)
 
 
-def test_an_added_or_deleted_article_works_it_out_again(config, tmp_path, worked):
+def test_an_added_or_deleted_article_brings_it_up_to_date(config, tmp_path, worked, updated):
     articles = tokened(synthetic_corpus(120, seed=13))
     expected = [group_articles(tuple(articles), config), group_articles(tuple(articles[1:]), config)]
     worked.clear()
     _build(articles[:-1], config, tmp_path)
     assert [_build(articles, config, tmp_path), _build(articles[1:], config, tmp_path)] == expected
-    assert worked == [119, 120, 119]
+    assert worked == [119] and updated == [True, True]
 
 
 def test_a_clean_build_reads_none_but_leaves_it(config, tmp_path, worked):
@@ -128,7 +143,7 @@ def test_without_a_feature_memo_the_stage_is_always_worked_out(config, worked):
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05N."])  # empty, junk, a pickled None
-def test_an_unreadable_stage_file_is_worked_out_again_and_replaced(config, tmp_path, worked, garbage):
+def test_an_unreadable_stage_file_is_brought_up_to_date_from_the_ledger(config, tmp_path, worked, updated, garbage):
     articles = tokened(synthetic_corpus(70, seed=18))
     expected = group_articles(tuple(articles), config)
     _build(articles, config, tmp_path)
@@ -137,7 +152,33 @@ def test_an_unreadable_stage_file_is_worked_out_again_and_replaced(config, tmp_p
     worked.clear()
     assert _build(articles, config, tmp_path) == expected
     assert _build(articles, config, tmp_path) == expected
-    assert worked == [70]  # the bad file was worked out again once, then read back
+    assert worked == [] and updated == [True]  # made again once, then read back
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05N."])
+def test_with_both_files_unreadable_the_stage_is_worked_out_again(config, tmp_path, worked, updated, garbage):
+    articles = tokened(synthetic_corpus(70, seed=18))
+    expected = group_articles(tuple(articles), config)
+    _build(articles, config, tmp_path)
+    for kept in [*tmp_path.glob("quote-stage-*.pickle"), *tmp_path.glob("quote-ledger-*.pickle")]:
+        kept.write_bytes(garbage)
+    worked.clear()
+    assert _build(articles, config, tmp_path) == expected
+    assert _build(articles, config, tmp_path) == expected
+    assert worked == [70] and updated == []
+
+
+def test_a_ledger_that_does_not_hold_together_is_not_used(config, tmp_path, worked, updated):
+    articles = tokened(synthetic_corpus(70, seed=20))
+    _build(articles, config, tmp_path)
+    (ledger,) = tmp_path.glob("quote-ledger-*.pickle")
+    kept = pickle.loads(ledger.read_bytes())
+    ledger.write_bytes(pickle.dumps(dataclasses.replace(kept, choices=kept.choices[:-1])))  # one quote short
+    articles = articles[1:]
+    expected = group_articles(tuple(articles), config)
+    worked.clear()
+    assert _build(articles, config, tmp_path) == expected
+    assert worked == [69] and updated == []
 
 
 def test_a_stage_read_back_has_the_quotes_a_fresh_one_works_out(config, tmp_path, worked):
@@ -152,7 +193,7 @@ def test_a_stage_read_back_has_the_quotes_a_fresh_one_works_out(config, tmp_path
     assert read_back.quotes and b"QuoteText" not in next(tmp_path.glob("quote-stage-*.pickle")).read_bytes()
 
 
-def test_a_kept_stage_whose_choices_do_not_fit_the_quotes_is_worked_out_again(config, tmp_path, worked):
+def test_a_kept_stage_whose_choices_do_not_fit_the_quotes_is_made_again(config, tmp_path, worked, updated):
     articles = tokened(synthetic_corpus(70, seed=20))
     expected = group_articles(tuple(articles), config)
     _build(articles, config, tmp_path)
@@ -161,4 +202,4 @@ def test_a_kept_stage_whose_choices_do_not_fit_the_quotes_is_worked_out_again(co
     kept.write_bytes(pickle.dumps((digest, choices[:-1], *rest)))  # one quote short
     worked.clear()
     assert _build(articles, config, tmp_path) == expected
-    assert worked == [70]
+    assert worked == [] and updated == [True]

@@ -94,15 +94,29 @@ def quote_choices(features: Sequence[ArticleFeatures]) -> list[QuoteChoice]:
 
     Two passes: the first counts in how many quotes each key occurs, the
     second uses the counts to mark formulas and pick blocking keys."""
-    drafts: list[tuple[QuoteFeatures, array]] = []
+    frequency, drafts = key_frequency(features)
+    formula = formula_frequency(len(drafts))
+    return [choose(quote, keys, frequency, formula) for quote, keys in drafts]
+
+
+Draft = tuple[QuoteFeatures, array]  # a live quote and its keys (`quote_keys`), compact
+
+
+def key_frequency(features: Sequence[ArticleFeatures]) -> tuple[Counter[int], list[Draft]]:
+    """In how many live quotes each key occurs, and every live quote with its keys, in article order."""
+    drafts: list[Draft] = []
     frequency: Counter[int] = Counter()
     for article in features:
         for quote in article.quotes:
             keys = quote_keys(quote)
             frequency.update(keys)
             drafts.append((quote, array("Q", keys)))  # compact till the second pass
-    formula = max(FORMULA_MIN, int(FORMULA_SHARE * len(drafts)))
-    return [_choose(quote, keys, frequency, formula) for quote, keys in drafts]
+    return frequency, drafts
+
+
+def formula_frequency(quotes: int) -> int:
+    """The number of quotes a sentence's typical shingle must be in, past which it is a formula."""
+    return max(FORMULA_MIN, int(FORMULA_SHARE * quotes))
 
 
 def quote_keys(quote: QuoteFeatures) -> set[int]:
@@ -140,7 +154,7 @@ def quote_texts_chosen(features: Sequence[ArticleFeatures], choices: Sequence[Qu
     return made
 
 
-def _choose(quote: QuoteFeatures, keys: Iterable[int], frequency: Counter[int], formula: int) -> QuoteChoice:
+def choose(quote: QuoteFeatures, keys: Iterable[int], frequency: Counter[int], formula: int) -> QuoteChoice:
     """A quote's rarest blocking keys, and whether each sentence is rare (not a formula)."""
     chosen = tuple(rarest_keys(keys, frequency, KEYS_PER_QUOTE, MAX_BLOCK))
     rare = tuple(_median(sorted(map(frequency.__getitem__, part))) <= formula for part in quote.shingles)
@@ -342,7 +356,11 @@ def match_across_corpus(quotes: Sequence[QuoteText], counter: Counter[str]) -> l
     Outlets reword and translate a statement in the days after it is made;
     the same sentences from one speaker months apart are a stock phrase
     with new particulars, so far apart in time only a close match counts."""
-    matches = compare_pairs(quotes, candidate_pairs(quotes), False, counter)
+    return across_corpus_evidence(quotes, compare_pairs(quotes, candidate_pairs(quotes), False, counter))
+
+
+def across_corpus_evidence(quotes: Sequence[QuoteText], matches: Sequence[QuoteMatch]) -> list[QuoteMatch]:
+    """Of the matches across the corpus, those that hold as evidence: timely, or close, and anchored."""
     timely = [m for m in matches if near_in_time(quotes[m.first].day, quotes[m.second].day) or closely_matched(m)]
     return anchored(quotes, timely)
 
