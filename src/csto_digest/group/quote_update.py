@@ -126,8 +126,6 @@ def update(
     if formula != previous.formula:
         return None
     old_of = _old_positions(previous, features, articles)
-    if len(old_of) != len(drafts):
-        return None
     moved = _moved_keys(previous.frequency, frequency)
     choices: list[QuoteChoice] = []
     changed: set[int] = set()
@@ -171,6 +169,8 @@ def _finish(
     candidates: list[tuple[int, int]],
     matches: list[QuoteMatch],
 ) -> QuoteStage:
+    """The stage from its candidates' matches, by the steps that read them all; with its ledger when
+    the articles' keys are known."""
     evidence = across_corpus_evidence(quotes, matches)
     counts = {"quote_comparisons": len(candidates)} if candidates else {}  # as `compare_pairs` counts them
     ledger = None
@@ -197,9 +197,9 @@ def _old_positions(
         position += count
     old_of: list[int | None] = []
     for key, article in zip(articles, features, strict=True):
-        start, count = starts.get(key, (0, -1))
-        if count == len(article.quotes):
-            old_of.extend(range(start, start + count))
+        found = starts.get(key)
+        if found is not None and found[1] == len(article.quotes):
+            old_of.extend(range(found[0], found[0] + found[1]))
         else:
             old_of.extend([None] * len(article.quotes))
     return old_of
