@@ -25,6 +25,7 @@ _URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|original|источник)\s*
 # "By Anna Petrosyan", "By RFE/RL's Armenian Service" (a slash, as in a service's name, is kept).
 _BY_LINE = re.compile(r"^\s*(?:[Bb]y|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){1,3})\s*$")
 _SENTENCE_PUNCT = tuple('.!?…:;"”»)')
+STANDFIRST_WORDS = 40  # a summary under the headline is a sentence or two; a lead paragraph runs longer
 
 
 @dataclass
@@ -86,7 +87,10 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
         if in_header and _only_short_lines(body_lines) and is_relative_time(line):
             layout.removed.append(line)  # "Updated 3 hours ago": furniture, and no date
             continue
-        if in_header and _only_short_lines(body_lines) and layout.byline_date is None:
+        if layout.byline_date is None and (
+            (in_header and _only_short_lines(body_lines))
+            or (headline_seen and _standfirst_only(body_lines) and _names_and_date(line))
+        ):
             found = byline_date(line)
             if found:
                 layout.byline_date = found
@@ -184,6 +188,19 @@ def _take_title(layout: Layout, body: list[tuple[int, str]], line: str, number: 
 def _only_short_lines(body: list[tuple[int, str]]) -> bool:
     """Nothing but short lines (a site name, a section) stands above: still the header."""
     return all(len(text.split()) < 4 for _, text in body)
+
+
+def _standfirst_only(body: list[tuple[int, str]]) -> bool:
+    """One line of text under the headline, no longer than a summary: a standfirst, which
+    sites print between the headline and the byline (`Joshua Kucera Sep 25, 2023`)."""
+    texts = body_lines_text(body)
+    return len(texts) == 1 and len(texts[0].split()) <= STANDFIRST_WORDS and not find_dateline(texts[0])
+
+
+def _names_and_date(line: str) -> bool:
+    """A byline of capitalised words and a date, with no sentence: `Joshua Kucera Sep 25, 2023`,
+    never `The summit opened on 12 March 2024.`"""
+    return not line.endswith(_SENTENCE_PUNCT) and all(w[0].isupper() or not w[0].isalpha() for w in line.split())
 
 
 def body_lines_have_text(body: list[tuple[int, str]]) -> bool:

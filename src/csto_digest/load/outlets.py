@@ -60,6 +60,11 @@ DATELINES: tuple[re.Pattern[str], ...] = (
         rf"^{_CITY},\s*(?P<date>\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?|[A-Za-z]{{3,9}}\.?\s+\d{{1,2}})\s*(?:--|[–—-])\s*"
         r"(?P<agency>[A-Z][\w\-]*(?:\.[a-z]{2,4})?(?:[ ][A-Z][\w\-]*(?:\.[a-z]{2,4})?){0,2}?)\.(?:\s|$)"
     ),
+    # BISHKEK -24.kg news agency, Anna Kapushenko.   ALMATY - KazTAG news agency.   (no date; the author follows)
+    re.compile(
+        rf"^{_CITY}\s*(?:--|[-–—])\s*(?P<agency>\w[\w.&'’\-]{{1,30}}?)\s+news\s+agency"
+        r"(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})?[.:]\s+"
+    ),
     # ASTANA, 12 March 2024 -   (a date but no agency)
     re.compile(rf"^{_CITY},\s*(?P<date>[^\n]{{3,30}}?\d{{4}})\s*(?:--|[–—-])\s*"),
 )

@@ -54,6 +54,16 @@ NOT_NAME_WORDS = {
     "representatives", "activists", "protesters", "militants", "soldiers", "troops", "ministers", "parties",
     "sides", "others", "most", "several", "everyone", "nobody", "someone", "people", "citizens", "voters",
     "witnesses", "locals", "scientists", "researchers", "commentators",
+    # The head word of an institution's name: "Stonehill College", "Carnegie Endowment" are no one's name.
+    "college", "university", "institute", "academy", "school", "foundation", "endowment", "fund", "bank",
+    "company", "corporation", "society", "club", "museum", "hospital", "embassy", "parliament", "forum",
+    "initiative", "network", "party", "group",
+    # ... and what an institute studies: "the Institute for Strategic Studies Rahmatullo Sadykov".
+    "studies", "research", "relations", "policy", "analysis", "sciences", "science", "development",
+    "cooperation", "problems", "issues", "politics", "economics",
+    # ... and of a newspaper's: "Silk Road Monitor reports. '...,' he added." quotes no one called Monitor.
+    "journal", "gazette", "times", "tribune", "herald", "courier", "monitor", "bulletin", "daily", "weekly",
+    "wire", "observer", "review", "chronicle", "post", "express", "telegraph", "digest", "insider",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "him", "her"}
 
@@ -139,6 +149,7 @@ def find_mentions(text: str, registry: Registry, blocked: AbstractSet[str]) -> l
     written = [t.group(0) for t in tokens]
     spans = [t.span() for t in tokens]
     name_like: dict[str, bool] = {}  # word -> honorific or name word; names repeat
+    surnames: set[str] = set()  # the last word of each full name found so far
     i = 0
     while i < len(tokens):
         j = i + 1
@@ -146,7 +157,9 @@ def find_mentions(text: str, registry: Registry, blocked: AbstractSet[str]) -> l
             j += 1
         # Most runs are one word that cannot end a name ("The", "CSTO"): no name part.
         if _name_like(written[j - 1], blocked, name_like):
-            mentions.extend(_mentions_in_run(text, tokens[i:j], registry, blocked, name_like))
+            found = _mentions_in_run(text, tokens[i:j], registry, blocked, name_like, surnames)
+            surnames.update(m.words.split()[-1] for m in found if " " in m.words)
+            mentions.extend(found)
         i = j
     return mentions
 
@@ -165,7 +178,12 @@ def _adjacent(text: str, left_end: int, right_start: int, left: str) -> bool:
 
 
 def _mentions_in_run(
-    text: str, run: list[re.Match[str]], registry: Registry, blocked: AbstractSet[str], name_like: dict[str, bool]
+    text: str,
+    run: list[re.Match[str]],
+    registry: Registry,
+    blocked: AbstractSet[str],
+    name_like: dict[str, bool],
+    surnames: AbstractSet[str] = frozenset(),
 ) -> list[Mention]:
     # Split the run into a leading role part and a trailing name part.
     name_start = len(run)
@@ -184,7 +202,7 @@ def _mentions_in_run(
     first_tok = real[0]
     # A sentence-initial single capitalised word is usually not a name ("Yerevan", "Steps").
     words = " ".join(t.group(0) for t in real).replace("’s", "").replace("'s", "")
-    if len(real) == 1 and not _could_be_surname(text, run[0], real[0], registry, name_tokens):
+    if len(real) == 1 and not _could_be_surname(text, run[0], real[0], registry, name_tokens, surnames):
         return []
     role_tokens = run[:name_start]
     role = " ".join(t.group(0) for t in role_tokens) or None
@@ -208,10 +226,18 @@ _SPEECH_NEAR = re.compile(
 
 
 def _could_be_surname(
-    text: str, first: re.Match[str], token: re.Match[str], registry: Registry, name_tokens: list[re.Match[str]]
+    text: str,
+    first: re.Match[str],
+    token: re.Match[str],
+    registry: Registry,
+    name_tokens: list[re.Match[str]],
+    surnames: AbstractSet[str] = frozenset(),
 ) -> bool:
+    """Whether a lone capitalised word names a person: after an honorific, as a name the registry
+    knows, as the surname of a full name written earlier ("Oleg Tokhtarov ... According to
+    Tokhtarov,"), or followed by a verb of speech or action."""
     word = token.group(0).replace("’s", "").replace("'s", "")
-    if any(_HONORIFIC.match(t.group(0)) for t in name_tokens):
+    if any(_HONORIFIC.match(t.group(0)) for t in name_tokens) or word in surnames:
         return True
     if word.lower() in registry.person_by_alias or word in registry.name_parts:
         return True

@@ -1,0 +1,154 @@
+"""The loader on layouts and phrasings of our own making, none in the seeds or the labelled corpus:
+a standfirst between the headline and a byline that carries the date (as Eurasianet prints
+it); a dateline naming a "news agency" after a dash, an author after it (as 24.kg prints it);
+a speaker described by the institution they work at, quoted twice in one paragraph; a surname
+alone after the full name ("According to Tokhtarov,"); an institute's field before a name
+("the Institute for Strategic Studies Rahmatullo Sadykov"); and a newspaper credited between
+two quotes ("Eurasia Herald reports. '...,' he added.").
+
+Each test says what a careful reader takes from the article; the near misses beside them
+(a dated sentence under a short lead, another person named between two quotes) must not be
+read the same way."""
+
+from __future__ import annotations
+
+import textwrap
+
+
+def article(text: str) -> str:
+    return textwrap.dedent(text).strip() + "\n"
+
+
+STANDFIRST_BYLINE = article("""
+    CSTO holds drills in Kyrgyzstan as Armenia stays away
+    The bloc's rapid reaction force trained near the Tajik border.
+    Joshua Kucera Sep 25, 2023
+
+    The Collective Security Treaty Organization's Collective Rapid Reaction Forces held exercises in Kyrgyzstan's Issyk-Kul region this week, the first major drills since Armenia refused to host them.
+
+    Armenia did not send any troops. Its defense ministry declined to comment.
+""")
+
+SHORT_LEAD_THEN_DATED_SENTENCE = article("""
+    CSTO foreign ministers to meet in Minsk
+    The ministers will discuss the crisis in the region.
+    The meeting opened on 12 March 2024 in Minsk
+
+    Foreign ministers of the member states gathered in the Belarusian capital to discuss the agenda of the summit.
+""")
+
+AGENCY_DASH_AUTHOR = article("""
+    BISHKEK -24.kg news agency, Anna Kapushenko. CSTO Secretary General Imangali Tasmagambetov arrived in Bishkek for consultations on the upcoming summit.
+
+    "Kyrgyzstan's chairmanship has been very productive," Tasmagambetov noted.
+
+    The summit will be held in Bishkek on November 27.
+""")
+
+INSTITUTION_IN_APPOSITION = article("""
+    Experts weigh Armenia's absence from CSTO drills
+
+    YEREVAN (Reuters) - Armenia did not send troops to the drills of the Collective Security Treaty Organization this week.
+
+    "Armenia's absence is a clear signal," said Anna Ohanyan, a political scientist at Stonehill College. "Yerevan no longer sees the bloc as a security guarantee."
+""")
+
+TWO_PEOPLE_IN_ONE_PARAGRAPH = article("""
+    Experts weigh Armenia's absence from CSTO drills
+
+    YEREVAN (Reuters) - Armenia did not send troops to the drills of the Collective Security Treaty Organization this week.
+
+    "Armenia's absence is a clear signal," said Anna Ohanyan, who spoke after Richard Giragosian. "Yerevan no longer sees the bloc as a security guarantee."
+""")
+
+
+def test_a_byline_date_under_a_standfirst_is_the_publication_date(extract_text):
+    record = extract_text(STANDFIRST_BYLINE)
+    assert record.title == "CSTO holds drills in Kyrgyzstan as Armenia stays away"
+    assert (record.date, record.date_precision) == ("2023-09-25", "day")
+    assert record.date_evidence.rule == "byline"
+    assert record.date_evidence.line == 3
+    assert "Joshua Kucera Sep 25, 2023" in record.removed
+    assert record.body[0] == "The bloc's rapid reaction force trained near the Tajik border."
+
+
+def test_a_sentence_with_a_date_under_a_short_lead_is_text_not_a_byline(extract_text):
+    record = extract_text(SHORT_LEAD_THEN_DATED_SENTENCE)
+    assert record.date is None  # an event's date in the text is never the article's
+    assert any("12 March 2024" in paragraph for paragraph in record.body)
+    assert not any("12 March 2024" in line for line in record.removed)
+
+
+def test_a_news_agency_after_a_dash_is_the_publisher_and_not_the_title(extract_text):
+    record = extract_text(AGENCY_DASH_AUTHOR)
+    assert record.source is not None and record.source.name == "24.kg"
+    assert record.source.evidence.rule == "dateline"
+    assert record.title_derived
+    assert record.title.startswith("CSTO Secretary General Imangali Tasmagambetov arrived in Bishkek")
+    assert record.date is None  # the dateline states no date, and November 27 is the summit's
+
+
+def test_an_institution_named_beside_a_speaker_is_not_a_person(extract_text):
+    record = extract_text(INSTITUTION_IN_APPOSITION)
+    assert [s.name for s in record.speakers] == ["Anna Ohanyan"]
+    assert [(q.text, q.speaker) for q in record.quotes] == [
+        ("Armenia's absence is a clear signal", "Anna Ohanyan"),
+        ("Yerevan no longer sees the bloc as a security guarantee.", "Anna Ohanyan"),
+    ]
+
+
+def test_a_second_quote_after_another_person_is_named_keeps_no_speaker(extract_text):
+    record = extract_text(TWO_PEOPLE_IN_ONE_PARAGRAPH)
+    speakers = {q.text: q.speaker for q in record.quotes}
+    assert speakers["Armenia's absence is a clear signal"] == "Anna Ohanyan"
+    assert speakers["Yerevan no longer sees the bloc as a security guarantee."] is None
+
+
+SURNAME_AFTER_ACCORDING_TO = article("""
+    Belarus comments on Armenia's absence
+
+    Oleg Tokhtarov, Secretary of the Security Council of Belarus, stressed on Saturday that Armenia has not taken part in CSTO events since 2022, when Prime Minister Nikol Pashinyan announced the freeze.
+
+    According to Tokhtarov, “The secretariat has not received any official notification from Yerevan.”
+
+    Armenian officials have repeatedly criticised the alliance.
+
+    “I must admit that certain sentiments among the Armenian elites cause concern,” he added.
+""")
+
+INSTITUTE_BEFORE_NAME = article("""
+    Analyst on the Tajik-Afghan border
+
+    Director of the Tajikistan Institute for Strategic Studies Rahmatullo Sadykov noted on Saturday that the border is more than 1,300 kilometres long.
+
+    “The situation on the Tajik-Afghan border remains difficult,” Sadykov said.
+""")
+
+OUTLET_REPORTS_THEN_HE_ADDED = article("""
+    Tokayev recalls the CSTO mission
+
+    ALMATY, October 4. /Tien Shan Wire/. Kassym-Jomart Tokayev, President of Kazakhstan, said on Tuesday that the CSTO mission had ended on time.
+
+    The CSTO contingent numbered about 2,000 troops, Eurasia Herald reports.
+
+    “The mission ended within the agreed time frame,” he added.
+""")
+
+
+def test_a_surname_alone_names_the_person_written_in_full_before(extract_text):
+    record = extract_text(SURNAME_AFTER_ACCORDING_TO)
+    assert [(q.text, q.speaker) for q in record.quotes] == [
+        ("The secretariat has not received any official notification from Yerevan.", "Oleg Tokhtarov"),
+        ("I must admit that certain sentiments among the Armenian elites cause concern", "Oleg Tokhtarov"),
+    ]
+
+
+def test_an_institute_and_its_field_are_not_part_of_the_name_after_them(extract_text):
+    record = extract_text(INSTITUTE_BEFORE_NAME)
+    assert [s.name for s in record.speakers] == ["Rahmatullo Sadykov"]
+
+
+def test_a_newspaper_named_between_quotes_is_never_the_speaker(extract_text):
+    record = extract_text(OUTLET_REPORTS_THEN_HE_ADDED)
+    assert [s.name for s in record.speakers] == ["Kassym-Jomart Tokayev"]
+    assert record.quotes[0].speaker == "Kassym-Jomart Tokayev"
