@@ -4,7 +4,9 @@ it); a dateline naming a "news agency" after a dash, an author after it (as 24.k
 a speaker described by the institution they work at, quoted twice in one paragraph; a surname
 alone after the full name ("According to Tokhtarov,"); an institute's field before a name
 ("the Institute for Strategic Studies Rahmatullo Sadykov"); and a newspaper credited between
-two quotes ("Eurasia Herald reports. '...,' he added.").
+two quotes ("Eurasia Herald reports. '...,' he added."); a date printed twice under the headline, with
+"Save articles", "Source:" and "Share this:" lines (as Al Jazeera prints them); and a short
+sentence quoted after a speaker's first quote in one paragraph.
 
 Each test says what a careful reader takes from the article; the near misses beside them
 (a dated sentence under a short lead, another person named between two quotes) must not be
@@ -152,3 +154,49 @@ def test_a_newspaper_named_between_quotes_is_never_the_speaker(extract_text):
     record = extract_text(OUTLET_REPORTS_THEN_HE_ADDED)
     assert [s.name for s in record.speakers] == ["Kassym-Jomart Tokayev"]
     assert record.quotes[0].speaker == "Kassym-Jomart Tokayev"
+
+
+DATE_TWICE_AND_CREDIT_LINE = article("""
+    Armenia freezes participation in Russia-led security bloc
+    Armenia's prime minister says the CSTO has failed to protect his country.
+    Published On 23 Feb 2024
+    23 Feb 2024
+    Save articles to read later and create your own reading list.
+
+    Armenia has frozen its participation in the Russia-led Collective Security Treaty Organization (CSTO), Prime Minister Nikol Pashinyan has said.
+
+    "The CSTO has not fulfilled its obligations towards Armenia," Pashinyan told France 24 in an interview broadcast on Thursday.
+
+    Source: Al Jazeera and news agencies
+    Share this: Facebook Twitter
+""")
+
+SHORT_SECOND_QUOTE = article("""
+    CSTO secretary general meets Kyrgyz president
+
+    Secretary General Imangali Tasmagambetov met President Sadyr Japarov in Bishkek on Monday.
+
+    «Kyrgyzstan is a reliable ally», said Tasmagambetov. «We value this partnership.»
+""")
+
+
+def test_a_date_printed_twice_under_the_headline_and_page_credits_are_furniture(extract_text):
+    record = extract_text(DATE_TWICE_AND_CREDIT_LINE)
+    assert (record.date, record.date_evidence.text) == ("2024-02-23", "Published On 23 Feb 2024")
+    assert record.removed == (
+        "Published On 23 Feb 2024",
+        "23 Feb 2024",
+        "Save articles to read later and create your own reading list.",
+        "Source: Al Jazeera and news agencies",
+        "Share this: Facebook Twitter",
+    )
+    assert record.body[-1].startswith('"The CSTO has not fulfilled')
+    assert record.source is None  # a credit line says where the text came from, not who published this page
+
+
+def test_a_short_sentence_quoted_after_the_speakers_first_quote_is_theirs(extract_text):
+    record = extract_text(SHORT_SECOND_QUOTE)
+    assert [(q.text, q.speaker) for q in record.quotes] == [
+        ("Kyrgyzstan is a reliable ally", "Imangali Tasmagambetov"),
+        ("We value this partnership.", "Imangali Tasmagambetov"),
+    ]

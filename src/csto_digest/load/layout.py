@@ -97,6 +97,9 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
                 layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
                 layout.removed.append(line)
                 continue
+        if _repeats_byline_date(layout, line, number):
+            layout.removed.append(line)  # "Published On 23 Feb 2024" then "23 Feb 2024": the date twice
+            continue
         if in_header and known_title is None and _may_take_title(layout, body_lines, line) and _is_title_line(line):
             _take_title(layout, body_lines, line, number)
             title_key = comparable(line)  # what a repeat of the title is told by
@@ -195,6 +198,16 @@ def _standfirst_only(body: list[tuple[int, str]]) -> bool:
     sites print between the headline and the byline (`Joshua Kucera Sep 25, 2023`)."""
     texts = body_lines_text(body)
     return len(texts) == 1 and len(texts[0].split()) <= STANDFIRST_WORDS and not find_dateline(texts[0])
+
+
+def _repeats_byline_date(layout: Layout, line: str, number: int) -> bool:
+    """A line right under the byline date that is that date again, and nothing more."""
+    if layout.byline_date is None or layout.byline_evidence is None or layout.byline_evidence.line is None:
+        return False
+    if not 0 < number - layout.byline_evidence.line <= 2:
+        return False
+    again = byline_date(line)
+    return again is not None and again.value == layout.byline_date.value
 
 
 def _names_and_date(line: str) -> bool:

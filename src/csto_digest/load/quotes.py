@@ -235,10 +235,12 @@ class QuoteFinder:
         if runs_on:
             self._pending = (index, base + span.start, attribution)
             return
+        if attribution is None:
+            # Before the test for a quotation: `«...», said X. «We value this.»` is a short
+            # sentence of X's, where alone it would be too short to tell from a phrase.
+            attribution = self._same_paragraph_speaker(index, span)
         if not self._is_quotation(inner, attribution, span, paragraph):
             return
-        if attribution is None:
-            attribution = self._same_paragraph_speaker(index, span)
         if attribution is None and span.open_mark == 0 and len(words(inner)) >= 8 and self.last_speaker:
             previous_para = self.paragraphs[index - 1] if index > 0 else ""
             if previous_para.rstrip().endswith(":") or self._last_quote_paragraph() >= index - 2:
