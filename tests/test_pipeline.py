@@ -70,3 +70,28 @@ def test_loading_leaves_no_garbage_for_the_cyclic_collector(tmp_path):
     finally:
         gc.enable()
     assert left == 0
+
+
+def test_an_article_whose_extraction_raises_is_a_problem_naming_it_and_the_rest_still_build(tmp_path, monkeypatch):
+    """A rule that raises on one article (a bug, or input no rule foresaw) costs that article only."""
+    from csto_digest.load import corpus
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    doomed = sorted(folder.iterdir())[1]
+    real_extract = corpus.extract
+
+    def extract(text, path, *args, **kwargs):
+        if path == str(doomed):
+            raise IndexError("list index out of range")
+        return real_extract(text, path, *args, **kwargs)
+
+    monkeypatch.setattr(corpus, "extract", extract)
+    report = run_build(load_config(inputs=(folder,), output=tmp_path / "site"))
+    assert report.articles == 2
+    [problem] = [p for p in report.problems if p.severity == "error"]
+    assert problem.path == str(doomed)
+    assert problem.message == "could not be extracted (IndexError: list index out of range); skipped"
+    assert (tmp_path / "site" / "index.html").is_file()

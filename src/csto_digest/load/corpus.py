@@ -94,6 +94,8 @@ def extract_one(path: str, text: str, config: Config) -> Article | Problem:
         return Problem(path, str(error), error.line, "error")
     except RecursionError:
         return Problem(path, "the text is nested too deeply to read", None, "error")
+    except Exception as error:  # one article the rules cannot take must not stop the others
+        return Problem(path, f"could not be extracted ({type(error).__name__}: {error}); skipped", None, "error")
 
 
 def load_file(path: str, config: Config, known: str | None = None) -> Entry:
