@@ -175,6 +175,11 @@ def test_invalid_yaml_names_the_line(tmp_path):
     assert "not valid YAML" in error.message
 
 
+def test_a_value_yaml_takes_for_an_impossible_date_names_the_line(tmp_path):
+    error = refused(tmp_path, "site_title: ok\nkeep: [CNAME, 2024-13-45]\n")
+    assert (error.line, error.message) == (2, "keep: '2024-13-45' is not a date (write YYYY-MM-DD)")
+
+
 def test_a_config_that_is_not_a_mapping(tmp_path):
     assert "mapping" in refused(tmp_path, "- a\n- b\n").message
 

@@ -60,6 +60,8 @@ def test_fields_quotes_and_themes_are_corrected_and_recorded(seed_copy, config):
         ("quotes:\n  - {start: 'Words nobody said', strike: true}\n", 2, "no quote starting"),
         ("themes: {add: [no-such-theme]}\n", 1, "no theme"),
         ("date: sometime\n", 1, "not a date"),
+        ("title: ok\ndate: 2024-13-45\n", 2, "date: '2024-13-45' is not a date"),  # YAML's date, and no date
+        ("title: ok\nthemes: [unclosed\n", 3, "cannot read the correction: expected ',' or ']'"),
     ],
 )
 def test_a_correction_naming_what_does_not_exist_is_an_error_with_file_and_line(
@@ -78,3 +80,16 @@ def test_config_overrides_apply_by_file_name(seed_copy, config):
     record = apply_overrides(record, find_corrections(record, config), config)
     assert record.source.name == "Sputnik Tajikistan"
     assert record.source.evidence.rule == "override"
+
+
+@pytest.mark.parametrize("yaml_text", ["title: ok\ndate: 2024-13-45\n", "title: ok\nthemes: [unclosed\n"])
+def test_a_correction_that_cannot_be_read_is_its_files_problem_and_the_build_goes_on(seed_copy, config, yaml_text):
+    from csto_digest.load.corpus import load_files
+
+    seed_copy.with_suffix(".yml").write_text(yaml_text, encoding="utf-8")
+    result = load_files([seed_copy], config)
+    [article] = result.articles
+    assert article.corrections == () and article.title != "ok"  # as extracted
+    [problem] = result.problems
+    assert (problem.path, problem.severity) == (str(seed_copy.with_suffix(".yml")), "error")
+    assert problem.line in (2, 3)

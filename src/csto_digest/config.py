@@ -58,6 +58,7 @@ import yaml
 
 from .model import Theme
 from .registry import Registry
+from .user_yaml import NOT_A_DATE_ERRORS, impossible_date
 
 DEFAULT_CONFIG_NAME = "csto-digest.yml"
 
@@ -160,6 +161,9 @@ class _Reader:
             mark = getattr(error, "problem_mark", None)
             problem = getattr(error, "problem", None) or str(error)
             raise ConfigError(f"not valid YAML: {problem}", self.name, mark.line + 1 if mark else None) from None
+        except NOT_A_DATE_ERRORS:  # `2024-13-45`, which YAML takes for a date and cannot make one
+            found = impossible_date(node)
+            raise ConfigError(found.message(), self.name, None if found.line is None else found.line + 1) from None
         if node is not None:
             self._walk(node, ())
         if self.data is None:

@@ -254,11 +254,11 @@ def _corrected(articles: list[Article], config: Config) -> tuple[list[Article], 
     problems: list[Problem] = []
     listings: Listings = {}
     for article in articles:
-        corrections = find_corrections(article, config, listings)
-        if not corrections:
-            out.append(article)
-            continue
-        try:
+        try:  # a correction that cannot be read or applied is its file's problem; the article stays as extracted
+            corrections = find_corrections(article, config, listings)
+            if not corrections:
+                out.append(article)
+                continue
             corrected = apply_overrides(article, corrections, config)
         except OverrideError as error:
             problems.append(Problem(error.path, error.message, error.line, "error"))

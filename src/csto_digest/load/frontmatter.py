@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +16,7 @@ import yaml
 
 from ..config import Config
 from ..model import Article, Evidence, Outlet, Speaker, ThemeHit
+from ..user_yaml import NOT_A_DATE_ERRORS, impossible_date
 
 _FENCE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 KNOWN_FIELDS = {
@@ -92,9 +92,9 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str, int]:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else None
         raise FrontMatterError(f"front matter is not valid YAML: {getattr(error, 'problem', error)}", line) from None
-    except (ValueError, OverflowError):  # YAML reads `2024-13-45` as a date and then cannot make it one
-        key, written, line = _impossible_date(node)
-        raise FrontMatterError(f"{key}: {written!r} is not a date (write YYYY-MM-DD)", line) from None
+    except NOT_A_DATE_ERRORS:  # `date: 2024-13-45`, which YAML takes for a date and cannot make one
+        found = impossible_date(node)
+        raise FrontMatterError(found.message(), None if found.line is None else found.line + 2) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -114,31 +114,6 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str, int]:
             raise FrontMatterError(f"{key}: expected {want}, got {type(value).__name__} {value!r}", lines.get(key))
     body_start = text[: match.end()].count("\n") + 1
     return FrontMatter(data, lines), text[match.end() :], body_start
-
-
-def _impossible_date(node: yaml.Node | None) -> tuple[str, str, int | None]:
-    """The field, the words and the line of the first value YAML takes for a date but is none."""
-    pairs = node.value if isinstance(node, yaml.MappingNode) else [(None, node)]
-    for key, value in pairs:
-        for child in _scalars(value):
-            if child.tag == "tag:yaml.org,2002:timestamp":
-                try:
-                    yaml.safe_load(child.value)
-                except (ValueError, OverflowError):
-                    return str(key.value) if key is not None else "front matter", child.value, child.start_mark.line + 2
-    return "front matter", "a value", None
-
-
-def _scalars(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
-    if isinstance(node, yaml.ScalarNode):
-        yield node
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _scalars(key)
-            yield from _scalars(value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _scalars(item)
 
 
 def markdown_to_text(markdown_text: str) -> str:

@@ -30,6 +30,7 @@ import yaml
 
 from ..config import Config
 from ..model import Article, Correction, Evidence, Outlet, Quote, Speaker, ThemeHit
+from ..user_yaml import NOT_A_DATE_ERRORS, impossible_date
 from .text import comparable
 
 SETTABLE = {
@@ -110,9 +111,13 @@ def _read(path: Path) -> CorrectionSource:
         data = yaml.safe_load(text) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)  # YAML's own words, without its excerpt
         raise OverrideError(
-            f"cannot read the correction: {error}", str(path), mark.line + 1 if mark else None
+            f"cannot read the correction: {problem}", str(path), mark.line + 1 if mark else None
         ) from None
+    except NOT_A_DATE_ERRORS:  # `date: 2024-13-45`, which YAML takes for a date and cannot make one
+        found = impossible_date(node)
+        raise OverrideError(found.message(), str(path), None if found.line is None else found.line + 1) from None
     if not isinstance(data, dict):
         raise OverrideError("a correction must be a mapping of fields", str(path), 1)
     lines: dict[str, Any] = {}
