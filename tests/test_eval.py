@@ -292,3 +292,10 @@ def test_bad_gold_names_the_problem(tmp_path: Path) -> None:
     path.write_text("files:\n  a.txt: {}\nstories:\n  - [a.txt, z.txt]\n", encoding="utf-8")
     with pytest.raises(GoldError, match=r"z\.txt"):
         load_gold(path)
+
+
+def test_an_impossible_date_in_gold_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.yaml"
+    path.write_text("files:\n  a.txt:\n    date: 2024-13-45\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"gold\.yaml:3: files: '2024-13-45' is not a date"):
+        load_gold(path)

@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from .model import Article, Groups
+from .user_yaml import NOT_A_DATE_ERRORS, impossible_date
 
 KEY_THEMES = ("armenia-membership", "tajik-afghan-border", "enlargement")
 QUOTE_PREFIX_WORDS = 6
@@ -98,9 +99,14 @@ class GoldError(ValueError):
 def load_gold(path: Path) -> Gold:
     """Read a gold YAML (see tests/corpus/gold.yaml for the layout)."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        text = Path(path).read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
     except (OSError, yaml.YAMLError) as error:
         raise GoldError(f"{path}: {error}") from error
+    except NOT_A_DATE_ERRORS:  # `date: 2024-13-45`: YAML's date, and no date
+        found = impossible_date(yaml.compose(text))
+        line = "" if found.line is None else f"{found.line + 1}:"
+        raise GoldError(f"{path}:{line} {found.message()}") from None
     files = data.get("files")
     if not isinstance(files, dict) or not files:
         raise GoldError(f"{path}: needs a `files:` mapping of file name -> labels")
