@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..model import Evidence
 from ..registry import Person, Registry
+from .gender import MALE, gender_of, pronoun_gender
 
 ROLE_WORDS = {
     "secretary", "general", "secretary-general", "president", "vice-president", "minister", "prime",
@@ -109,16 +110,37 @@ class PeopleIndex:
     def names(self) -> set[str]:
         return set(self.canonical.values())
 
+    def gender(self, name: str) -> str | None:
+        """FEMALE, MALE or None, from the person's name and the roles given them (see `gender`)."""
+        return gender_of(name, self.role_words(name))
+
     def last_before(
-        self, offset: int, skip_possessive: bool = True, excluded: AbstractSet[str] = frozenset()
+        self,
+        offset: int,
+        skip_possessive: bool = True,
+        excluded: AbstractSet[str] = frozenset(),
+        pronoun: str | None = None,
     ) -> str | None:
-        """The person most recently named before `offset`, passing over the `excluded` names."""
+        """The person most recently named before `offset`, passing over the `excluded` names.
+
+        With a `pronoun`, whoever is known to be of the other gender is passed over too. For
+        "she", a woman named earlier also wins over someone of unknown gender named later:
+        most people quoted in this news are men, so an unknown name is more likely a man's."""
+        wanted = pronoun_gender(pronoun) if pronoun else None
+        unknown: str | None = None
         for mention in reversed(self.mentions):
             if mention.end <= offset and not (skip_possessive and mention.possessive):
                 name = self.resolve(mention.words)
-                if name not in excluded:
+                if name in excluded:
+                    continue
+                if wanted is None:
                     return name
-        return None
+                known = self.gender(name)
+                if known == wanted or (known is None and wanted == MALE):
+                    return name
+                if known is None and unknown is None:
+                    unknown = name
+        return unknown
 
 
 def strip_honorific(name: str) -> str:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Evidence, Quote
+from .gender import pronoun_gender
 from .guard import guarded, tail_start
 from .people import PRONOUNS, ROLE_WORDS, PeopleIndex
 from .text import comparable, words
@@ -437,8 +438,11 @@ class QuoteFinder:
             return None
         if tokens[-1] in PRONOUNS and len(tokens) <= 2:
             excluded = self._named_in_quote
-            found = self.people.last_before(absolute_start, excluded=excluded)
-            return found or (self.last_speaker if self.last_speaker not in excluded else None)
+            found = self.people.last_before(absolute_start, excluded=excluded, pronoun=tokens[-1])
+            if found or self.last_speaker in excluded or self.last_speaker is None:
+                return found
+            wanted, known = pronoun_gender(tokens[-1]), self.people.gender(self.last_speaker)
+            return self.last_speaker if known is None or known == wanted else None
         if any(t in ROLE_WORDS for t in tokens):
             return self._by_role(tokens, absolute_start)
         return None
