@@ -22,8 +22,12 @@ _DATE_HEADER = re.compile(
     re.IGNORECASE,
 )
 _URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|original|источник)\s*:\s*)?(?P<url>https?://\S+)\s*$", re.IGNORECASE)
-# "By Anna Petrosyan", "By RFE/RL's Armenian Service" (a slash, as in a service's name, is kept).
-_BY_LINE = re.compile(r"^\s*(?:[Bb]y|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){1,3})\s*$")
+# "By Anna Petrosyan", "By RFE/RL's Armenian Service" (a slash, as in a service's name, is kept),
+# "By Steve Rosenberg, BBC Russia editor" (the role after a comma is not the name).
+_BY_LINE = re.compile(
+    r"^\s*(?:[Bb]y|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){1,3})"
+    r"(?:\s*,\s*[^,.!?\n]{2,60})?\s*$"
+)
 _SENTENCE_PUNCT = tuple('.!?…:;"”»)')
 STANDFIRST_WORDS = 40  # a summary under the headline is a sentence or two; a lead paragraph runs longer
 

@@ -30,6 +30,7 @@ from .text import comparable, words
 OPENERS = "“«„"
 CLOSERS = "”»"
 _DOUBLE_MARKS = re.compile(r'["“”«»„]')
+_STRAIGHT_SINGLE = re.compile("'")
 SPEECH_VERB = (
     r"(?:said|says|say|told|tells|stated|states|noted|notes|added|adds|stressed|stresses|"
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|explained|clarified|remarked|declared|"
@@ -96,8 +97,12 @@ def find_quote_spans(paragraph: str) -> list[Span]:
     A paragraph with no double quote marks may use single ones (‘…’, the
     British style); there a closing ’ must not be followed by a letter, which
     tells it from the apostrophe in "Armenia’s"."""
-    if "‘" in paragraph and not any(map(paragraph.__contains__, OPENERS + CLOSERS + '"')):
-        return _single_quote_spans(paragraph)
+    if not any(map(paragraph.__contains__, OPENERS + CLOSERS + '"')):
+        if "‘" in paragraph:
+            return _single_quote_spans(paragraph)
+        if "'" in paragraph:
+            return _straight_single_spans(paragraph)
+        return []
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
     for mark in _DOUBLE_MARKS.finditer(paragraph):
@@ -129,6 +134,32 @@ def _single_quote_spans(paragraph: str) -> list[Span]:
     if opened is not None:
         spans.append(Span(opened, opened + 1, len(paragraph), None))
     return spans
+
+
+def _straight_single_spans(paragraph: str) -> list[Span]:
+    """'…' in straight single marks, as British pages print them ('We are ready,' he said).
+
+    The mark is also the apostrophe, inside a word (Armenia's) and after one
+    (the ministers' meeting). So a mark opens only before a letter or digit, at
+    the start or after a space or an opening bracket or dash; and it closes only
+    after a sentence's punctuation ('...ready,' / '...ready.'), before it
+    ('a mistake'.) or at the end of the paragraph: after a letter and before a
+    space, it is read as an apostrophe."""
+    spans: list[Span] = []
+    opened: int | None = None
+    for match in _STRAIGHT_SINGLE.finditer(paragraph):
+        pos = match.start()
+        prev = paragraph[pos - 1] if pos > 0 else " "
+        nxt = paragraph[pos + 1] if pos + 1 < len(paragraph) else ""
+        if opened is None:
+            if (prev.isspace() or prev in "([—–-:") and nxt.isalnum():
+                opened = pos
+        elif not prev.isspace() and (
+            (prev in ",.?!…" and not nxt.isalnum()) or nxt in ".,;:?!)" or not paragraph[pos + 1 :].strip()
+        ):
+            spans.append(Span(opened, opened + 1, pos, pos))
+            opened = None
+    return spans  # one left open is more likely "the '90s" than a quote that never closes
 
 
 def _mark_role(text: str, pos: int, char: str, stack: list[tuple[str, int]]) -> str:
