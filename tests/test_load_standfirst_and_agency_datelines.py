@@ -6,7 +6,8 @@ alone after the full name ("According to Tokhtarov,"); an institute's field befo
 ("the Institute for Strategic Studies Rahmatullo Sadykov"); and a newspaper credited between
 two quotes ("Eurasia Herald reports. '...,' he added."); a date printed twice under the headline, with
 "Save articles", "Source:" and "Share this:" lines (as Al Jazeera prints them); and a short
-sentence quoted after a speaker's first quote in one paragraph.
+sentence quoted after a speaker's first quote in one paragraph; a site's menu and a known outlet's name over
+the headline.
 
 Each test says what a careful reader takes from the article; the near misses beside them
 (a dated sentence under a short lead, another person named between two quotes) must not be
@@ -200,3 +201,36 @@ def test_a_short_sentence_quoted_after_the_speakers_first_quote_is_theirs(extrac
         ("Kyrgyzstan is a reliable ally", "Imangali Tasmagambetov"),
         ("We value this partnership.", "Imangali Tasmagambetov"),
     ]
+
+
+MENU_OVER_THE_HEADLINE = article("""
+    Home | News | Politics | Economy | Society | Opinion
+    Search
+
+    Kazakhstan proposes CSTO reform at Astana meeting
+    Thursday, 28 March 2024, 10:15
+
+    ASTANA (Kazinform) - Kazakhstan has proposed reforming the decision-making procedure of the CSTO, Foreign Minister Murat Nurtleu said on Thursday.
+""")
+
+KNOWN_SITE_OVER_THE_HEADLINE = article("""
+    Kommersant
+    28.03.2024, 10:15
+    Moscow expects Yerevan to clarify its CSTO position
+
+    Russian Deputy Foreign Minister Mikhail Galuzin said Moscow expected Yerevan to explain its intentions regarding the CSTO.
+""")
+
+
+def test_a_sites_menu_is_furniture_and_not_the_headline(extract_text):
+    record = extract_text(MENU_OVER_THE_HEADLINE)
+    assert record.title == "Kazakhstan proposes CSTO reform at Astana meeting"
+    assert "Home | News | Politics | Economy | Society | Opinion" in record.removed
+
+
+def test_a_known_outlets_name_over_the_headline_is_the_publisher(extract_text):
+    record = extract_text(KNOWN_SITE_OVER_THE_HEADLINE)
+    assert record.source is not None and record.source.name == "Kommersant"
+    assert (record.source.evidence.rule, record.source.evidence.line) == ("masthead", 1)
+    unknown = extract_text(KNOWN_SITE_OVER_THE_HEADLINE.replace("Kommersant", "Daily Digest"))
+    assert unknown.source is None  # a name the registry does not know as an outlet could be a section or a blog

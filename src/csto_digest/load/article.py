@@ -143,6 +143,11 @@ def _source(layout: Layout, dateline: Dateline | None, config: Config) -> Outlet
     if dateline and dateline.agency:
         name = canonical_outlet(dateline.agency, config.registry)
         return Outlet(name, Evidence(dateline.words, "dateline", 0.9))
+    for words, line in layout.mastheads:  # `Kommersant` over the headline, as a copied page keeps the site's name
+        known = config.registry.outlet_by_alias.get(words.strip().lower())
+        if known is not None:
+            evidence = Evidence(words, "masthead", 0.75, line=line, note="a site's name over the headline")
+            return Outlet(known.name, evidence)
     return None
 
 

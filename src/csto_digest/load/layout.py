@@ -44,6 +44,7 @@ class Layout:
     byline_evidence: Evidence | None = None
     author: str | None = None
     disclaimer: str | None = None
+    mastheads: list[tuple[str, int]] = field(default_factory=list)  # site names above the headline, with their lines
     paragraphs: list[str] = field(default_factory=list)
     paragraph_lines: list[int] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -185,9 +186,12 @@ def _take_title(layout: Layout, body: list[tuple[int, str]], line: str, number: 
     """Make `line` the title; the site names above it (and a site name taken for the title) go."""
     if layout.title is not None:
         layout.removed.append(layout.title)
+        if layout.title_line is not None:
+            layout.mastheads.append((layout.title, layout.title_line))
     for i, (at, text) in enumerate(body):
         if text:
             layout.removed.append(text)
+            layout.mastheads.append((text, at))
             body[i] = (at, "")
     layout.title, layout.title_line = line, number
 
