@@ -112,8 +112,22 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str, int]:
         if key != "date" and not isinstance(value, expected):
             want = expected.__name__ if isinstance(expected, type) else "text"
             raise FrontMatterError(f"{key}: expected {want}, got {type(value).__name__} {value!r}", lines.get(key))
+        if expected is str and not value.strip() and key in ("title", "source", "outlet", "url", "author"):
+            raise FrontMatterError(f"{key}: is empty (leave the field out instead)", lines.get(key))
+        if expected is list:
+            _check_items(str(key), value, lines.get(key))
     body_start = text[: match.end()].count("\n") + 1
     return FrontMatter(data, lines), text[match.end() :], body_start
+
+
+def _check_items(key: str, items: list[Any], line: int | None) -> None:
+    """Every item of a list field names something: `speakers: [{name: null}]` would make a
+    speaker called "None", `themes: [""]` a theme with no name."""
+    for number, item in enumerate(items, 1):
+        name = item.get("name") if key == "speakers" and isinstance(item, dict) else item
+        if not isinstance(name, str | int) or not str(name).strip():
+            what = "a name" if key == "speakers" else "text"
+            raise FrontMatterError(f"{key}: item {number} is {item!r}, not {what}", line)
 
 
 def markdown_to_text(markdown_text: str) -> str:
