@@ -61,6 +61,11 @@ def test_fields_quotes_and_themes_are_corrected_and_recorded(seed_copy, config):
         ("themes: {add: [no-such-theme]}\n", 1, "no theme"),
         ("date: sometime\n", 1, "not a date"),
         ("title: ok\ndate: 2024-13-45\n", 2, "date: '2024-13-45' is not a date"),  # YAML's date, and no date
+        ("title: ''\n", 1, "title: '' is no title"),  # a title is changed, never removed
+        ("title: null\n", 1, "title: None is no title"),
+        ("title: ok\nspeakers: [Stanislav Zas, null]\n", 2, "speakers: item 2 is None, which names no one"),
+        ("places: [Minsk, '']\n", 1, "places: item 2 is '', which names no one"),
+        ("author: [a, b]\n", 1, "author: ['a', 'b'] is not text"),
         ("title: ok\nthemes: [unclosed\n", 3, "cannot read the correction: expected ',' or ']'"),
     ],
 )

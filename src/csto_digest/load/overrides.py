@@ -155,6 +155,10 @@ def _apply(article: Article, source: CorrectionSource, config: Config) -> Articl
                 f"unknown field {key!r} (fields: {', '.join(sorted(SETTABLE))})", source.path, line(key)
             )
         if key == "title":
+            if not _names_something(value):
+                raise OverrideError(
+                    f"title: {value!r} is no title (a title can be changed, not removed)", source.path, line(key)
+                )
             changes.update(title=str(value), title_derived=False, title_evidence=evidence(key, value))
             corrections.append(Correction("title", article.title, str(value), where(key)))
         elif key == "date":
@@ -174,13 +178,15 @@ def _apply(article: Article, source: CorrectionSource, config: Config) -> Articl
             changes["source"] = outlet
             corrections.append(Correction("source", article.source.name if article.source else None, value, where(key)))
         elif key in ("url", "author"):
-            changes[key] = value
+            if value is not None and not _names_something(value):
+                raise OverrideError(f"{key}: {value!r} is not text (null removes it)", source.path, line(key))
+            changes[key] = value if value is None else str(value)
             corrections.append(Correction(key, getattr(article, key), value, where(key)))
         elif key in ("places", "organizations"):
-            changes[key] = tuple(str(v) for v in value or ())
+            changes[key] = tuple(str(v) for v in _items(key, value, source, line(key)))
             corrections.append(Correction(key, list(getattr(article, key)), list(changes[key]), where(key)))
         elif key == "cited_sources":
-            changes[key] = tuple(Outlet(str(v), evidence(key, v)) for v in value or ())
+            changes[key] = tuple(Outlet(str(v), evidence(key, v)) for v in _items(key, value, source, line(key)))
             corrections.append(Correction(key, [o.name for o in article.cited_sources], list(value or ()), where(key)))
         elif key == "themes":
             changes["themes"] = _themes(article, value, source, line(key), evidence, config)
@@ -199,7 +205,7 @@ def _apply(article: Article, source: CorrectionSource, config: Config) -> Articl
                     0,
                     evidence(key, s),
                 )
-                for s in value or ()
+                for s in _items(key, value, source, line(key))
             )
             corrections.append(
                 Correction(
@@ -210,6 +216,23 @@ def _apply(article: Article, source: CorrectionSource, config: Config) -> Articl
     if "quotes" in changes and "speakers" not in changes:
         updated = dataclasses.replace(updated, speakers=_recount(updated))
     return updated
+
+
+def _names_something(value: Any) -> bool:
+    return isinstance(value, str | int) and not isinstance(value, bool) and bool(str(value).strip())
+
+
+def _items(key: str, value: Any, source: CorrectionSource, line: int | None) -> list[Any]:
+    """A list field's items, each naming something: `speakers: [null]` would make a speaker called "None"."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise OverrideError(f"{key}: expected a list, got {value!r}", source.path, line)
+    for number, item in enumerate(value, 1):
+        name = item.get("name") if key == "speakers" and isinstance(item, dict) else item
+        if not _names_something(name):
+            raise OverrideError(f"{key}: item {number} is {item!r}, which names no one and nothing", source.path, line)
+    return value
 
 
 def _themes(article: Article, value: Any, source: CorrectionSource, line: int | None, evidence, config: Config):
