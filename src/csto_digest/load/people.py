@@ -66,7 +66,7 @@ NOT_NAME_WORDS = {
     "journal", "gazette", "times", "tribune", "herald", "courier", "monitor", "bulletin", "daily", "weekly",
     "wire", "observer", "review", "chronicle", "post", "express", "telegraph", "digest", "insider",
 }  # fmt: skip
-PRONOUNS = {"he", "she", "him", "her"}
+PRONOUNS = {"he", "she", "him", "her", "his"}
 
 # An honorific (Mr.), an initial or two (V., A. B.), or a capitalised word. Each form
 # starts with a capital taken outside the alternation, so the scan skips from capital

@@ -44,7 +44,8 @@ SPEECH_VERB = (
 _VERB = guarded(re.compile(rf"\b{SPEECH_VERB}\b"))
 _ACCORDING = guarded(
     re.compile(
-        r"\b(?:according to|in the words of|as (?:put|noted|stated|said) by)\s+(?P<who>[^,:;]{2,80}?)\s*[,:]\s*$",
+        r"(?:\b(?:according to|in the words of|as (?:put|noted|stated|said) by)\s+(?P<who>[^,:;]{2,80}?)"
+        r"|\bin\s+(?P<own>his|her)\s+(?:own\s+)?words)\s*[,:]\s*$",
         re.IGNORECASE,
     )
 )
@@ -60,6 +61,10 @@ _ADVERBS = {"also", "further", "then", "later", "has", "had", "once", "again", "
 _SENTENCE_MARK = re.compile(r"[.!?…]")
 _AFTER_LEAD = re.compile(r"^\s*[,.]?\s*(?:[—–-]+\s*)?")
 _VERB_THEN_WHO = re.compile(rf"^(?P<verb>{SPEECH_VERB})\s+(?P<who>[^,.;:!?\"“”]{{2,80}})")
+# `," the official, who asked not to be named, said`: a subject, a relative clause set off by commas, the verb.
+_SUBJECT_THEN_CLAUSE = re.compile(
+    rf"^(?P<subject>[^,.;:!?\"“”]{{2,60}}?),\s*(?:who|whose|which)\b[^,.;!?\"“”]{{1,90}},\s*(?P<verb>{SPEECH_VERB})\b"
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _HEAD_OF_STATE = re.compile(r"\bhead of (?:the )?state\b")
 _HEAD_OF = re.compile(r"\b(\w+) of (?:the )?[\w ]+$")
@@ -351,6 +356,14 @@ class QuoteFinder:
         appositive = self._named_then_verb(index, paragraph, rest_start)
         if appositive:
             return appositive
+        clause = _SUBJECT_THEN_CLAUSE.match(rest)
+        if clause:
+            subject = clause.group("subject")
+            speaker = self._resolve_subject(index, rest_start, rest_start + len(subject))
+            if speaker:
+                return Attribution(speaker, rest[: clause.end()].strip(), "after", 0.85)
+            if _names_a_source(subject):  # an unnamed official: a quotation, of no one person
+                return Attribution(None, rest[: clause.end()].strip(), "after-unnamed", 0.5)
         verb = _VERB.search(rest[:90])
         if verb:
             subject = rest[: verb.start()]
@@ -411,8 +424,9 @@ class QuoteFinder:
         clause = lead[sentence_start:]
         according = _ACCORDING.search(clause)
         if according:
-            who_start = sentence_start + according.start("who")
-            speaker = self._resolve_subject(index, who_start, who_start + len(according.group("who")))
+            group = "who" if according.group("who") else "own"  # "In his words," names him by pronoun
+            who_start = sentence_start + according.start(group)
+            speaker = self._resolve_subject(index, who_start, who_start + len(according.group(group)))
             if speaker:
                 return Attribution(speaker, clause.strip(), "before", 0.85)
         if not clause.strip() and index > 0 and self.paragraphs[index - 1].rstrip().endswith(":"):

@@ -1,0 +1,38 @@
+"""Attributions the seeds do not show, written as news agencies write them: "In his words,"
+before the quote, and a relative clause between the speaker and the verb after it, with a
+name (then theirs) or an unnamed official (then a quote of no one person, kept)."""
+
+from __future__ import annotations
+
+import textwrap
+
+
+def article(text: str) -> str:
+    return textwrap.dedent(text).strip() + "\n"
+
+
+BORDER_VISIT = article("""
+    CSTO officials on the Tajik border
+
+    DUSHANBE (Asia-Plus) - CSTO Secretary General Imangali Tasmagambetov visited the Tajik-Afghan border on Tuesday.
+
+    In his words, “the programme for the border will be fully financed by 2025.”
+
+    “The border is secure,” Tasmagambetov, who arrived in Dushanbe on Monday, said.
+
+    “We see no immediate threat,” the official, who asked not to be named, said.
+""")
+
+
+def test_in_his_words_names_the_man_last_named(extract_text):
+    quote = extract_text(BORDER_VISIT).quotes[0]
+    assert (quote.text, quote.speaker) == (
+        "the programme for the border will be fully financed by 2025.",
+        "Imangali Tasmagambetov",
+    )
+
+
+def test_a_relative_clause_between_speaker_and_verb(extract_text):
+    quotes = {q.text: q.speaker for q in extract_text(BORDER_VISIT).quotes}
+    assert quotes["The border is secure"] == "Imangali Tasmagambetov"
+    assert quotes["We see no immediate threat"] is None  # kept as a quotation, of no one named
