@@ -8,6 +8,7 @@ what the rules extract, and says so in the evidence.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from typing import Any
@@ -169,6 +170,10 @@ def _date(layout: Layout, dateline: Dateline | None) -> tuple[str | None, str | 
             return found.value, "day", _with_words(evidence, found)
     for found, evidence in candidates:
         return found.value, found.precision, _with_words(evidence, found)
+    if layout.updated_date and layout.updated_evidence:  # the page states no other date: say what this one is
+        found, evidence = layout.updated_date, layout.updated_evidence
+        note = f"read from {found.words!r}, when the page says it was updated: the article may be older"
+        return found.value, found.precision, dataclasses.replace(evidence, note=note)
     return None, None, None
 
 

@@ -43,6 +43,7 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, "day"),
         (r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d])", "day"),
         (r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d])", "day-slash"),
+        (r"(?<![\d/])(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d])", "month-slash"),
         (_MONTH + r",?\s+" + _YEAR, "month"),
     )
 )
@@ -70,7 +71,8 @@ def parse_date(text: str) -> FoundDate | None:
 
     `12 March 2024`, `March 12, 2024`, `Wed 15th September 2021`, `2024-03-12`,
     `12.03.2024`, `12 марта 2024`, and `March 2024` (month precision). A slash
-    date is read day-first only when it cannot be month-first."""
+    date is read only when it cannot be read the other way: 28/03/2024 day-first,
+    03/28/2024 month-first, 03/04/2024 not at all."""
     if not _YEAR_ANYWHERE.search(text):
         return None  # every format we read has a year
     best: tuple[int, FoundDate] | None = None
@@ -96,6 +98,11 @@ def _from_match(match: re.Match[str], precision: str) -> FoundDate | None:
     if precision == "day-slash":
         # 03/04/2024 is ambiguous between day- and month-first; read it only when it is not.
         if day is not None and day <= 12 and month <= 12 and day != month:
+            return None
+        precision = "day"
+    elif precision == "month-slash":
+        # 03/28/2024, as American pages write it: month-first only when the day cannot be a month.
+        if day is None or day <= 12:
             return None
         precision = "day"
     if not _valid(year, month, day):

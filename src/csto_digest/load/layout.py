@@ -21,6 +21,8 @@ _DATE_HEADER = re.compile(
     r"^\s*(?:date|published|posted|updated|дата)\s*:?\s+(?P<date>[^h\n]*?\d[^h\n]*?)\s*(?P<url>https?://\S+)?\s*$",
     re.IGNORECASE,
 )
+# "Updated: 29 March 2024", "Last modified 29.03.2024": when the page changed, not when it was published.
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|обновлено|изменено)\b", re.IGNORECASE)
 _URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|original|источник)\s*:\s*)?(?P<url>https?://\S+)\s*$", re.IGNORECASE)
 # "By Anna Petrosyan", "By RFE/RL's Armenian Service" (a slash, as in a service's name, is kept),
 # "By Steve Rosenberg, BBC Russia editor" (the role after a comma is not the name).
@@ -42,6 +44,8 @@ class Layout:
     header_date_evidence: Evidence | None = None
     byline_date: FoundDate | None = None
     byline_evidence: Evidence | None = None
+    updated_date: FoundDate | None = None  # "Updated: ...": a date only when the page states no other
+    updated_evidence: Evidence | None = None
     author: str | None = None
     disclaimer: str | None = None
     mastheads: list[tuple[str, int]] = field(default_factory=list)  # site names above the headline, with their lines
@@ -97,6 +101,10 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             or (headline_seen and _standfirst_only(body_lines) and _names_and_date(line))
         ):
             found = byline_date(line)
+            if found and _UPDATED.search(line.replace(found.words, " ")):
+                _take_updated(layout, found, Evidence(line, "byline", 0.6, line=number))
+                layout.removed.append(line)
+                continue
             if found:
                 layout.byline_date = found
                 layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
@@ -232,10 +240,18 @@ def body_lines_text(body: list[tuple[int, str]]) -> list[str]:
     return [text for _, text in body if text]
 
 
+def _take_updated(layout: Layout, found: FoundDate, evidence: Evidence) -> None:
+    if layout.updated_date is None:
+        layout.updated_date, layout.updated_evidence = found, evidence
+
+
 def _header_line(layout: Layout, line: str, number: int) -> bool:
     match = _DATE_HEADER.match(line)
     if match:
         found = parse_date(match.group("date"))
+        if found and _UPDATED.search(line[: match.start("date")]):
+            _take_updated(layout, found, Evidence(line, "header", 0.6, line=number))
+            return True
         if found:
             if layout.header_date is None:
                 layout.header_date = found
