@@ -1,6 +1,7 @@
 """Attributions the seeds do not show, written as news agencies write them: "In his words,"
 before the quote, and a relative clause between the speaker and the verb after it, with a
-name (then theirs) or an unnamed official (then a quote of no one person, kept)."""
+name (then theirs) or an unnamed official (then a quote of no one person, kept); and a theme
+named by a region of Tajikistan rather than the country."""
 
 from __future__ import annotations
 
@@ -36,3 +37,22 @@ def test_a_relative_clause_between_speaker_and_verb(extract_text):
     quotes = {q.text: q.speaker for q in extract_text(BORDER_VISIT).quotes}
     assert quotes["The border is secure"] == "Imangali Tasmagambetov"
     assert quotes["We see no immediate threat"] is None  # kept as a quotation, of no one named
+
+
+def test_a_tajik_border_region_named_without_the_country_is_the_tajik_afghan_border(extract_text):
+    record = extract_text(
+        article("""
+        CSTO drills near Afghan border
+
+        DUSHANBE (Reuters) - CSTO forces held drills in the Khatlon region near the border with Afghanistan.
+        """)
+    )
+    assert "tajik-afghan-border" in [t.slug for t in record.themes]
+    elsewhere = extract_text(
+        article("""
+        CSTO drills in the north
+
+        MOSCOW (Reuters) - CSTO forces held drills in the Pskov region near the border with Estonia.
+        """)
+    )
+    assert "tajik-afghan-border" not in [t.slug for t in elsewhere.themes]
