@@ -423,3 +423,35 @@ def test_grouping_leaves_no_garbage_for_the_cyclic_collector(config: Config):
     finally:
         gc.enable()
     assert left == 0
+
+
+def test_three_outlets_reporting_one_speaker_on_one_theme_one_day_are_one_story(config: Config):
+    """No wording matches across the corpus here, so only the speaker, the day and the theme link
+    them, pairwise: the third joins because it is linked to both others, not through a chain."""
+    said = (
+        ("We have practically frozen our participation in this treaty at the moment, as everyone knows",),
+        ("Our country has in practice stopped taking part in the work of the bloc for now, he explained",),
+        ("The government decided to suspend any activity within the organisation until further notice",),
+    )
+    articles = tuple(
+        make_article(name, words, speaker="Nikol Pashinyan", date="2024-02-23", themes=("armenia-membership",))
+        for name, words in zip(("france24", "reuters", "ria"), said, strict=True)
+    )
+    groups = group_articles(articles, config)
+    assert [s.articles for s in groups.stories] == [("france24", "reuters", "ria")]
+
+
+def test_a_chain_of_speaker_links_over_days_makes_no_story_of_three(config: Config):
+    """Day 1 links to day 2 and day 2 to day 3, but day 1 and day 3 are too far apart: a speaker
+    quoted on one theme every day is not one event, however the links chain."""
+    said = (
+        ("We have practically frozen our participation in this treaty at the moment, as everyone knows",),
+        ("Our country has in practice stopped taking part in the work of the bloc for now, he explained",),
+        ("The government decided to suspend any activity within the organisation until further notice",),
+    )
+    articles = tuple(
+        make_article(name, words, speaker="Nikol Pashinyan", date=date, themes=("armenia-membership",))
+        for name, words, date in zip(("d1", "d2", "d3"), said, ("2024-02-22", "2024-02-23", "2024-02-24"), strict=True)
+    )
+    groups = group_articles(articles, config)
+    assert [len(s.articles) for s in groups.stories] == [2]

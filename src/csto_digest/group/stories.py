@@ -250,25 +250,40 @@ def joinable(links: Sequence[Link], days: Sequence[int | None]) -> list[Link]:
     a lone article to a story its words made, never join two stories."""
     sets = UnionFind(len(days))
     spans: dict[int, tuple[int, int] | None] = {}
-    sizes: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
     worded: set[int] = set()  # stories joined by more than a speaker
+    speaker_pairs = {(k.first, k.second) for k in links if k.strength == SPEAKER}
     kept = []
     for link in sorted(links, key=lambda k: (-k.strength, k.first, k.second)):
         a, b = sets.find(link.first), sets.find(link.second)
         if a != b:
             span = _joined_span(spans.get(a, _own_span(days[a])), spans.get(b, _own_span(days[b])))
-            size = sizes.get(a, 1) + sizes.get(b, 1)
-            if size > MAX_STORY or (span is not None and span[1] - span[0] > STORY_DAYS):
+            in_a, in_b = members.get(a, [a]), members.get(b, [b])
+            if len(in_a) + len(in_b) > MAX_STORY or (span is not None and span[1] - span[0] > STORY_DAYS):
                 continue
-            if link.strength == SPEAKER and not _may_attach(sizes.get(a, 1), a in worded, sizes.get(b, 1), b in worded):
+            if (
+                link.strength == SPEAKER
+                and not _may_attach(len(in_a), a in worded, len(in_b), b in worded)
+                and not _linked_to_all(in_a, in_b, speaker_pairs)
+            ):
                 continue
             sets.union(a, b)
             root = sets.find(a)
-            spans[root], sizes[root] = span, size
+            spans[root], members[root] = span, in_a + in_b
             if link.strength != SPEAKER or a in worded or b in worded:
                 worded.add(root)
         kept.append(link)
     return sorted(kept, key=lambda k: (k.first, k.second))
+
+
+def _linked_to_all(in_a: list[int], in_b: list[int], speaker_pairs: set[tuple[int, int]]) -> bool:
+    """A lone article that one speaker's words on one day link to every article of a story those
+    links alone made: three outlets' reports of one interview, where a chain of such links (A with
+    B, B with C, never A with C) could drift from one event to the next."""
+    if len(in_a) != 1 and len(in_b) != 1:
+        return False
+    (lone,), story = (in_a, in_b) if len(in_a) == 1 else (in_b, in_a)
+    return all((min(lone, p), max(lone, p)) in speaker_pairs for p in story)
 
 
 def _may_attach(size_a: int, worded_a: bool, size_b: int, worded_b: bool) -> bool:
