@@ -1,7 +1,8 @@
 """Attributions the seeds do not show, written as news agencies write them: "In his words,"
 before the quote, and a relative clause between the speaker and the verb after it, with a
 name (then theirs) or an unnamed official (then a quote of no one person, kept); and a theme
-named by a region of Tajikistan rather than the country."""
+named by a region of Tajikistan rather than the country; and a name holding particles
+(Ursula von der Leyen)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,17 @@ def test_a_tajik_border_region_named_without_the_country_is_the_tajik_afghan_bor
         """)
     )
     assert "tajik-afghan-border" not in [t.slug for t in elsewhere.themes]
+
+
+def test_a_name_with_particles_is_one_name_and_its_surname_alone_is_that_person(extract_text):
+    record = extract_text(
+        article("""
+        EU on the CSTO
+
+        BRUSSELS (Reuters) - European Commission President Ursula von der Leyen commented on the CSTO on Monday.
+
+        "We follow the situation closely," von der Leyen said.
+        """)
+    )
+    assert [s.name for s in record.speakers] == ["Ursula von der Leyen"]
+    assert [q.speaker for q in record.quotes] == ["Ursula von der Leyen"]

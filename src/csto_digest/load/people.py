@@ -194,9 +194,17 @@ def _name_like(token: str, blocked: AbstractSet[str], known: dict[str, bool]) ->
     return verdict
 
 
+# The particles a name may hold between its words: Ursula von der Leyen, Pedro de la Rosa, Ali bin Saleh.
+_PARTICLES = "von|von der|van|van der|van den|de|de la|del|der|di|da|du|dos|bin|ibn|al|el"
+_PARTICLE_GAPS = frozenset(f" {p} " for p in _PARTICLES.split("|"))
+
+
 def _adjacent(text: str, left_end: int, right_start: int, left: str) -> bool:
-    """One name word follows another: nothing or one space between, no possessive before."""
-    return right_start - left_end <= 1 and text[left_end:right_start] in (" ", "") and not left.endswith(("’s", "'s"))
+    """One name word follows another: nothing, one space or a particle between, no possessive before."""
+    if left.endswith(("’s", "'s")):
+        return False
+    gap = text[left_end:right_start]
+    return gap in (" ", "") or (right_start - left_end <= 9 and gap in _PARTICLE_GAPS)
 
 
 def _mentions_in_run(
@@ -223,7 +231,8 @@ def _mentions_in_run(
         return []
     first_tok = real[0]
     # A sentence-initial single capitalised word is usually not a name ("Yerevan", "Steps").
-    words = " ".join(t.group(0) for t in real).replace("’s", "").replace("'s", "")
+    # As written, particles included ("von der"); the tokens of a run stand one space apart otherwise.
+    words = text[first_tok.start() : real[-1].end()].replace("’s", "").replace("'s", "")
     if len(real) == 1 and not _could_be_surname(text, run[0], real[0], registry, name_tokens, surnames):
         return []
     role_tokens = run[:name_start]
