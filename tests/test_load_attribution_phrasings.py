@@ -2,7 +2,7 @@
 before the quote, and a relative clause between the speaker and the verb after it, with a
 name (then theirs) or an unnamed official (then a quote of no one person, kept); and a theme
 named by a region of Tajikistan rather than the country; and a name holding particles
-(Ursula von der Leyen)."""
+(Ursula von der Leyen); and "he added" after someone named only in passing."""
 
 from __future__ import annotations
 
@@ -71,3 +71,38 @@ def test_a_name_with_particles_is_one_name_and_its_surname_alone_is_that_person(
     )
     assert [s.name for s in record.speakers] == ["Ursula von der Leyen"]
     assert [q.speaker for q in record.quotes] == ["Ursula von der Leyen"]
+
+
+HE_ADDED_AFTER_A_NAME_IN_PASSING = article("""
+    Kazakh envoy on Armenia
+
+    Kazakh Ambassador to the CSTO Bakhtiyor Umarov said on Thursday that Armenia remained a member.
+
+    "We respect any decision of a sovereign state," said Bakhtiyor Umarov.
+
+    Armenia has not taken part in CSTO events since 2023, when Prime Minister Nikol Pashinyan announced that the country had frozen its participation.
+
+    "The door remains open for our Armenian partners," he added.
+""")
+
+HE_ADDED_AFTER_A_NEW_SPEAKER = article("""
+    Kazakh envoy on Armenia
+
+    Kazakh Ambassador to the CSTO Bakhtiyor Umarov said on Thursday that Armenia remained a member.
+
+    "We respect any decision of a sovereign state," said Bakhtiyor Umarov.
+
+    Kyrgyz Foreign Ministry spokesman Kanat Antonov also commented on the matter.
+
+    "The door remains open for our Armenian partners," he added.
+""")
+
+
+def test_he_added_is_the_last_speaker_not_a_man_named_in_passing_since(extract_text):
+    quotes = extract_text(HE_ADDED_AFTER_A_NAME_IN_PASSING).quotes
+    assert [q.speaker for q in quotes] == ["Bakhtiyor Umarov", "Bakhtiyor Umarov"]
+
+
+def test_he_added_is_a_new_speaker_named_as_the_subject_of_his_own_sentence(extract_text):
+    quotes = extract_text(HE_ADDED_AFTER_A_NEW_SPEAKER).quotes
+    assert [q.speaker for q in quotes] == ["Bakhtiyor Umarov", "Kanat Antonov"]

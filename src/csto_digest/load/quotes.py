@@ -66,6 +66,9 @@ _SUBJECT_THEN_CLAUSE = re.compile(
     rf"^(?P<subject>[^,.;:!?\"“”]{{2,60}}?),\s*(?:who|whose|which)\b[^,.;!?\"“”]{{1,90}},\s*(?P<verb>{SPEECH_VERB})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_CONTINUING = frozenset({"added", "adds", "continued", "continues", "concluded"})  # verbs of one who spoke before
+# Words that open a clause inside a sentence: a person named after one is not its subject.
+_SUBORDINATE = re.compile(r"\b(?:when|after|since|while|because|although|until|before|whom|whose|which|where|that)\b")
 _HEAD_OF_STATE = re.compile(r"\bhead of (?:the )?state\b")
 _HEAD_OF = re.compile(r"\b(\w+) of (?:the )?[\w ]+$")
 _ROLE_TOKEN = re.compile(r"[\w'’-]+")
@@ -369,7 +372,8 @@ class QuoteFinder:
             subject = rest[: verb.start()]
             if subject.strip() and not _SUBJECT_BOUNDARY.search(subject.strip()) and len(subject.split()) <= 9:
                 start = rest_start
-                speaker = self._resolve_subject(index, start, start + len(subject))
+                continuing = verb.group(0).lower() in _CONTINUING
+                speaker = self._resolve_subject(index, start, start + len(subject), continuing)
                 if speaker:
                     return Attribution(speaker, rest[: verb.end()].strip(), "after", 0.9)
                 if _names_a_source(subject):
@@ -468,8 +472,12 @@ class QuoteFinder:
             return Attribution(None, window[boundary : verb.end()].strip(), "before-unnamed", 0.5)
         return None
 
-    def _resolve_subject(self, index: int, start: int, end: int) -> str | None:
-        """The person a subject phrase (paragraph offsets) names: a name, a pronoun or a role."""
+    def _resolve_subject(self, index: int, start: int, end: int, continuing: bool = False) -> str | None:
+        """The person a subject phrase (paragraph offsets) names: a name, a pronoun or a role.
+
+        `continuing`: the verb says the subject spoke before (`," he added`). Then a
+        pronoun is the last speaker quoted rather than someone named since only in
+        passing, inside a clause ("..., when Prime Minister Nikol Pashinyan announced")."""
         base = self.offsets[index]
         absolute_start, absolute_end = base + start, base + end
         named = [m for m in self.people.mentions if m.start >= absolute_start and m.end <= absolute_end]
@@ -484,13 +492,33 @@ class QuoteFinder:
         if tokens[-1] in PRONOUNS and len(tokens) <= 2:
             excluded = self._named_in_quote
             found = self.people.last_before(absolute_start, excluded=excluded, pronoun=tokens[-1])
-            if found or self.last_speaker in excluded or self.last_speaker is None:
+            last = self.last_speaker
+            if last is None or last in excluded or last == found:
                 return found
-            wanted, known = pronoun_gender(tokens[-1]), self.people.gender(self.last_speaker)
-            return self.last_speaker if known is None or known == wanted else None
+            wanted, known = pronoun_gender(tokens[-1]), self.people.gender(last)
+            if known is not None and known != wanted:
+                return found
+            if found is None or (continuing and self._named_in_passing(found, absolute_start)):
+                return last
+            return found
         if any(t in ROLE_WORDS for t in tokens):
             return self._by_role(tokens, absolute_start)
         return None
+
+    def _named_in_passing(self, name: str, offset: int) -> bool:
+        """Whether `name`, never quoted so far, was last named before `offset` inside a clause
+        of someone else's sentence ("..., when X announced ...", "... since X took office")."""
+        if any(q.speaker == name for q in self.quotes):
+            return False
+        mention = next(
+            (m for m in reversed(self.people.mentions) if m.end <= offset and self.people.resolve(m.words) == name),
+            None,
+        )
+        if mention is None:
+            return False
+        before = self.text[: mention.start]
+        sentence_start = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! ")) + 1
+        return bool(_SUBORDINATE.search(self.text[sentence_start : mention.start]))
 
     def _by_role(self, tokens: list[str], offset: int) -> str | None:
         """The person "the minister" or "the CSTO chief" refers to. An institution
