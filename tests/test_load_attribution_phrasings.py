@@ -2,7 +2,8 @@
 before the quote, and a relative clause between the speaker and the verb after it, with a
 name (then theirs) or an unnamed official (then a quote of no one person, kept); and a theme
 named by a region of Tajikistan rather than the country; and a name holding particles
-(Ursula von der Leyen); and "he added" after someone named only in passing."""
+(Ursula von der Leyen); "he added" after someone named only in passing; and an aside
+(", for his part,") between a subject and its verb."""
 
 from __future__ import annotations
 
@@ -106,3 +107,18 @@ def test_he_added_is_the_last_speaker_not_a_man_named_in_passing_since(extract_t
 def test_he_added_is_a_new_speaker_named_as_the_subject_of_his_own_sentence(extract_text):
     quotes = extract_text(HE_ADDED_AFTER_A_NEW_SPEAKER).quotes
     assert [q.speaker for q in quotes] == ["Bakhtiyor Umarov", "Kanat Antonov"]
+
+
+def test_an_aside_between_subject_and_verb_keeps_the_quote_theirs(extract_text):
+    record = extract_text(
+        article("""
+        Tokayev, Putin discuss CSTO
+
+        MOSCOW. KAZINFORM - Kazakh President Kassym-Jomart Tokayev and Russian President Vladimir Putin met in the Kremlin.
+
+        The Russian president, for his part, noted that "the CSTO has proved its effectiveness."
+        """)
+    )
+    [quote] = record.quotes
+    assert (quote.text, quote.speaker) == ("the CSTO has proved its effectiveness.", "Vladimir Putin")
+    assert quote.evidence.text == "The Russian president, for his part, noted"

@@ -55,6 +55,11 @@ _SUBJECT_BOUNDARY = guarded(
         r"[,;:!?\"“”«»()—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.|\band\b|\bbut\b|\bthat\b|\bwhile\b"
     )
 )
+# An aside between a subject and its verb: "The Russian president, for his part, noted that ..."
+_ASIDE = re.compile(
+    r",\s*(?:for (?:his|her|their) part|in (?:his|her|their) turn|in turn|meanwhile|however|in particular"
+    r"|in response)\s*,"
+)
 _ADVERBS = {"also", "further", "then", "later", "has", "had", "once", "again", "earlier", "recently", "was", "is"}
 
 # Compiled once here rather than at each call: these run for every quote.
@@ -447,16 +452,17 @@ class QuoteFinder:
 
     def _verb_subject(self, index: int, paragraph: str, start: int, end: int) -> tuple[str, str] | None:
         """The subject of the last verb of speech in paragraph[start:end]."""
-        window = paragraph[start:end]
+        # ", for his part," between subject and verb is blanked out, offsets kept.
+        window = _ASIDE.sub(lambda m: " " * len(m.group(0)), paragraph[start:end])
         verbs = list(_VERB.finditer(window))
         for verb in reversed(verbs):
             before = window[: verb.start()]
             boundary = max((m.end() for m in _SUBJECT_BOUNDARY.finditer(before)), default=0)
             subject_start = start + boundary
-            subject_end = start + verb.start()
+            subject_end = start + len(before.rstrip())
             speaker = self._resolve_subject(index, subject_start, subject_end)
             if speaker:
-                return speaker, window[boundary : verb.end()].strip()
+                return speaker, paragraph[subject_start : start + verb.end()].strip()  # as written, aside included
         return None
 
     def _unnamed_before(self, paragraph: str, start: int, end: int) -> Attribution | None:
