@@ -301,20 +301,53 @@ def _under_label(body: list[tuple[int, str]], first: int, labels: set[int]) -> b
 
 
 def _paragraphs(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Lines become paragraphs. Hard-wrapped lines (one not ending a sentence,
-    the next starting in lower case) are joined back together."""
+    """Lines become paragraphs. Hard-wrapped lines (one ending on a comma, or one
+    not ending a sentence with the next starting in lower case) are joined back together; and in a text
+    wrapped at a fixed width (a database export, an e-mail), so is every line
+    under one that reached the margin."""
+    width = _wrap_width([text for _, text in body if text])
     out: list[tuple[int, str]] = []
     previous_blank = True
+    previous_length = 0
     for number, text in body:
         if not text:
             previous_blank = True
             continue
-        if out and not previous_blank and not out[-1][1].endswith(_SENTENCE_PUNCT) and text[:1].islower():
+        wrapped = width is not None and previous_length >= width - WRAP_SLACK
+        unfinished = out and out[-1][1].endswith((",", ";"))  # no paragraph ends on a comma
+        if (
+            out
+            and not previous_blank
+            and (wrapped or unfinished or (not out[-1][1].endswith(_SENTENCE_PUNCT) and text[:1].islower()))
+        ):
             out[-1] = (out[-1][0], out[-1][1] + " " + text)
         else:
             out.append((number, text))
         previous_blank = False
+        previous_length = len(text)
     return out
+
+
+WRAP_SLACK = 20  # a wrapped line ends within this many characters of the margin (the next word did not fit)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at, or None when it was not.
+
+    Wrapped text has a margin: no line is longer than it, and many lines end
+    close to it. A text of one paragraph per line has lines of every length,
+    most far longer than any margin a mail program or an export uses."""
+    long = [len(line) for line in lines if len(line) >= 40]
+    if len(long) < 3:
+        return None
+    width = max(long)
+    if width > WRAP_MAX:
+        return None
+    near = sum(1 for n in long if n >= width - WRAP_SLACK)
+    return width if near >= 3 and near >= 0.5 * len(long) else None
+
+
+WRAP_MAX = 100  # wider than any margin text is wrapped at (72 to 80 is usual)
 
 
 def _dedupe(paragraphs: list[str]) -> tuple[list[str], list[str]]:
