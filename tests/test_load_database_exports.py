@@ -95,3 +95,16 @@ def test_a_lexisnexis_export_gives_its_fields_and_whole_paragraphs(extract_text)
 def test_one_paragraph_per_line_is_not_taken_for_wrapped_text(extract_text):
     record = extract_text(ONE_PARAGRAPH_PER_LINE)
     assert len(record.body) == 3
+
+
+SHORT_PARAGRAPHS_ONE_A_LINE = article("""
+    CSTO talks in Minsk
+    MINSK, 23 November (BelTA) - Foreign ministers of the CSTO met in Minsk on Thursday.
+    Belarusian Foreign Minister Sergei Aleinik opened the meeting in the capital.
+    The ministers discussed the agenda of the coming summit in Astana.
+    They also approved a statement on the situation in Afghanistan.
+""")
+
+
+def test_short_paragraphs_one_a_line_are_not_taken_for_wrapped_text(extract_text):
+    assert len(extract_text(SHORT_PARAGRAPHS_ONE_A_LINE).body) == 4

@@ -337,14 +337,16 @@ def _wrap_width(lines: list[str]) -> int | None:
     Wrapped text has a margin: no line is longer than it, and many lines end
     close to it. A text of one paragraph per line has lines of every length,
     most far longer than any margin a mail program or an export uses."""
-    long = [len(line) for line in lines if len(line) >= 40]
+    long = [line for line in lines if len(line) >= 40]
     if len(long) < 3:
         return None
-    width = max(long)
+    width = max(map(len, long))
     if width > WRAP_MAX:
         return None
-    near = sum(1 for n in long if n >= width - WRAP_SLACK)
-    return width if near >= 3 and near >= 0.5 * len(long) else None
+    near = [line for line in long if len(line) >= width - WRAP_SLACK]
+    # Most lines at the margin stop mid-sentence; short paragraphs one a line all end one.
+    mid_sentence = sum(1 for line in near if not line.endswith(_SENTENCE_PUNCT))
+    return width if len(near) >= 3 and len(near) >= 0.5 * len(long) and mid_sentence >= 0.5 * len(near) else None
 
 
 WRAP_MAX = 100  # wider than any margin text is wrapped at (72 to 80 is usual)
