@@ -3,7 +3,7 @@ before the quote, and a relative clause between the speaker and the verb after i
 name (then theirs) or an unnamed official (then a quote of no one person, kept); and a theme
 named by a region of Tajikistan rather than the country; and a name holding particles
 (Ursula von der Leyen); "he added" after someone named only in passing; and an aside
-(", for his part,") between a subject and its verb."""
+(", for his part,") between a subject and its verb; and a short quotation after "added that"."""
 
 from __future__ import annotations
 
@@ -122,3 +122,18 @@ def test_an_aside_between_subject_and_verb_keeps_the_quote_theirs(extract_text):
     [quote] = record.quotes
     assert (quote.text, quote.speaker) == ("the CSTO has proved its effectiveness.", "Vladimir Putin")
     assert quote.evidence.text == "The Russian president, for his part, noted"
+
+
+def test_a_short_quotation_after_said_that_is_a_quote_and_a_phrase_in_running_text_is_not(extract_text):
+    record = extract_text(
+        article("""
+        Lukashenko on the union
+
+        MINSK (BelTA) - Belarusian President Alexander Lukashenko spoke about the CSTO on Monday.
+
+        Later, Lukashenko added that "the union will stand."
+
+        The ministry was studying "all the options" for the mission, officials said.
+        """)
+    )
+    assert [(q.text, q.speaker) for q in record.quotes] == [("the union will stand.", "Alexander Lukashenko")]

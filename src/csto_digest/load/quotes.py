@@ -71,6 +71,8 @@ _SUBJECT_THEN_CLAUSE = re.compile(
     rf"^(?P<subject>[^,.;:!?\"“”]{{2,60}}?),\s*(?:who|whose|which)\b[^,.;!?\"“”]{{1,90}},\s*(?P<verb>{SPEECH_VERB})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# `Lukashenko added that "the union will stand."`: words of speech, so a short quotation, not a phrase.
+_SAID_THAT = re.compile(rf"\b{SPEECH_VERB}\s+that$")
 _CONTINUING = frozenset({"added", "adds", "continued", "continues", "concluded"})  # verbs of one who spoke before
 # Words that open a clause inside a sentence: a person named after one is not its subject.
 _SUBORDINATE = re.compile(r"\b(?:when|after|since|while|because|although|until|before|whom|whose|which|where|that)\b")
@@ -329,7 +331,7 @@ class QuoteFinder:
         if attribution is not None and attribution.speaker is None and len(tokens) < 5:
             return False  # a short phrase after "analysts said the ..." is a scare quote
         before = paragraph[: span.open_mark].rstrip()
-        if len(tokens) < 5 and before and before[-1] not in '.!?:;,—–-"“”«»()':
+        if len(tokens) < 5 and before and before[-1] not in '.!?:;,—–-"“”«»()' and not _SAID_THAT.search(before):
             return False  # "was studying "all the options"": a phrase inside a sentence, not a quotation
         if _is_title_case(inner):
             return False
