@@ -81,3 +81,13 @@ def test_cited_outlet_named_after_its_description_and_with_a_number(config):
     )
     names = [o.name for o in cited_outlets(text, config.registry, {"Pashinyan"}, set())]
     assert names == ["Channel 5 Plus", "Kanal 7 television channel"]
+
+
+def test_outlets_credited_by_reported_by_published_by_and_confirmed_to_are_cited(extract_text):
+    record = extract_text(
+        "CSTO news\n\nASTANA (Kazinform) - The CSTO will hold drills in Kazakhstan, as reported by Interfax. "
+        "The news was first published by Sputnik Kazakhstan, citing the Joint Staff.\n\n"
+        "The Kazakh defence ministry confirmed the report to Tengrinews.kz on Monday.\n"
+    )
+    assert record.source.name == "Kazinform"
+    assert [o.name for o in record.cited_sources] == ["Interfax", "Sputnik Kazakhstan", "Tengrinews"]

@@ -188,7 +188,9 @@ _CITING_BEFORE = guarded(
         r"\b(?i:reports?|reported|writes|wrote|according to|told|telling|cited as saying by|quoted by|"
         r"as quoted by|(?:in|during) (?:an?|his|her|their) (?:interview|talk|conversation) with|"
         r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
-        r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by)\s+" + _NAME
+        r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by|"
+        r"(?:first |originally )?(?:reported|published|broadcast|aired) by|"
+        r"confirmed (?:this |it |the (?:report|information|news) )?to)\s+" + _NAME
     )
 )
 _AFTER_VERB = re.compile(
