@@ -101,7 +101,7 @@ def load_gold(path: Path) -> Gold:
     try:
         text = Path(path).read_text(encoding="utf-8")
         data = yaml.safe_load(text) or {}
-    except (OSError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:  # UnicodeDecodeError is a ValueError too
         raise GoldError(f"{path}: {error}") from error
     except NOT_A_DATE_ERRORS:  # `date: 2024-13-45`: YAML's date, and no date
         found = impossible_date(yaml.compose(text))

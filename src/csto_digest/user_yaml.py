@@ -1,5 +1,5 @@
 """YAML a user wrote (the config, a correction, a Markdown file's front matter): the one value
-PyYAML cannot read without raising outside its own errors.
+PyYAML cannot read without raising outside its own errors, and the values that name nothing.
 
 PyYAML takes any value shaped like a date (`2024-13-45`, `99999-01-01`) for one, and then
 raises `ValueError` or `OverflowError` making it, not a `YAMLError` with a line. Once that
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -61,3 +62,19 @@ def _scalars(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             yield from _scalars(item)
+
+
+def names_something(value: Any) -> bool:
+    """Text (or a number) that is not blank: what a title, a name or a list item must be."""
+    return isinstance(value, str | int) and not isinstance(value, bool) and bool(str(value).strip())
+
+
+def unnamed_item(key: str, items: list[Any]) -> tuple[int, Any] | None:
+    """The first item (counted from 1) of a list field that names nothing, and the item:
+    `speakers: [{name: null}]` would make a speaker called "None", `themes: [""]` a nameless theme.
+    A speaker may be given as a mapping with a `name`."""
+    for number, item in enumerate(items, 1):
+        name = item.get("name") if key == "speakers" and isinstance(item, dict) else item
+        if not names_something(name):
+            return number, item
+    return None

@@ -16,7 +16,7 @@ import yaml
 
 from ..config import Config
 from ..model import Article, Evidence, Outlet, Speaker, ThemeHit
-from ..user_yaml import NOT_A_DATE_ERRORS, impossible_date
+from ..user_yaml import NOT_A_DATE_ERRORS, impossible_date, unnamed_item
 
 _FENCE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 KNOWN_FIELDS = {
@@ -121,13 +121,12 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str, int]:
 
 
 def _check_items(key: str, items: list[Any], line: int | None) -> None:
-    """Every item of a list field names something: `speakers: [{name: null}]` would make a
-    speaker called "None", `themes: [""]` a theme with no name."""
-    for number, item in enumerate(items, 1):
-        name = item.get("name") if key == "speakers" and isinstance(item, dict) else item
-        if not isinstance(name, str | int) or not str(name).strip():
-            what = "a name" if key == "speakers" else "text"
-            raise FrontMatterError(f"{key}: item {number} is {item!r}, not {what}", line)
+    """Every item of a list field names something (see `unnamed_item`)."""
+    unnamed = unnamed_item(key, items)
+    if unnamed is not None:
+        number, item = unnamed
+        what = "a name" if key == "speakers" else "text"
+        raise FrontMatterError(f"{key}: item {number} is {item!r}, not {what}", line)
 
 
 def markdown_to_text(markdown_text: str) -> str:

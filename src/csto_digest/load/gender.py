@@ -4,7 +4,7 @@ An attribution by pronoun ("...," she said) goes to the person last named,
 and that is wrong whenever someone else was named in between: "Maria
 Zakharova criticised the decision. Ararat Mirzoyan had said the day before
 that... '...,' she said." Only what the text and the registry write is read:
-a role word (spokeswoman, chairman), an honorific (Mrs, Mr), the endings that
+a role word (spokeswoman, chairman, or Mrs written in the role), the endings that
 mark a surname's gender in Russian and the Turkic languages of the region
 (Zakharova, Lavrov; Nazarbayev, Tokayeva; -kyzy, -uly), and a short list of
 common first names. Anything else (Pashinyan, Zas, Mirzoyan) is unknown,
@@ -57,7 +57,7 @@ _MALE_FIRST = frozenset(_MALE_FIRST_NAMES.split())
 
 def gender_of(name: str, words: str = "") -> str | None:
     """FEMALE, MALE or None (unknown) for a person called `name`, of whom the text or the
-    registry also writes `words` (their roles, their name with its honorific)."""
+    registry also writes `words` (their roles)."""
     if words:
         female, male = bool(_FEMALE_WORDS.search(words)), bool(_MALE_WORDS.search(words))
         if female != male:

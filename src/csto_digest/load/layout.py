@@ -314,7 +314,7 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             previous_blank = True
             continue
         wrapped = width is not None and previous_length >= width - WRAP_SLACK
-        unfinished = out and out[-1][1].endswith((",", ";"))  # no paragraph ends on a comma
+        unfinished = bool(out) and out[-1][1].endswith((",", ";"))  # no paragraph ends on a comma
         if (
             out
             and not previous_blank

@@ -30,7 +30,7 @@ import yaml
 
 from ..config import Config
 from ..model import Article, Correction, Evidence, Outlet, Quote, Speaker, ThemeHit
-from ..user_yaml import NOT_A_DATE_ERRORS, impossible_date
+from ..user_yaml import NOT_A_DATE_ERRORS, impossible_date, names_something, unnamed_item
 from .text import comparable
 
 SETTABLE = {
@@ -155,7 +155,7 @@ def _apply(article: Article, source: CorrectionSource, config: Config) -> Articl
                 f"unknown field {key!r} (fields: {', '.join(sorted(SETTABLE))})", source.path, line(key)
             )
         if key == "title":
-            if not _names_something(value):
+            if not names_something(value):
                 raise OverrideError(
                     f"title: {value!r} is no title (a title can be changed, not removed)", source.path, line(key)
                 )
@@ -178,7 +178,7 @@ def _apply(article: Article, source: CorrectionSource, config: Config) -> Articl
             changes["source"] = outlet
             corrections.append(Correction("source", article.source.name if article.source else None, value, where(key)))
         elif key in ("url", "author"):
-            if value is not None and not _names_something(value):
+            if value is not None and not names_something(value):
                 raise OverrideError(f"{key}: {value!r} is not text (null removes it)", source.path, line(key))
             changes[key] = value if value is None else str(value)
             corrections.append(Correction(key, getattr(article, key), value, where(key)))
@@ -218,20 +218,16 @@ def _apply(article: Article, source: CorrectionSource, config: Config) -> Articl
     return updated
 
 
-def _names_something(value: Any) -> bool:
-    return isinstance(value, str | int) and not isinstance(value, bool) and bool(str(value).strip())
-
-
 def _items(key: str, value: Any, source: CorrectionSource, line: int | None) -> list[Any]:
     """A list field's items, each naming something: `speakers: [null]` would make a speaker called "None"."""
     if value is None:
         return []
     if not isinstance(value, list):
         raise OverrideError(f"{key}: expected a list, got {value!r}", source.path, line)
-    for number, item in enumerate(value, 1):
-        name = item.get("name") if key == "speakers" and isinstance(item, dict) else item
-        if not _names_something(name):
-            raise OverrideError(f"{key}: item {number} is {item!r}, which names no one and nothing", source.path, line)
+    unnamed = unnamed_item(key, value)
+    if unnamed is not None:
+        number, item = unnamed
+        raise OverrideError(f"{key}: item {number} is {item!r}, which names no one and nothing", source.path, line)
     return value
 
 
