@@ -165,6 +165,8 @@ def _date(layout: Layout, dateline: Dateline | None) -> tuple[str | None, str | 
         from_url = date_from_url(layout.url)
         if from_url:
             candidates.append((from_url, Evidence(layout.url, "url", 0.85, note=f"read from {from_url.words!r}")))
+    if layout.footer_date and layout.footer_evidence:
+        candidates.append((layout.footer_date, layout.footer_evidence))
     for found, evidence in candidates:
         if found.precision == "day":
             return found.value, "day", _with_words(evidence, found)

@@ -1,8 +1,8 @@
 """Publication dates: where they may stand, and how they are written.
 
-Only a header line, a byline under the title, a dateline or the article's URL
-may give the publication date. A date in the running text or in a photo
-caption is an event's date, never the article's.
+Only a header line, a byline under the title, a dateline, the article's URL
+or a date alone on its last line may give the publication date. A date in the
+running text or in a photo caption is an event's date, never the article's.
 
 The formats are matched by explicit patterns rather than a general parser:
 `dateutil` fills a missing year or day from today's date, which would invent
@@ -154,13 +154,16 @@ def is_relative_time(line: str) -> bool:
     return bool(_RELATIVE_TIME.fullmatch(line.strip()))
 
 
-def byline_date(line: str) -> FoundDate | None:
+def byline_date(line: str, other_words: int = 3) -> FoundDate | None:
     """The date of a line that is mostly a date: `12 March 2024  Read: 487`,
-    `Wed 15th September 2021 | 11:50 AM`, `Published: 2024-03-12 10:20`."""
+    `Wed 15th September 2021 | 11:50 AM`, `Published: 2024-03-12 10:20`.
+
+    Besides times, labels ("Published", "Updated") and view counts, the line
+    may hold at most `other_words` words."""
     found = parse_date(line)
     if not found:
         return None
     rest = line.replace(found.words, " ")
     rest = _BYLINE_NOISE.sub(" ", rest)
     leftover = re.findall(r"[^\W\d_]{2,}", rest)
-    return found if len(leftover) <= 3 else None
+    return found if len(leftover) <= other_words else None

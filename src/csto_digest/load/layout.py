@@ -24,10 +24,10 @@ _DATE_HEADER = re.compile(
 # "Updated: 29 March 2024", "Last modified 29.03.2024": when the page changed, not when it was published.
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|обновлено|изменено)\b", re.IGNORECASE)
 _URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|original|источник)\s*:\s*)?(?P<url>https?://\S+)\s*$", re.IGNORECASE)
-# "By Anna Petrosyan", "By RFE/RL's Armenian Service" (a slash, as in a service's name, is kept),
+# "By Anna Petrosyan", "By: Paul Goble", "By RFE/RL's Armenian Service" (a slash, as in a service's name, is kept),
 # "By Steve Rosenberg, BBC Russia editor" (the role after a comma is not the name).
 _BY_LINE = re.compile(
-    r"^\s*(?:[Bb]y|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){1,3})"
+    r"^\s*(?:[Bb]y:?|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){1,3})"
     r"(?:\s*,\s*[^,.!?\n]{2,60})?\s*$"
 )
 _SENTENCE_PUNCT = tuple('.!?…:;"”»)')
@@ -46,6 +46,8 @@ class Layout:
     byline_evidence: Evidence | None = None
     updated_date: FoundDate | None = None  # "Updated: ...": a date only when the page states no other
     updated_evidence: Evidence | None = None
+    footer_date: FoundDate | None = None  # a date alone on the article's last line
+    footer_evidence: Evidence | None = None
     author: str | None = None
     disclaimer: str | None = None
     mastheads: list[tuple[str, int]] = field(default_factory=list)  # site names above the headline, with their lines
@@ -137,6 +139,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
         in_header = in_header and len(words(line)) < 4
         body_lines.append((number, line))
     _drop_trailing_headlines(body_lines, layout, labels)
+    _take_footer_date(body_lines, layout)
     paragraphs = _paragraphs(body_lines)
     layout.raw_paragraphs = [p for _, p in paragraphs]
     kept, dropped = _dedupe([p for _, p in paragraphs])
@@ -289,6 +292,29 @@ def _drop_trailing_headlines(body: list[tuple[int, str]], layout: Layout, labels
         for i in sorted(run):
             layout.removed.append(body[i][1])
             body[i] = (body[i][0], "")
+
+
+def _take_footer_date(body: list[tuple[int, str]], layout: Layout) -> None:
+    """A full date alone on the last line of the text (`14:32, 21 November 2024`, `12.06.2024`).
+
+    Many sites print the publication time under the article rather than over
+    it. Such a line is furniture either way; it is the date only when nothing
+    above gave one (see `article._date`), and it must name the day: a month
+    alone at the foot of a page is as likely an issue or an archive as the
+    article's date."""
+    content = [i for i, (_, text) in enumerate(body) if text]
+    if len(content) < 2:
+        return  # a one-line text that is a date is not an article with a footer
+    number, line = body[content[-1]]
+    found = byline_date(line, other_words=1)
+    if found is None or found.precision != "day":
+        return
+    if _UPDATED.search(line.replace(found.words, " ")):
+        _take_updated(layout, found, Evidence(line, "footer", 0.6, line=number))
+    else:
+        layout.footer_date, layout.footer_evidence = found, Evidence(line, "footer", 0.8, line=number)
+    layout.removed.append(line)
+    body[content[-1]] = (number, "")
 
 
 def _under_label(body: list[tuple[int, str]], first: int, labels: set[int]) -> bool:

@@ -10,8 +10,10 @@ are those the text credits with a verb of reporting ("reports Orda.kz",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from urllib.parse import urlsplit
 
 from ..model import Evidence, Outlet
@@ -219,7 +221,7 @@ def cited_outlets(text: str, registry: Registry, people: set[str], exclude: set[
     domain, or words such as "agency", "magazine", "TV channel") and is not
     a person or an organisation the article names."""
     found: dict[str, Outlet] = {}
-    for start, end, raw in _citations(text):
+    for start, end, raw in chain(_citations(text), _source_notes(text, registry)):
         raw = _strip_article(raw).rstrip(".")
         named_after = (
             _DESCRIPTOR.fullmatch(raw) and _NAME_AT_START.match(text, end + 1) if text[end : end + 1] == " " else None
@@ -232,8 +234,29 @@ def cited_outlets(text: str, registry: Registry, people: set[str], exclude: set[
         if any(name == p or name in p.split() for p in people):
             continue
         sentence_start = text.rfind(".", 0, start) + 1
-        found[name] = Outlet(name, Evidence(text[sentence_start:end].strip()[-160:], "text", 0.85))
+        found[name] = Outlet(name, Evidence(_last_words(text[sentence_start:end].strip(), 160), "text", 0.85))
     return sorted(found.values(), key=lambda o: text.find(o.evidence.text))
+
+
+# "(TASS, March 13)", "(Azatutyun, March 12; Kommersant, March 13, 2024)": the source notes that
+# analysis pieces put after a claim. "(Moscow, March 13)" has the same shape; the registry,
+# which knows no outlet called Moscow, tells the two apart.
+_NOTE_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?"
+_DATED_NOTE = rf"(?:see\s+)?[A-Z][\w.&'’/\- ]{{0,38}}?,\s*{_NOTE_DATE}"
+_SOURCE_NOTES = guarded(re.compile(rf"\((?P<notes>{_DATED_NOTE}(?:\s*;\s*{_DATED_NOTE})*)\)"))
+_ONE_NOTE = re.compile(r"(?:see\s+)?(?P<name>[A-Z][\w.&'’/\- ]{0,38}?),")
+
+
+def _source_notes(text: str, registry: Registry) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each outlet a bracketed source note names, when the registry knows it.
+
+    A bracket of a name and a date is a citation in analysts' prose, but the
+    name might as well be a place or a ministry, so only a known outlet counts."""
+    for match in _SOURCE_NOTES.finditer(text):
+        for note in match.group("notes").split(";"):
+            named = _ONE_NOTE.match(note.strip())
+            if named and canonical_outlet(named.group("name"), registry).lower() in registry.outlet_by_alias:
+                yield match.start(), match.end(), named.group("name")
 
 
 def _citations(text: str):
@@ -247,6 +270,15 @@ def _citations(text: str):
         named = _NAME_AT_END.search(text[window_start : verb.start()])  # the first such name
         if named:
             yield window_start + named.start(), verb.end(), named.group("name")
+
+
+def _last_words(text: str, limit: int) -> str:
+    """The end of `text`, at most `limit` characters, starting at a whole word."""
+    if len(text) <= limit:
+        return text
+    cut = text[-limit:]
+    space = cut.find(" ")
+    return cut[space + 1 :] if 0 <= space < limit // 2 else cut
 
 
 def _strip_article(name: str) -> str:
