@@ -255,7 +255,7 @@ def _source_notes(text: str, registry: Registry) -> Iterator[tuple[int, int, str
     for match in _SOURCE_NOTES.finditer(text):
         for note in match.group("notes").split(";"):
             named = _ONE_NOTE.match(note.strip())
-            if named and canonical_outlet(named.group("name"), registry).lower() in registry.outlet_by_alias:
+            if named and _is_known(canonical_outlet(named.group("name"), registry), registry):
                 yield match.start(), match.end(), named.group("name")
 
 
@@ -281,6 +281,10 @@ def _last_words(text: str, limit: int) -> str:
     return cut[space + 1 :] if 0 <= space < limit // 2 else cut
 
 
+def _is_known(name: str, registry: Registry) -> bool:
+    return name.lower() in registry.outlet_by_alias
+
+
 def _strip_article(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).strip(" .,;:")
 
@@ -291,7 +295,7 @@ def _outlet_name(raw: str, registry: Registry) -> str | None:
     if paren:
         raw = f"{paren['tr']} {paren['kind']}".strip()
     canonical = canonical_outlet(raw, registry)
-    if canonical.lower() in registry.outlet_by_alias or canonical != raw.strip(" .,;:'\"“”«»"):
+    if _is_known(canonical, registry) or canonical != raw.strip(" .,;:'\"“”«»"):
         return canonical
     if re.search(
         r"\b(the\s+)?(csto|organi[sz]ation|ministry|government|council|secretariat|press (center|service))\b",
