@@ -21,7 +21,7 @@ from .dates import FoundDate, date_from_url, parse_date
 from .entities import organizations, places
 from .frontmatter import FrontMatter
 from .layout import Layout, parse_layout
-from .outlets import Dateline, canonical_outlet, cited_outlets, find_dateline, outlet_from_url
+from .outlets import Dateline, canonical_outlet, cited_outlets, credited_outlets, find_dateline, outlet_from_url
 from .people import build_index
 from .quotes import QuoteFinder
 from .text import fold, sentences
@@ -47,7 +47,9 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     speakers = _speakers(quotes, people)
 
     exclude = {source.name} if source else set()
-    cited = tuple(cited_outlets(joined, registry, people.names(), exclude))
+    in_text = cited_outlets(joined, registry, people.names(), exclude)
+    credited = credited_outlets(layout.removed, registry, exclude | {o.name for o in in_text})
+    cited = tuple(in_text + credited)
     full_text = f"{title}\n{joined}"
     record = Article(
         id=path,  # replaced by a unique slug in corpus.py, once all titles are known

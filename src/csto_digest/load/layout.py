@@ -26,8 +26,10 @@ _UPDATED = re.compile(r"\b(?:updated|modified|edited|обновлено|изме
 _URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|original|источник)\s*:\s*)?(?P<url>https?://\S+)\s*$", re.IGNORECASE)
 # "By Anna Petrosyan", "By: Paul Goble", "By RFE/RL's Armenian Service" (a slash, as in a service's name, is kept),
 # "By Steve Rosenberg, BBC Russia editor" (the role after a comma is not the name).
+# A surname may open with a lower-case particle: "Thomas de Waal", "Ursula von der Leyen".
+_NAME_PARTICLES = r"(?:(?:de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|al|el|ter|dos|das|zu)\s+)*"
 _BY_LINE = re.compile(
-    r"^\s*(?:[Bb]y:?|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’/-]+(?:\s+[A-ZА-Я][\w.'’/-]+){1,3})"
+    r"^\s*(?:[Bb]y:?|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’/-]+(?:\s+" + _NAME_PARTICLES + r"[A-ZА-Я][\w.'’/-]+){1,3})"
     r"(?:\s*,\s*[^,.!?\n]{2,60})?\s*$"
 )
 _SENTENCE_PUNCT = tuple('.!?…:;"”»)')

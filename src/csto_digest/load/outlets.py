@@ -185,6 +185,7 @@ _NAME = (
     r"broadcaster|news channel|channel|radio|portal|website|daily|weekly|"
     r"news website|news portal|outlet|service|Analytical Center))?)"
 )
+# The name may stand in quote marks, as translations from Russian print it: `as reported by "Sputnik Armenia"`.
 _CITING_BEFORE = guarded(
     re.compile(
         r"\b(?i:reports?|reported|writes|wrote|according to|told|telling|cited as saying by|quoted by|"
@@ -192,7 +193,7 @@ _CITING_BEFORE = guarded(
         r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
         r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by|"
         r"(?:first |originally )?(?:reported|published|broadcast|aired) by|"
-        r"confirmed (?:this |it |the (?:report|information|news) )?to)\s+" + _NAME
+        r"confirmed (?:this |it |the (?:report|information|news) )?to)\s+[\"“«„]?" + _NAME
     )
 )
 _AFTER_VERB = re.compile(
@@ -259,15 +260,40 @@ def _source_notes(text: str, registry: Registry) -> Iterator[tuple[int, int, str
                 yield match.start(), match.end(), named.group("name")
 
 
+# "Source: TASS", "Sources: Reuters, AFP and Azatutyun": the page's credit line, taken out of the
+# body as furniture, still says whose text this is.
+_CREDIT_LINE = re.compile(r"^\s*sources?\s*:\s*(?P<names>.+?)\s*\.?\s*$", re.IGNORECASE)
+_CREDIT_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
+
+
+def credited_outlets(lines: tuple[str, ...] | list[str], registry: Registry, exclude: set[str]) -> list[Outlet]:
+    """Outlets that a credit line among `lines` (the furniture taken out of the body) names.
+
+    Only outlets the registry knows count: "Source: press service of the
+    ministry" names no outlet."""
+    found: dict[str, Outlet] = {}
+    for line in lines:
+        credit = _CREDIT_LINE.match(line)
+        if not credit:
+            continue
+        for raw in _CREDIT_SPLIT.split(credit.group("names")):
+            name = canonical_outlet(_strip_article(raw), registry)
+            if name and _is_known(name, registry) and name not in exclude and name not in found:
+                found[name] = Outlet(name, Evidence(line.strip(), "credit", 0.8))
+    return list(found.values())
+
+
 def _citations(text: str):
     """(start, end, name) of each "told NAME" and "NAME reports". The second kind is
     found from its verb, looking back a short way, so the text is not scanned
     for a name at every capital letter."""
     for match in _CITING_BEFORE.finditer(text):
-        yield match.start(), match.end(), match.group("name")
+        end = match.end() + (text[match.end() : match.end() + 1] in ('"', "”", "»", "“"))  # the closing mark too
+        yield match.start(), end, match.group("name")
     for verb in _AFTER_VERB.finditer(text):
         window_start = max(0, verb.start() - 90)
-        named = _NAME_AT_END.search(text[window_start : verb.start()])  # the first such name
+        window = text[window_start : verb.start()]
+        named = _NAME_AT_END.search(window.rstrip('"”»'))  # the first such name; `"Kommersant" writes` is quoted
         if named:
             yield window_start + named.start(), verb.end(), named.group("name")
 

@@ -143,6 +143,19 @@ class PeopleIndex:
         return unknown
 
 
+# Capitalised only because they open a sentence or a clause: never the first word of a role.
+# fmt: off
+_NOT_ROLE_LEAD = frozenset({
+    "the", "a", "an", "and", "but", "or", "as", "when", "while", "after", "before", "during", "since", "according",
+    "meanwhile", "moreover", "however", "also", "furthermore", "besides", "earlier", "later", "today", "yesterday",
+    "tomorrow", "then", "thus", "therefore", "nevertheless", "so", "yes", "no", "now", "previously", "recently",
+    "separately", "finally", "additionally", "in", "on", "at", "to", "for", "with", "by", "from", "here", "there",
+    "this", "that", "if", "although", "because", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",
+})
+# fmt: on
+
+
 def strip_honorific(name: str) -> str:
     return re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", name.strip())
 
@@ -236,6 +249,8 @@ def _mentions_in_run(
     if len(real) == 1 and not _could_be_surname(text, run[0], real[0], registry, name_tokens, surnames):
         return []
     role_tokens = run[:name_start]
+    while role_tokens and role_tokens[0].group(0).lower() in _NOT_ROLE_LEAD:
+        role_tokens = role_tokens[1:]  # "Earlier Security Council Secretary X": the sentence's first word
     role = " ".join(t.group(0) for t in role_tokens) or None
     if role and not any(t.group(0).lower().rstrip(".") in ROLE_WORDS for t in role_tokens):
         role = None

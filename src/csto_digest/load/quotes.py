@@ -223,12 +223,13 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         interview = self._interview_answers()
         for index, paragraph in enumerate(self.paragraphs):
+            # A label names who answers (`Maria Zakharova: We have seen ...`), which beats guessing the interviewee.
+            if self._transcript(index, paragraph):
+                self._flush_pending()
+                continue
             if index in interview:
                 self._flush_pending()
                 self._add_answer(index, interview[index])
-                continue
-            if self._transcript(index, paragraph):
-                self._flush_pending()
                 continue
             spans = find_quote_spans(paragraph)
             if not spans or spans[0].open_mark != 0:
