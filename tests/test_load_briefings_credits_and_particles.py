@@ -147,7 +147,7 @@ def test_a_credit_line_cites_the_outlets_the_registry_knows(extract_text, credit
 
 
 @pytest.mark.parametrize(
-    "credit", ["Source: Press service of the Ministry of Defense", "Source: Arminfo Weekly Digest"]
+    "credit", ["Source: Press service of the Ministry of Defense", "Source: Yerevan Evening Courier"]
 )
 def test_a_credit_line_naming_no_known_outlet_cites_nothing(extract_text, credit):
     record = extract_text(TRANSLATED.format(citing="The decision was taken last week.", credit=credit))

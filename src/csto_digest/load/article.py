@@ -111,7 +111,9 @@ def _offsets(paragraphs: list[str]) -> list[int]:
 
 
 def _first_dateline(paragraphs: list[str]) -> Dateline | None:
-    for paragraph in paragraphs[:4]:
+    """The dateline opening the story. A copied page may put a caption, a summary's bullets and
+    credits above it (Reuters, AFP), so the first few paragraphs are looked at, not only the first."""
+    for paragraph in paragraphs[:8]:
         found = find_dateline(paragraph)
         if found:
             return found
@@ -151,7 +153,26 @@ def _source(layout: Layout, dateline: Dateline | None, config: Config) -> Outlet
         if known is not None:
             evidence = Evidence(words, "masthead", 0.75, line=line, note="a site's name over the headline")
             return Outlet(known.name, evidence)
-    return None
+    return _byline_outlet(layout.author, config)
+
+
+# "By Al Jazeera Staff", "By RFE/RL's Kyrgyz Service", "By Reuters Staff": the newsroom signs the article.
+_NEWSROOM = re.compile(
+    r"(?:['’]s)?\s+(?:staff|service|desk|newsroom|bureau|team|correspondents?|reporters?|editorial(?: team| staff)?)$",
+    re.IGNORECASE,
+)
+
+
+def _byline_outlet(author: str | None, config: Config) -> Outlet | None:
+    """The outlet a byline names as the author, when the registry knows it: only a newsroom
+    signs with the outlet's name, so it is the outlet that published the article."""
+    if not author:
+        return None
+    table = config.registry.outlet_by_alias
+    known = table.get(author.lower()) or table.get(_NEWSROOM.sub("", author).lower())
+    if known is None:
+        return None
+    return Outlet(known.name, Evidence(f"By {author}", "byline", 0.8, note="the byline names the outlet"))
 
 
 def _date(layout: Layout, dateline: Dateline | None) -> tuple[str | None, str | None, Evidence | None]:

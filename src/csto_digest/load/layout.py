@@ -28,8 +28,14 @@ _URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|original|источник)\s*
 # "By Steve Rosenberg, BBC Russia editor" (the role after a comma is not the name).
 # A surname may open with a lower-case particle: "Thomas de Waal", "Ursula von der Leyen".
 _NAME_PARTICLES = r"(?:(?:de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|al|el|ter|dos|das|zu)\s+)*"
+_BYLINE_PERSON = r"[A-ZА-Я][\w.'’/-]+(?:\s+" + _NAME_PARTICLES + r"[A-ZА-Я][\w.'’/-]+){1,3}"
+# Several authors: "By Mariano Zafra, Guy Faulconbridge and Felix Light", "By AVET DEMOURIAN and DASHA LITVINOVA".
 _BY_LINE = re.compile(
-    r"^\s*(?:[Bb]y:?|[Аа]втор:?)\s+(?P<name>[A-ZА-Я][\w.'’/-]+(?:\s+" + _NAME_PARTICLES + r"[A-ZА-Я][\w.'’/-]+){1,3})"
+    r"^\s*(?:[Bb]y:?|BY:?|[Аа]втор:?)\s+(?P<name>"
+    + _BYLINE_PERSON
+    + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+    + _BYLINE_PERSON
+    + r")*)"
     r"(?:\s*,\s*[^,.!?\n]{2,60})?\s*$"
 )
 _SENTENCE_PUNCT = tuple('.!?…:;"”»)')
@@ -59,15 +65,46 @@ class Layout:
     raw_paragraphs: list[str] = field(default_factory=list)  # before de-duplication (datelines live here)
 
 
+# `“The Alliance Was Never Meant for Us”: Former Deputy Minister on ...`: a headline may open with a
+# quote that closes and is followed by more of the headline; `“We are ready,” he said` is speech.
+_QUOTE_LED_HEADLINE = re.compile(r"^[\"“«„'‘][^\"“”«»„‘’,]{3,120}[^,\s][\"”»’'](?::\s|\s+)\S")
+
+
+_BYLINE_SEPARATOR = re.compile(r"\s+[-–—|·•]\s*|\s*\|\s*")
+
+
+def _signed_date_line(line: str) -> tuple[str, FoundDate] | None:
+    """The author and the date of a byline that gives both: `By Stephen M. Bland & Aliya Haidar -
+    2024-11-28T14:35:00+03:00`, `By Anna Petrosyan | 12 March 2024`."""
+    for separator in _BYLINE_SEPARATOR.finditer(line):
+        by = _BY_LINE.match(line[: separator.start()])
+        if by:
+            found = byline_date(line[separator.end() :])
+            return (_written_name(by.group("name")), found) if found else None
+    return None
+
+
+def _written_name(name: str) -> str:
+    """A byline's names as a reader writes them: `AVET DEMOURIAN and DASHA LITVINOVA` in capitals
+    (as AP prints them) becomes `Avet Demourian and Dasha Litvinova`; mixed case is kept."""
+    joiners = ("and", "&")
+    if not any(c.islower() for w in name.split() if w not in joiners for c in w):
+        return " ".join(w if w in joiners else w.capitalize() for w in name.split())
+    return name
+
+
 def looks_like_title(line: str) -> bool:
     text = fold(line)
     if not text or len(text) > 220 or len(text.split()) > 32:
         return False
-    if text[0] in "\"“«„'‘—–-" or text.endswith(tuple(".!:;,…")) or text.endswith(('."', ".”")):
+    if text.endswith(tuple(".!:;,…")) or text.endswith(('."', ".”")):
+        return False
+    if text[0] in "—–-" or (text[0] in "\"“«„'‘" and not _QUOTE_LED_HEADLINE.match(text)):
         return False
     if find_dateline(text):
         return False
-    return text[0].isupper() or text[0].isdigit()
+    first = text.lstrip("\"“«„'‘")[:1]
+    return first.isupper() or first.isdigit()
 
 
 def parse_layout(text: str, known_title: str | None = None) -> Layout:
@@ -104,7 +141,11 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             (in_header and _only_short_lines(body_lines))
             or (headline_seen and _standfirst_only(body_lines) and _names_and_date(line))
         ):
-            found = byline_date(line)
+            signed = _signed_date_line(line)
+            if signed:
+                layout.author, found = signed
+            else:
+                found = byline_date(line)
             if found and _UPDATED.search(line.replace(found.words, " ")):
                 _take_updated(layout, found, Evidence(line, "byline", 0.6, line=number))
                 layout.removed.append(line)
@@ -117,7 +158,12 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
         if _repeats_byline_date(layout, line, number):
             layout.removed.append(line)  # "Published On 23 Feb 2024" then "23 Feb 2024": the date twice
             continue
-        if in_header and known_title is None and _may_take_title(layout, body_lines, line) and _is_title_line(line):
+        if (
+            in_header
+            and known_title is None
+            and _may_take_title(layout, body_lines, line, number)
+            and _is_title_line(line)
+        ):
             _take_title(layout, body_lines, line, number)
             title_key = comparable(line)  # what a repeat of the title is told by
             headline_seen = True
@@ -135,8 +181,8 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
                 labels.add(number)
             continue
         by = _BY_LINE.match(line)
-        if by and in_header:
-            layout.author = by.group("name")
+        if by and (in_header or (headline_seen and _standfirst_only(body_lines))):
+            layout.author = _written_name(by.group("name"))
             continue
         in_header = in_header and len(words(line)) < 4
         body_lines.append((number, line))
@@ -181,7 +227,7 @@ def _is_title_line(line: str) -> bool:
     return looks_like_title(line) and not folded_is_furniture(line, article_is_latin=False) and not _BY_LINE.match(line)
 
 
-def _may_take_title(layout: Layout, body: list[tuple[int, str]], line: str) -> bool:
+def _may_take_title(layout: Layout, body: list[tuple[int, str]], line: str, number: int) -> bool:
     """Whether `line` may be the headline, given what stands above it.
 
     Only site names may stand above the headline. A site's name taken for the
@@ -192,7 +238,31 @@ def _may_take_title(layout: Layout, body: list[tuple[int, str]], line: str) -> b
         return False
     if layout.title is None:
         return True
-    return is_masthead(layout.title) and not is_masthead(line) and len(line.split()) >= 4
+    if is_masthead(line) or len(line.split()) < 4:
+        return False
+    if is_masthead(layout.title):
+        return True
+    # `President of Russia` / `Events › Transcripts` / (blank) / `Session of the CSTO Collective Security Council`:
+    # a site's longer name, tagline or section over the headline, apart from it, gives way to a longer line.
+    apart = layout.title_line is not None and number > layout.title_line + 1
+    longer = len(line.split()) >= max(6, len(layout.title.split()) + 3)
+    return apart and longer and _is_section_line(layout.title)
+
+
+_SECTION_SMALL_WORDS = frozenset({"of", "and", "the", "&", "for", "in", "on", "|", "-", "–", "—"})
+
+
+def _is_section_line(line: str) -> bool:
+    """A line shaped like a site's name, tagline or section rather than a headline: a few words,
+    each capitalised (`Investigative Journalists of Armenia`, `Kyrgyzstan Tajikistan Central Asia`),
+    or a name in capitals (`NATIONAL INFORMATION AGENCY OF TAJIKISTAN «KHOVAR»`)."""
+    tokens = line.split()
+    if not tokens or line.rstrip('"”»’)').endswith(_SENTENCE_PUNCT) or ":" in line:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if len(tokens) <= 8 and letters and all(c.isupper() for c in letters):
+        return True
+    return len(tokens) <= 4 and all(t in _SECTION_SMALL_WORDS or not t[0].isalpha() or t[0].isupper() for t in tokens)
 
 
 def _take_title(layout: Layout, body: list[tuple[int, str]], line: str, number: int) -> None:
@@ -215,10 +285,11 @@ def _only_short_lines(body: list[tuple[int, str]]) -> bool:
 
 
 def _standfirst_only(body: list[tuple[int, str]]) -> bool:
-    """One line of text under the headline, no longer than a summary: a standfirst, which
-    sites print between the headline and the byline (`Joshua Kucera Sep 25, 2023`)."""
+    """A line or two of text under the headline, each no longer than a summary: a standfirst,
+    and maybe the lead photo's caption, which sites print between the headline and the byline
+    (`Joshua Kucera Sep 25, 2023`, `By Al Jazeera Staff` / `Published On 14 Sep 2022`)."""
     texts = body_lines_text(body)
-    return len(texts) == 1 and len(texts[0].split()) <= STANDFIRST_WORDS and not find_dateline(texts[0])
+    return 1 <= len(texts) <= 2 and all(len(t.split()) <= STANDFIRST_WORDS and not find_dateline(t) for t in texts)
 
 
 def _repeats_byline_date(layout: Layout, line: str, number: int) -> bool:
