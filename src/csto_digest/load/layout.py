@@ -84,6 +84,10 @@ def _signed_date_line(line: str) -> tuple[str, FoundDate] | None:
     return None
 
 
+# `... according to the summit's decision. ■`: the glyph some agencies (Xinhua) print to end the story.
+_END_MARK = re.compile(r"(?<=[.!?\"”»])\s*[■□▪◼∎◆♦●]$")
+
+
 def _written_name(name: str) -> str:
     """A byline's names as a reader writes them: `AVET DEMOURIAN and DASHA LITVINOVA` in capitals
     (as AP prints them) becomes `Avet Demourian and Dasha Litvinova`; mixed case is kept."""
@@ -123,8 +127,9 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
     headline_seen = False  # the text printed a headline: short labels under it are furniture
     in_header = True
     labels: set[int] = set()  # lines of furniture that introduce what follows ("Read more:")
+    list_labels: set[int] = set()  # those that introduce a list of other articles ("Related news")
     for number, raw in enumerate(lines, start=1):
-        line = fold(raw)
+        line = _END_MARK.sub("", fold(raw))
         if not line:
             body_lines.append((number, ""))
             continue
@@ -179,6 +184,8 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             layout.removed.append(line)
             if is_label(line):
                 labels.add(number)
+            if _LIST_LABEL.fullmatch(line):
+                list_labels.add(number)
             continue
         by = _BY_LINE.match(line)
         if by and (in_header or (headline_seen and _standfirst_only(body_lines))):
@@ -186,6 +193,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             continue
         in_header = in_header and len(words(line)) < 4
         body_lines.append((number, line))
+    _drop_listed_headlines(body_lines, layout, list_labels)
     _drop_trailing_headlines(body_lines, layout, labels)
     _take_footer_date(body_lines, layout)
     paragraphs = _paragraphs(body_lines)
@@ -348,6 +356,45 @@ def _header_line(layout: Layout, line: str, number: int) -> bool:
 def _is_headline(line: str) -> bool:
     text = fold(line)
     return bool(text) and not text.endswith(_SENTENCE_PUNCT) and len(text.split()) <= 25
+
+
+# The labels over a list of links to other articles, wherever the page puts it.
+_LIST_LABEL = re.compile(
+    r"(?:read (?:more|also)|see also|also read|related(?: news| articles| posts| stories| coverage| content)?|"
+    r"keep reading|more (?:on|about) (?:this|the) (?:story|topic)|more (?:stories|news)|suggested reading|"
+    r"recommended(?: for you)?|you may also like|most read|latest news|top stories|читайте также|по теме)\s*:?",
+    re.IGNORECASE,
+)
+_MOST_LISTED = 12
+
+
+def _is_listed_headline(line: str) -> bool:
+    """A headline in a list of links, which may ask a question (`What is the CSTO?`)."""
+    text = fold(line)
+    return bool(text) and not text.endswith(tuple(".!…:;,")) and len(text.split()) <= 25
+
+
+def _drop_listed_headlines(body: list[tuple[int, str]], layout: Layout, list_labels: set[int]) -> None:
+    """The headlines under a `Related news` or `READ MORE` label are links to other articles, in
+    the middle of the page as often as at its end: every headline-like line after the label goes,
+    up to the first line that is a sentence."""
+    if not list_labels:
+        return
+    position = {number: i for i, (number, _) in enumerate(body)}
+    for label in sorted(list_labels):
+        start = next((position[n] for n in range(label + 1, label + 3) if n in position), None)
+        if start is None:
+            continue
+        taken = 0
+        for i in range(start, len(body)):
+            number, text = body[i]
+            if not text:
+                continue
+            if not _is_listed_headline(text) or taken == _MOST_LISTED:
+                break
+            layout.removed.append(text)
+            body[i] = (number, "")
+            taken += 1
 
 
 def _drop_trailing_headlines(body: list[tuple[int, str]], layout: Layout, labels: set[int]) -> None:
