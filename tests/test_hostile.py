@@ -147,7 +147,10 @@ SKIPPED: dict[str, tuple[bytes, str]] = {
         GOOD["good-plain.txt"].replace("\n\nMOSCOW", "\n\n" + FURNITURE + "\nMOSCOW").encode(),  # type: ignore[union-attr]
         "duplicate of",
     ),
-    "bad-yaml.md": (b"---\ntitle: ok\nthemes: [unclosed\n---\nThe CSTO met.\n", "front matter is not valid YAML"),
+}
+# file -> (bytes, words of its one message): bad front matter costs the field, never the article
+FRONT_MATTER_KEPT: dict[str, tuple[bytes, str]] = {
+    "bad-yaml.md": (b"---\ntitle: CSTO: a colon\n---\nThe CSTO met.\n", "front matter is not valid YAML"),
     "bad-date.md": (b"---\ntitle: Dated\ndate: yesterday\n---\nThe CSTO met again.\n", "is not a date"),
     # YAML takes 2024-13-45 for a date, then cannot make it one: once, that stopped the whole build
     "impossible-date.md": (
@@ -162,15 +165,13 @@ SKIPPED |= {
     ".notes.txt.swp": (b"b0VIM 8.2\x00\x00", "editor backup; skipped"),
     "renamed.yml": (b"title: a correction whose article was renamed\n", "correction file with no article"),
 }
-LINES = {"bad-date.md": 3, "bad-speakers.md": 3, "bad-yaml.md": 3, "impossible-date.md": 3}
+LINES = {"bad-date.md": 3, "bad-speakers.md": 3, "bad-yaml.md": 2, "impossible-date.md": 3}
 # Which stage names each skipped file: discovery (by its name or kind), the reader (by its bytes), or the loader.
 PASSED_OVER = {
     ".DS_Store", ".#good-plain.txt", "good-plain.txt~", "report.pdf", "bundle.zip", ".hidden.txt", "#autosave#",
     ".notes.txt.swp", "renamed.yml",
 }  # fmt: skip
-LOADER_SKIPS = {
-    "zz-copy-exact.txt", "zz-copy-furniture.txt", "bad-yaml.md", "bad-date.md", "impossible-date.md", "bad-speakers.md",
-}  # fmt: skip
+LOADER_SKIPS = {"zz-copy-exact.txt", "zz-copy-furniture.txt"}
 READER_SKIPS = set(SKIPPED) - PASSED_OVER - LOADER_SKIPS
 HIDDEN_FOLDER = ".git"  # a hidden folder holding an article: passed over whole
 LINKS = {"loop": ".", "self.txt": "self.txt", "gone.txt": "nowhere.txt"}  # name -> target
@@ -181,7 +182,7 @@ def make_corpus(folder: Path) -> None:
     folder.mkdir(parents=True)
     for name, text in GOOD.items():
         (folder / name).write_bytes(text if isinstance(text, bytes) else text.encode())
-    for name, (data, _) in (DECODED | SKIPPED).items():
+    for name, (data, _) in (DECODED | SKIPPED | FRONT_MATTER_KEPT).items():
         (folder / name).write_bytes(data)
     with (folder / "huge.txt").open("wb") as handle:  # 50 MB on paper, sparse on disk
         handle.truncate(50 * 1024 * 1024)
@@ -225,7 +226,7 @@ def test_discovery_finds_every_article_file_in_order(corpus, discovered):
     found, _ = discovered
     assert found == sorted(found, key=str)
     names = [p.name for p in found]
-    articles = {*GOOD, *DECODED, *READER_SKIPS, *LOADER_SKIPS, "huge.txt", "unreadable.txt"}
+    articles = {*GOOD, *DECODED, *READER_SKIPS, *LOADER_SKIPS, *FRONT_MATTER_KEPT, "huge.txt", "unreadable.txt"}
     assert sorted(names) == sorted(articles)  # each once
     assert all(p.parent == corpus for p in found)  # nothing from the hidden folder or through the loop
 
@@ -269,7 +270,7 @@ def test_files_that_are_not_articles_are_refused_by_the_reader(read_back, name):
 
 
 def test_the_loader_s_cases_read_fine(read_back):
-    for name in LOADER_SKIPS:  # duplicates and bad front matter are the loader's to name
+    for name in LOADER_SKIPS | set(FRONT_MATTER_KEPT):  # duplicates and bad front matter are the loader's to name
         assert read_back[name][0] is not None and read_back[name][1] == [], name
 
 
@@ -343,11 +344,11 @@ def test_the_build_succeeds_and_says_so(built):
     assert re.search(r"\d+ articles", built.stdout)
 
 
-@pytest.mark.parametrize("name", sorted(SKIPPED))
+@pytest.mark.parametrize("name", sorted(SKIPPED | FRONT_MATTER_KEPT))
 def test_each_bad_file_gets_one_message_naming_it(built, name):
     messages = built.messages_about(name)
     assert len(messages) == 1, built.stderr
-    assert SKIPPED[name][1] in messages[0]
+    assert (SKIPPED | FRONT_MATTER_KEPT)[name][1] in messages[0]
     if name in LINES:
         assert messages[0].split(": ")[1] == f"in/{name}:{LINES[name]}"
 
@@ -392,8 +393,16 @@ def test_good_articles_are_built_silently(built, records):
     for name in GOOD:
         assert name in records, name
         assert built.messages_about(name) == [], name
-    expected = set(GOOD) | set(DECODED) | ({"unreadable.txt"} if ROOT_USER else set())
+    expected = set(GOOD) | set(DECODED) | set(FRONT_MATTER_KEPT) | ({"unreadable.txt"} if ROOT_USER else set())
     assert set(records) == expected
+
+
+def test_bad_front_matter_costs_the_field_not_the_article(built, records):
+    for name in FRONT_MATTER_KEPT:
+        assert records[name]["body"] and records[name]["title"], name
+        assert (built.output / "articles" / f"{records[name]['id']}.html").exists(), name
+    assert records["bad-date.md"]["date"] is None and records["impossible-date.md"]["date"] is None
+    assert records["bad-speakers.md"]["speakers"] == [] and records["bad-yaml.md"]["title"] == "CSTO: a colon"
 
 
 def test_duplicates_name_the_article_they_copy(built):
@@ -554,4 +563,6 @@ def test_nothing_is_written_outside_the_output(built):
     assert sorted(p.name for p in built.root.iterdir()) == [".out.cache", ".out.csto", "in", "out"]
     assert not list(built.root.parent.glob("passwd")) and not Path("/etc/passwd.html").exists()
     inputs = sorted(p.name for p in (built.root / "in").iterdir())
-    assert inputs == sorted([*GOOD, *DECODED, *SKIPPED, *LINKS, "huge.txt", "unreadable.txt", HIDDEN_FOLDER])
+    assert inputs == sorted(
+        [*GOOD, *DECODED, *SKIPPED, *FRONT_MATTER_KEPT, *LINKS, "huge.txt", "unreadable.txt", HIDDEN_FOLDER]
+    )

@@ -194,16 +194,21 @@ def test_markdown_front_matter_wins_and_says_so(extract_text):
     assert "**" not in " ".join(record.body)
 
 
-def test_bad_front_matter_is_a_problem_naming_the_line(config):
+def test_bad_front_matter_is_a_warning_naming_the_line_and_the_article_is_kept(config):
     from csto_digest.load.corpus import extract_one
-    from csto_digest.model import Problem
+    from csto_digest.load.frontmatter import front_matter_problems
+    from csto_digest.model import Article
 
-    problem = extract_one("bad.md", "---\ntitle: ok\ndate: [yesterday\n---\nText.\n", config)
-    assert isinstance(problem, Problem) and problem.line is not None and "YAML" in problem.message
-    wrong_type = extract_one("bad.md", "---\ntitle: ok\nspeakers: 3\n---\nText.\n", config)
-    assert isinstance(wrong_type, Problem) and wrong_type.line == 3 and "speakers" in wrong_type.message
-    not_a_date = extract_one("bad.md", "---\ndate: yesterday\n---\nText.\n", config)
-    assert isinstance(not_a_date, Problem) and not_a_date.line == 2
+    for text, line, words in (
+        ("---\ntitle: ok\ndate: [yesterday\n---\nText.\n", 3, "YAML"),
+        ("---\ntitle: ok\nspeakers: 3\n---\nText.\n", 3, "speakers"),
+        ("---\ndate: yesterday\n---\nText.\n", 2, "date"),
+    ):
+        record = extract_one("bad.md", text, config)
+        assert isinstance(record, Article) and record.body == ("Text.",) and record.date is None
+        (problem, *_) = front_matter_problems("bad.md", text)
+        assert (problem.path, problem.line, problem.severity) == ("bad.md", line, "warning")
+        assert words in problem.message
 
 
 QA = article("""

@@ -24,7 +24,7 @@ from ..model import Article, Problem, with_token
 from ..slug import distinct_slugs, slugify
 from .article import extract
 from .cache import Entry, ExtractionCache, code_digest, record_digest, text_key
-from .frontmatter import FrontMatterError, markdown_to_text, split_front_matter
+from .frontmatter import FrontMatterError, front_matter_problems, markdown_to_text, split_front_matter
 from .overrides import Listings, OverrideError, apply_overrides, find_corrections
 from .read import read_article_file
 from .text import comparable
@@ -108,6 +108,8 @@ def load_file(path: str, config: Config, known: str | None = None) -> Entry:
     if text is None:
         return Entry(None, "", read_problems, None)
     key = text_key(path, text)
+    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:  # fields dropped or guessed; the article is kept
+        read_problems = (*read_problems, *front_matter_problems(path, text))
     if key == known:
         return Entry(None, key, read_problems, None)
     outcome = extract_one(path, text, config)

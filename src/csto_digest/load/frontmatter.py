@@ -3,20 +3,30 @@
 Front matter fields win over extraction and say so (rule `front-matter`).
 The Markdown body is turned into plain paragraphs for extraction; the page
 renders the Markdown itself, safely.
+
+Front matter is written by hand, so it is read forgivingly: one bad field never
+costs the article. A field that cannot be read is dropped (a list item naming
+nothing, just that item) with a warning naming the file's line, and the rest is
+kept; front matter that is not YAML (`title: Putin: "no"`, a colon in an
+unquoted title) is read line by line as `key: value`. Keys are matched
+whatever their case (`Title:`), and a few common synonyms are taken (`link`).
+Nothing here raises: the problems travel on `FrontMatter.problems`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from ..config import Config
-from ..model import Article, Evidence, Outlet, Speaker, ThemeHit
-from ..user_yaml import NOT_A_DATE_ERRORS, impossible_date, unnamed_item
+from ..model import Article, Evidence, Outlet, Problem, Speaker, ThemeHit
+from ..user_yaml import NOT_A_DATE_ERRORS, names_something, unnamed_item
 
 _FENCE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 KNOWN_FIELDS = {
@@ -24,9 +34,29 @@ KNOWN_FIELDS = {
     "speakers": list, "themes": list, "tags": list, "cited_sources": list, "places": list,
     "organizations": list, "description": str, "lang": str, "language": str,
 }  # fmt: skip
+# What Hugo, Jekyll and people call our fields. `sources` are the outlets an article draws on.
+SYNONYMS = {"link": "url", "authors": "author", "sources": "cited_sources", "organisations": "organizations"}
+_NEEDS_TEXT = ("title", "source", "outlet", "url", "author")  # an empty one is left out
+_LINE = re.compile(r"(?P<key>[A-Za-z_][\w -]*?)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*")
+_ITEM = re.compile(r"[ \t]*-[ \t]+(?P<value>.*?)[ \t]*")
+_SLASH_DATE = re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)")
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without its timestamps: a date stays the text the user wrote, for `parse_front_date`
+    to read like any other. PyYAML makes `2024-13-45` into a date and then raises outside its
+    own errors, with no line (see `user_yaml`); as text it is just a date we cannot read."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class FrontMatterError(ValueError):
+    """Kept for callers that catch it; reading front matter no longer raises it."""
+
     def __init__(self, message: str, line: int | None = None):
         super().__init__(message)
         self.line = line
@@ -34,8 +64,10 @@ class FrontMatterError(ValueError):
 
 @dataclass(frozen=True)
 class FrontMatter:
-    fields: dict[str, Any]
+    fields: dict[str, Any]  # under our names (`url`, not `Link`), every value checked
     lines: dict[str, int]  # field -> line in the file
+    problems: tuple[Problem, ...] = ()  # what was dropped or guessed, each naming its line
+    written: dict[str, str] = field(default_factory=dict)  # field -> the key as the file writes it
 
     def apply(self, record: Article, config: Config) -> Article:
         from .article import parse_front_date
@@ -44,7 +76,7 @@ class FrontMatter:
         f = self.fields
 
         def ev(key: str, text: Any) -> Evidence:
-            return Evidence(f"{key}: {text}", "front-matter", 1.0, line=self.lines.get(key))
+            return Evidence(f"{self.written.get(key, key)}: {text}", "front-matter", 1.0, line=self.lines.get(key))
 
         if "title" in f:
             changes.update(title=str(f["title"]), title_derived=False, title_evidence=ev("title", f["title"]))
@@ -54,10 +86,8 @@ class FrontMatter:
         if outlet:
             key = "source" if "source" in f else "outlet"
             changes["source"] = Outlet(str(outlet), ev(key, outlet))
-        if "date" in f:
-            found = parse_front_date(f["date"])
-            if found is None:
-                raise FrontMatterError(f"date: {f['date']!r} is not a date (write YYYY-MM-DD)", self.lines.get("date"))
+        found = parse_front_date(f["date"]) if "date" in f else None
+        if found is not None:  # split_front_matter dropped a date it cannot read
             changes.update(date=found.value, date_precision=found.precision, date_evidence=ev("date", f["date"]))
         if "author" in f:
             changes["author"] = str(f["author"])
@@ -79,54 +109,157 @@ class FrontMatter:
         return dataclasses.replace(record, **changes)
 
 
-def split_front_matter(text: str) -> tuple[FrontMatter | None, str, int]:
-    """(front matter, body, line where the body starts). Raises FrontMatterError."""
+def split_front_matter(text: str, path: str = "") -> tuple[FrontMatter | None, str, int]:
+    """(front matter, body, line where the body starts). Never raises: what cannot be
+    read is left out and said in `FrontMatter.problems` (on `path`), the body always kept."""
     match = _FENCE.match(text)
     if not match:
         return None, text, 1
-    raw = match.group("yaml")
-    try:
-        node = yaml.compose(raw)
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else None
-        raise FrontMatterError(f"front matter is not valid YAML: {getattr(error, 'problem', error)}", line) from None
-    except NOT_A_DATE_ERRORS:  # `date: 2024-13-45`, which YAML takes for a date and cannot make one
-        found = impossible_date(node)
-        raise FrontMatterError(found.message(), None if found.line is None else found.line + 2) from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise FrontMatterError("front matter must be a mapping of fields", 2)
+    problems: list[Problem] = []
+    raw_fields = _read_yaml(match.group("yaml"), path, problems)
+    fields: dict[str, Any] = {}
     lines: dict[str, int] = {}
-    if node is not None and isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            lines[str(key_node.value)] = key_node.start_mark.line + 2
-    for key, value in data.items():
-        expected = KNOWN_FIELDS.get(str(key))
-        if expected is None:
-            continue  # unknown fields are the user's own; keep going
-        if key == "date" and not isinstance(value, str | int) and not hasattr(value, "isoformat"):
-            raise FrontMatterError(f"date: expected a date, got {type(value).__name__}", lines.get(key))
-        if key != "date" and not isinstance(value, expected):
-            want = expected.__name__ if isinstance(expected, type) else "text"
-            raise FrontMatterError(f"{key}: expected {want}, got {type(value).__name__} {value!r}", lines.get(key))
-        if expected is str and not value.strip() and key in ("title", "source", "outlet", "url", "author"):
-            raise FrontMatterError(f"{key}: is empty (leave the field out instead)", lines.get(key))
-        if expected is list:
-            _check_items(str(key), value, lines.get(key))
+    written: dict[str, str] = {}
+    seen: dict[str, int | None] = {}  # field -> the line of its first key, kept or dropped
+    for raw_key, value, line in raw_fields:
+        key = str(raw_key)
+        name = SYNONYMS.get(key.strip().lower(), key.strip().lower())
+        if name not in KNOWN_FIELDS:
+            guess = difflib.get_close_matches(name, [*KNOWN_FIELDS, *SYNONYMS], n=1, cutoff=0.8)
+            if guess:  # `titel:`; other fields are the user's own, and left alone
+                problems.append(Problem(path, f"{key}: not a field we read (did you mean {guess[0]}?); ignored", line))
+            continue
+        if name in seen:  # `title:` and `Title:`, or `url:` and `link:`: the first is taken
+            problems.append(Problem(path, f"{key}: {name} is given twice (line {seen[name]}); ignored", line))
+            continue
+        seen[name] = line
+        checked = _checked(name, key, value, line, path, problems)
+        if checked is not None:
+            fields[name], written[name] = checked, key
+            if line is not None:
+                lines[name] = line
     body_start = text[: match.end()].count("\n") + 1
-    return FrontMatter(data, lines), text[match.end() :], body_start
+    return FrontMatter(fields, lines, tuple(problems), written), text[match.end() :], body_start
 
 
-def _check_items(key: str, items: list[Any], line: int | None) -> None:
-    """Every item of a list field names something (see `unnamed_item`)."""
-    unnamed = unnamed_item(key, items)
-    if unnamed is not None:
-        number, item = unnamed
-        what = "a name" if key == "speakers" else "text"
-        raise FrontMatterError(f"{key}: item {number} is {item!r}, not {what}", line)
+def front_matter_problems(path: str, text: str) -> tuple[Problem, ...]:
+    """What reading the front matter of the Markdown file `path` dropped or guessed."""
+    front = split_front_matter(text, path)[0]
+    return front.problems if front is not None else ()
+
+
+def _read_yaml(raw: str, path: str, problems: list[Problem]) -> list[tuple[Any, Any, int | None]]:
+    """The (key, value, line of the key) of each field; failing YAML, of each `key: value`
+    line (see `_read_lines`), and failing those, none."""
+    try:
+        node = yaml.compose(raw, Loader=_Loader)
+        data = yaml.load(raw, Loader=_Loader)  # a SafeLoader, without timestamps
+    except (yaml.YAMLError, RecursionError, *NOT_A_DATE_ERRORS) as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        why = "nested too deeply" if isinstance(error, RecursionError) else getattr(error, "problem", None) or error
+        pairs = _read_lines(raw)
+        if not pairs:
+            problems.append(Problem(path, f"front matter is not valid YAML ({why}); ignored", line))
+        else:
+            message = f"front matter is not valid YAML ({why}); read line by line as `key: value`"
+            problems.append(Problem(path, message, line))
+        return pairs
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        problems.append(Problem(path, "front matter is not a mapping of fields (`key: value`); ignored", 2))
+        return []
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[str(key_node.value)] = key_node.start_mark.line + 2  # a repeated key: YAML keeps the last
+    return [(key, value, lines.get(str(key))) for key, value in data.items()]
+
+
+def _read_lines(raw: str) -> list[tuple[Any, Any, int | None]]:
+    """Front matter that is not YAML read as `key: value` lines, split at the first colon:
+    `Title: Putin at CSTO summit: "No colour revolutions"` is a title. A value in brackets
+    or quotes is read as YAML if it can be (`[a, b]`), and `- item` lines under an empty
+    `key:` make a list; any other line is passed over."""
+    pairs: list[tuple[Any, Any, int | None]] = []
+    for number, line in enumerate(raw.split("\n"), 2):
+        item = _ITEM.fullmatch(line)
+        if item and pairs and (pairs[-1][1] is None or isinstance(pairs[-1][1], list)):
+            key, value, at = pairs[-1]
+            pairs[-1] = (key, [*(value or []), _line_value(item["value"])], at)
+            continue
+        found = _LINE.fullmatch(line)
+        if found and not line.lstrip().startswith("#"):
+            pairs.append((found["key"], _line_value(found["value"]) if found["value"] else None, number))
+    return pairs
+
+
+def _line_value(text: str) -> Any:
+    if text[:1] in "[\"'" and text[-1:] in "]\"'":
+        try:
+            return yaml.load(text, Loader=_Loader)  # a SafeLoader, without timestamps
+        except (yaml.YAMLError, RecursionError, *NOT_A_DATE_ERRORS):
+            pass
+    return text
+
+
+def _checked(name: str, key: str, value: Any, line: int | None, path: str, problems: list[Problem]) -> Any:
+    """The value of field `name` (written `key`) as we can use it, or None (and a problem) when it
+    cannot be: a list of authors is joined, one name for a list field is a list of one, a number
+    for text is its text; a list item that names nothing is dropped, the rest kept."""
+
+    def drop(why: str) -> None:
+        problems.append(Problem(path, f"{key}: {why}; ignored", line))
+
+    if value is None:  # `title:` and nothing after it
+        return drop("is empty")
+    if name == "date":
+        return _checked_date(value, drop)
+    expected = KNOWN_FIELDS[name]
+    if expected is str:
+        if name == "author" and isinstance(value, list) and value and all(names_something(v) for v in value):
+            value = ", ".join(str(v).strip() for v in value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return drop(f"expected text, got {type(value).__name__} {value!r}")
+        if not value.strip() and name in _NEEDS_TEXT:
+            return drop("is empty")
+        return value
+    if isinstance(value, str) and value.strip() and not value.startswith(("[", "{")):  # `[a, b` is broken
+        value = [value]
+    if not isinstance(value, list):
+        return drop(f"expected a list, got {type(value).__name__} {value!r}")
+    kept = []
+    for number, item in enumerate(value, 1):
+        if unnamed_item(name, [item]) is None:
+            kept.append(item)
+        else:
+            what = "a name" if name == "speakers" else "text"
+            problems.append(Problem(path, f"{key}: item {number} is {item!r}, not {what}; dropped", line))
+    return kept if kept or not value else None  # `themes: []` says "none"; all dropped says nothing
+
+
+def _checked_date(value: Any, drop: Callable[[str], None]) -> Any:
+    """A date `parse_front_date` reads (YYYY-MM-DD, `7 March 2024`, `13/03/2024`), or None:
+    a slash date that reads both ways (07/03/2024) gives none, never a guess."""
+    from .article import parse_front_date
+
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return drop(f"expected a date, got {type(value).__name__} {value!r}")
+    if parse_front_date(value) is not None:
+        return value
+    slash = _SLASH_DATE.fullmatch(str(value).strip())
+    if slash and int(slash["a"]) <= 12 and int(slash["b"]) <= 12:
+        a, b, year = int(slash["a"]), int(slash["b"]), slash["year"]
+        return drop(f"{value!r} reads both ways, as {a} {_month(b)} or {_month(a)} {b}, {year} (write YYYY-MM-DD)")
+    return drop(f"{value!r} is not a date (write YYYY-MM-DD)")
+
+
+def _month(number: int) -> str:
+    return ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December")[number - 1]  # fmt: skip
 
 
 def markdown_to_text(markdown_text: str) -> str:
