@@ -67,6 +67,9 @@ NOT_NAME_WORDS = {
     "wire", "observer", "review", "chronicle", "post", "express", "telegraph", "digest", "insider",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "him", "her", "his"}
+# Forms of address: kept among ROLE_WORDS so that they are never read as a name, but
+# no one's role ("Mr Tokayev, colleagues," makes no one a "Mr").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "sir", "madam", "dr", "prof"})
 
 # An honorific (Mr.), an initial or two (V., A. B.), or a capitalised word. Each form
 # starts with a capital taken outside the alternation, so the scan skips from capital
@@ -97,11 +100,18 @@ class PeopleIndex:
     canonical: dict[str, str] = field(default_factory=dict)  # written name -> fullest name
     roles: dict[str, tuple[str, Evidence]] = field(default_factory=dict)  # fullest name -> role
     registry_roles: dict[str, str] = field(default_factory=dict)  # fullest name -> the registry's role
+    # fullest name -> a title the text writes before a name with "of" in it ("Minister of Defense of the
+    # Republic of Tajikistan Colonel General"): not shown as the role, but it tells who "the minister" is.
+    titles: dict[str, str] = field(default_factory=dict)
 
     def role_words(self, name: str) -> str:
         """Every role the text and the registry give a person, for matching "the minister"."""
         text_role = self.roles.get(name)
         return " ".join(filter(None, [text_role[0] if text_role else None, self.registry_roles.get(name)]))
+
+    def office_words(self, name: str) -> str:
+        """`role_words` and the person's long titles: what "the minister" may be matched against."""
+        return " ".join(filter(None, [self.role_words(name), self.titles.get(name)]))
 
     def resolve(self, written: str) -> str:
         written = strip_honorific(written)
@@ -251,6 +261,8 @@ def _mentions_in_run(
     role_tokens = run[:name_start]
     while role_tokens and role_tokens[0].group(0).lower() in _NOT_ROLE_LEAD:
         role_tokens = role_tokens[1:]  # "Earlier Security Council Secretary X": the sentence's first word
+    while role_tokens and role_tokens[0].group(0).lower().rstrip(".") in HONORIFICS:
+        role_tokens = role_tokens[1:]  # "Mr President Putin": the role is "President"; "Mr Tokayev" has none
     role = " ".join(t.group(0) for t in role_tokens) or None
     if role and not any(t.group(0).lower().rstrip(".") in ROLE_WORDS for t in role_tokens):
         role = None
@@ -319,15 +331,26 @@ def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> Peo
     for mention in mentions:
         name = index.canonical[mention.words]
         if name not in index.roles:
-            appositive = _appositive_role(text, mention)
+            appositive = _appositive_role(text, mention, mentions)
             if appositive:
                 index.roles[name] = (appositive, Evidence(f"{mention.words}, {appositive}", "text", 0.75))
+    for mention in mentions:
+        name = index.canonical[mention.words]
+        title = _title_before(text, mention, mentions)
+        if title and name not in index.titles:
+            index.titles[name] = title
     for name in sorted(set(index.canonical.values())):
         person = registry.person_by_alias.get(name.lower())
         if person and person.role:
             index.registry_roles[name] = person.role
             if name not in index.roles:
                 index.roles[name] = (person.role, Evidence(person.name, "registry", 0.6))
+    # "Secretary of the Security Council of Kyrgyzstan Marat Imankulov": the office is the role. So it is when
+    # the words right before the name are only the end of it ("... of the Republic of Tajikistan Colonel General").
+    for name, title in index.titles.items():
+        role = index.roles.get(name)
+        if role is None or (role[1].rule == "text" and title.endswith(" " + role[0])):
+            index.roles[name] = (title, Evidence(f"{title} {name}", "text", 0.7))
     return index
 
 
@@ -460,12 +483,42 @@ def _role_after_lead_in(role: str) -> str | None:
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;()]{3,90}?)(?:\s*\([A-Z]{2,6}\))?(?=,|\.|;)")
 
 
-def _appositive_role(text: str, mention: Mention) -> str | None:
+def _appositive_role(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
+    """`X, the CSTO chief,`: the words after a name's comma, when they open with a role word.
+
+    In a list ("Tokayev, President of Belarus Alexander Lukashenko, ...") those words
+    hold the next person's name and role: they are not the first person's."""
     match = _APPOSITIVE.match(text[mention.end : mention.end + 140])
     if not match:
+        return None
+    end = mention.end + match.end("role")
+    if any(mention.end < other.start < end for other in mentions):
         return None
     role = match.group("role").strip()
     first = role.split()[0].lower()
     if first in ROLE_WORDS or first in {"csto", "russian", "armenian", "kazakh", "belarusian", "kyrgyz", "tajik"}:
         return role
     return None
+
+
+# "Minister of Defense of the Republic of Tajikistan Colonel General Emomali Sobirzoda": capitalised
+# words joined by "of" (and "the") right before a name. The name's run of words stops at "of", so the
+# role found there is only "Colonel General"; this finds the office before it.
+_TITLE = re.compile(r"(?<![\w'’-])(?P<title>(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){2,12})$")
+
+
+def _title_before(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
+    """A long title before `mention` holding "of" and a role word, with no other name inside it."""
+    window_start = max(0, mention.start - 140)
+    match = _TITLE.search(text, window_start, mention.start)
+    if not match or " of " not in match.group("title"):
+        return None
+    start = match.start("title")
+    if any(start <= m.start < mention.start for m in mentions if m is not mention):
+        return None  # "Putin of Russia Tokayev": a title holding another person is no one's
+    tokens = match.group("title").split()
+    while tokens and tokens[0].lower() in _NOT_ROLE_LEAD:
+        tokens = tokens[1:]
+    title = " ".join(tokens)
+    words = {t.lower() for t in tokens} - HONORIFICS
+    return title if words & (ROLE_WORDS - {"state", "security", "council", "national", "organization"}) else None

@@ -222,14 +222,20 @@ class QuoteFinder:
     # -- the whole article -------------------------------------------------
     def run(self) -> list[Quote]:
         interview = self._interview_answers()
+        taken = 0  # paragraphs before this one are already part of a turn or an answer
         for index, paragraph in enumerate(self.paragraphs):
+            if index < taken:
+                continue
             # A label names who answers (`Maria Zakharova: We have seen ...`), which beats guessing the interviewee.
-            if self._transcript(index, paragraph):
+            turn = self._transcript(index, paragraph)
+            if turn:
                 self._flush_pending()
+                taken = index + turn
                 continue
             if index in interview:
                 self._flush_pending()
                 self._add_answer(index, interview[index])
+                taken = index + len(interview[index])
                 continue
             spans = find_quote_spans(paragraph)
             if not spans or spans[0].open_mark != 0:
@@ -289,7 +295,15 @@ class QuoteFinder:
             attribution = self._same_paragraph_speaker(index, span)
         if not self._is_quotation(inner, attribution, span, paragraph):
             return
-        if attribution is None and span.open_mark == 0 and len(words(inner)) >= 8 and self.last_speaker:
+        # `," the ambassador added` with no ambassador named: someone's words, so not the last speaker's.
+        credited = span.close_mark is not None and _ROLE_THEN_VERB.match(paragraph, span.close_mark + 1)
+        if (
+            attribution is None
+            and span.open_mark == 0
+            and len(words(inner)) >= 8
+            and self.last_speaker
+            and not credited
+        ):
             previous_para = self.paragraphs[index - 1] if index > 0 else ""
             if previous_para.rstrip().endswith(":") or self._last_quote_paragraph() >= index - 2:
                 attribution = Attribution(self.last_speaker, "follows a quote of the same speaker", "context", 0.6)
@@ -464,9 +478,21 @@ class QuoteFinder:
             subject_start = start + boundary
             subject_end = start + len(before.rstrip())
             speaker = self._resolve_subject(index, subject_start, subject_end)
+            if not speaker and before.rstrip().endswith(","):
+                subject_start, subject_end = start, start + before.find(",")
+                speaker = self._appositive_subject(index, paragraph, subject_start, subject_end)
             if speaker:
                 return speaker, paragraph[subject_start : start + verb.end()].strip()  # as written, aside included
         return None
+
+    def _appositive_subject(self, index: int, paragraph: str, start: int, end: int) -> str | None:
+        """`Dmitry Peskov, the Kremlin spokesman, said only: "`: a verb right after a comma has
+        its subject before the first comma of the sentence, the words between set off as an aside.
+        Only a subject with nothing that ends a subject in it (no "and", no "that")."""
+        head = paragraph[start:end]
+        if not head.strip() or _SUBJECT_BOUNDARY.search(head) or len(head.split()) > 9 or _VERB.search(head):
+            return None
+        return self._resolve_subject(index, start, end)
 
     def _unnamed_before(self, paragraph: str, start: int, end: int) -> Attribution | None:
         """`The ministry said the "..."`: attributed, but to no one person."""
@@ -539,8 +565,8 @@ class QuoteFinder:
             return None
         best: tuple[int, int, str] | None = None
         order = {self.people.resolve(m.words): i for i, m in enumerate(self.people.mentions) if m.start < offset}
-        for name in sorted(set(self.people.roles) | set(self.people.registry_roles)):
-            have = _role_terms(_ROLE_TOKEN.findall(self.people.role_words(name).lower()))
+        for name in sorted(set(self.people.roles) | set(self.people.registry_roles) | set(self.people.titles)):
+            have = _role_terms(_ROLE_TOKEN.findall(self.people.office_words(name).lower()))
             score = len(wanted & have)
             if score == 0 or name not in order:
                 continue
@@ -600,43 +626,153 @@ class QuoteFinder:
         return start
 
     # -- interviews ----------------------------------------------------------
-    def _transcript(self, index: int, paragraph: str) -> bool:
-        """`Zas: We believe ...`: a paragraph labelled with a person's name."""
-        match = _LABEL.match(paragraph)
-        if not match or _is_question(paragraph) or not _SPOKEN_END.search(paragraph):
-            return False  # `Peskov: Putin will attend CSTO summit` with no sentence end is a headline
+    def _label(self, index: int, paragraph: str) -> tuple[str, str, int] | None:
+        """(speaker, label, where the speech starts) of `Zas: ...` or of a label with an
+        office before the name (`President of Kazakhstan Kassym-Jomart Tokayev: ...`)."""
         base = self.offsets[index]
-        named = [m for m in self.people.mentions if m.start == base and m.end <= base + match.end("label")]
-        if not named or len(words(match.group("speech"))) < 5:
+        match = _LABEL.match(paragraph)
+        if match:
+            named = [m for m in self.people.mentions if m.start == base and m.end <= base + match.end("label")]
+            if named:
+                return self.people.resolve(named[0].words), match.group("label"), match.start("speech")
+        colon = paragraph.find(":", 0, 120)
+        if colon < 0 or not paragraph[colon + 1 : colon + 2].isspace():
+            return None
+        speech_start = len(paragraph) - len(paragraph[colon + 1 :].lstrip())
+        named = [m for m in self.people.mentions if base < m.start and m.end == base + colon]
+        if not named or speech_start == len(paragraph):
+            return None
+        title = paragraph[: named[-1].start - base]
+        tokens = {t.lower().rstrip(".") for t in title.split()}
+        if not _TITLE_LABEL.match(title) or not tokens & ROLE_WORDS:
+            return None  # "Earlier today Zas:" is no label; "Mr Tokayev:" or "President of X Tokayev:" is
+        if any(base <= m.start < named[-1].start for m in self.people.mentions):
+            return None  # another name inside the label
+        return self.people.resolve(named[-1].words), paragraph[:colon], speech_start
+
+    def _transcript(self, index: int, paragraph: str) -> int:
+        """`Zas: We believe ...`: a paragraph labelled with a person's name. Returns how many
+        paragraphs the turn takes (0: not a labelled turn).
+
+        A turn goes on over the paragraphs after the label that read as the same voice
+        speaking: sentences in the first person (or a word of thanks), no quote marks, no
+        question, no label of their own. A label whose words do not end as a sentence
+        (`Peskov: Putin will attend CSTO summit`) is a headline, unless it opens a turn
+        with a greeting that ends in a comma or colon and speech follows."""
+        label = self._label(index, paragraph)
+        if label is None or _is_question(paragraph):
+            return 0
+        speaker, label_words, speech_start = label
+        last = index
+        while last + 1 < len(self.paragraphs) and self._turn_goes_on(last + 1):
+            last += 1
+        if not _SPOKEN_END.search(paragraph) and not (paragraph.rstrip()[-1:] in ",:" and last > index):
+            return 0
+        base = self.offsets[index]
+        text = self.text[base + speech_start : self.offsets[last] + len(self.paragraphs[last])]
+        if len(words(text)) < 5:
+            return 0
+        attribution = Attribution(speaker, label_words + ":", "transcript", 0.8)
+        self._add_text(index, text, attribution, "unmarked")
+        return last - index + 1
+
+    def _turn_goes_on(self, index: int) -> bool:
+        """Whether paragraph `index` continues the labelled turn before it (see `_transcript`)."""
+        paragraph = self.paragraphs[index]
+        if _LABEL_LIKE.match(paragraph) or _is_question(paragraph) or _DOUBLE_MARKS.search(paragraph):
             return False
-        speaker = self.people.resolve(named[0].words)
-        attribution = Attribution(speaker, match.group("label") + ":", "transcript", 0.8)
-        self._add(index, paragraph, match.start("speech"), len(paragraph), attribution, "unmarked")
-        return True
+        if not _SPOKEN_END.search(paragraph) or paragraph.rstrip().endswith("?"):
+            return False
+        return bool(_FIRST_PERSON.search(paragraph)) or len(words(paragraph)) <= 3
 
     def _interview_answers(self) -> dict[int, tuple[int, ...]]:
         """Paragraph index of each answer's first paragraph -> all its paragraphs.
 
         An interview is at least two question paragraphs (`— Question?`,
-        `Q: ...?`, `1. ...?`) each followed by paragraphs that are not questions."""
+        `Q: ...?`, `1. ...?`) each followed by paragraphs that are not questions.
+        Questions with no mark before them are also an explainer's subheads ("What
+        happens next?"), so they make an interview only where someone is addressed
+        (see `_addressed`), and an answer there that names the interviewee is narration.
+
+        In the dash layout (`— Question?` / `— Answer.`) dashes take turns: a dash
+        paragraph after an answer is the next question even with no question mark
+        (`— Some say ...`), and the paragraphs without a dash between an answer and the
+        next question are the rest of that answer."""
         questions = [i for i, p in enumerate(self.paragraphs) if _is_question(p)]
         if len(questions) < 2:
             return {}
+        unmarked = 2 * sum(1 for q in questions if _MARKED_QUESTION.match(self.paragraphs[q])) <= len(questions)
+        if unmarked and not self._addressed(questions):
+            return {}
+        # Dashes on the answers too (`— Question?` then `— Answer.`), not on the questions alone.
+        after_first = self.paragraphs[questions[0] + 1] if questions[0] + 1 < len(self.paragraphs) else ""
+        dashed = bool(_DASHED.match(after_first)) and all(_DASHED.match(self.paragraphs[q]) for q in questions)
+        if dashed:
+            questions = self._dash_turns(questions)
+        interviewee = self._interviewee() if unmarked else None
         answers: dict[int, tuple[int, ...]] = {}
         for n, q in enumerate(questions):
             stop = questions[n + 1] if n + 1 < len(questions) else len(self.paragraphs)
             block = tuple(i for i in range(q + 1, stop) if not _is_question(self.paragraphs[i]))
-            # an answer ends at a paragraph that is plainly narration about the interview
-            if block:
-                answers[block[0]] = block
+            if not block or (dashed and not _DASHED.match(self.paragraphs[block[0]])):
+                continue
+            if interviewee and self._names(block[0], interviewee):
+                continue  # "Tokayev declared a state of emergency": about him, not by him
+            length = 1
+            if dashed and n + 1 < len(questions):  # the rest of an answer: only before another question
+                while length < len(block) and not _DASHED.match(self.paragraphs[block[length]]):
+                    length += 1
+            answers[block[0]] = block[:length]
         return answers
+
+    def _addressed(self, questions: list[int]) -> bool:
+        """An interview's questions speak to someone: the intro says so ("spoke with"), or
+        at least half the questions say "you" or open by naming whom they ask."""
+        intro = self.text[: self.offsets[questions[0]]]
+        if _INTERVIEW_INTRO.search(intro):
+            return True
+        asking = sum(1 for q in questions if _SECOND_PERSON.search(self.paragraphs[q]) or self._vocative(q))
+        return 2 * asking >= len(questions)
+
+    def _vocative(self, index: int) -> bool:
+        """`1. Stanislav Vasilyevich, how would you ...?`: the question opens with a name and a comma."""
+        paragraph = self.paragraphs[index]
+        lead = len(_QUESTION_LEAD.match(paragraph).group(0))
+        base = self.offsets[index]
+        first = next((m for m in self.people.mentions if m.start >= base + lead), None)
+        if first is None or self.text[base + lead : first.start].strip() not in {"", "Mr.", "Mrs.", "Ms.", "Mr", "Ms"}:
+            return False
+        return self.text[first.end : first.end + 1] == ","
+
+    def _names(self, index: int, name: str) -> bool:
+        """Whether paragraph `index` names `name`."""
+        low, high = self.offsets[index], self.offsets[index] + len(self.paragraphs[index])
+        return any(low <= m.start < high and self.people.resolve(m.words) == name for m in self.people.mentions)
+
+    def _dash_turns(self, questions: list[int]) -> list[int]:
+        """The questions of a dash interview, with the dash prompts that lack a question mark."""
+        found = set(questions)
+        answered = False  # whether the last dash paragraph was an answer
+        for i in range(questions[0], len(self.paragraphs)):
+            if not _DASHED.match(self.paragraphs[i]):
+                continue
+            if i in found:
+                answered = False
+            elif answered:
+                found.add(i)  # `— Some in Moscow say ...`: a question without "?"
+                answered = False
+            else:
+                answered = True
+        return sorted(found)
 
     def _add_answer(self, index: int, block: tuple[int, ...]) -> None:
         speaker = self._interviewee()
         paragraph = self.paragraphs[index]
         start = len(_ANSWER_LEAD.match(paragraph).group(0))
         attribution = Attribution(speaker, "answer in an interview", "interview", 0.7)
-        self._add(index, paragraph, start, len(paragraph), attribution, "unmarked")
+        last = block[-1]
+        text = self.text[self.offsets[index] + start : self.offsets[last] + len(self.paragraphs[last])]
+        self._add_text(index, text, attribution, "unmarked")
 
     def _interviewee(self) -> str | None:
         intro = self.text[: self.offsets[min(len(self.offsets) - 1, 2)] + 1]
@@ -731,6 +867,20 @@ def _is_title_case(inner: str) -> bool:
 _LABEL = re.compile(
     r"^(?P<label>(?:Mr\.\s|Mrs\.\s|Ms\.\s)?[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,2}):\s+(?P<speech>\S.*)$"
 )
+# A label with an office before the name: capitalised words and "of", "the" between them.
+_TITLE_LABEL = re.compile(r"^(?:(?:[A-Z][\w’'-]*\.?|of|the)\s+)+$")
+_LABEL_LIKE = re.compile(r"^[A-Z][\w’'. -]{0,60}:\s")  # `Question: ...`, `Putin: ...`: a turn of its own
+_DASHED = re.compile(r"^\s*[—–-]+\s*\S")
+_MARKED_QUESTION = re.compile(r"^\s*(?:[—–-]+\s*|Q\s*[:.]\s*|Question\s*[:.]?\s*)\S")
+_QUESTION_LEAD = re.compile(r"^\s*(?:[—–-]+\s*|Q\s*[:.]\s*|Question\s*[:.]?\s*|\d{1,2}[.)]\s+)?")
+_SECOND_PERSON = guarded(re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE))
+_INTERVIEW_INTRO = guarded(
+    re.compile(
+        r"\b(?:interview(?:ed)?|spoke (?:with|to)|talked (?:with|to)|talking (?:with|to)|in conversation with"
+        r"|answered (?:\w+ ){0,2}questions|asked (?:him|her)|Q&A)\b",
+        re.IGNORECASE,
+    )
+)
 _QUESTION = re.compile(r"^\s*(?:[—–-]+\s*|Q\s*[:.]\s*|Question\s*[:.]?\s*|\d{1,2}[.)]\s+)?.{8,400}\?\s*$")
 
 
@@ -748,6 +898,11 @@ PERSON_ROLE_HEADS = {
     "spokesperson", "chairman", "chairwoman", "chair", "chief", "head", "ambassador", "envoy", "commander",
     "director", "leader", "premier", "diplomat", "governor", "mayor", "speaker", "pm", "fm", "secretary's",
 }  # fmt: skip
+# `," the ambassador added`: credited to a person by office, whoever holds it.
+_ROLE_THEN_VERB = re.compile(
+    rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:{'|'.join(sorted(PERSON_ROLE_HEADS))})"
+    rf"\s+{SPEECH_VERB}\b"
+)
 _ROLE_SYNONYMS = {
     "secretary-general": {"secretary", "general"},
     "chief": {"secretary", "general", "head"},
