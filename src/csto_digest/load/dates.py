@@ -42,8 +42,15 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR, "day"),
         (_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, "day"),
         (r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d])", "day"),
-        (r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d])", "day-slash"),
-        (r"(?<![\d/])(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d])", "month-slash"),
+        # 28/03/2024 and 28-03-2024 alike (a dash is as common as a slash on post-Soviet sites)
+        (
+            r"(?<![\d/-])(?P<day>[0-3]?\d)(?P<sep>[/-])(?P<mnum>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d|-\d)",
+            "day-slash",
+        ),
+        (
+            r"(?<![\d/-])(?P<mnum>[01]?\d)(?P<sep>[/-])(?P<day>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d|-\d)",
+            "month-slash",
+        ),
         (_MONTH + r",?\s+" + _YEAR, "month"),
     )
 )

@@ -103,6 +103,10 @@ def named_entities(text: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
             name, exact, written = hit
             if exact and tuple(tokens[i : i + n]) != written:
                 continue
+            after = tokens[i + n] if i + n < len(tokens) else ""
+            if after.isdigit() and len(after) <= 2:  # "France 24", "Belarus 1": a channel's name, not the place
+                resume = i + n + 1
+                break
             found.setdefault(name, i)
             resume = i + n
             break

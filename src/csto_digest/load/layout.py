@@ -126,6 +126,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
     title_key = comparable(known_title) if known_title else ""
     headline_seen = False  # the text printed a headline: short labels under it are furniture
     in_header = True
+    author_line = 0  # the line of a byline taken under a standfirst: a date line may follow it
     labels: set[int] = set()  # lines of furniture that introduce what follows ("Read more:")
     list_labels: set[int] = set()  # those that introduce a list of other articles ("Related news")
     for number, raw in enumerate(lines, start=1):
@@ -144,7 +145,11 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             continue
         if layout.byline_date is None and (
             (in_header and _only_short_lines(body_lines))
-            or (headline_seen and _standfirst_only(body_lines) and _names_and_date(line))
+            or (
+                headline_seen
+                and _standfirst_only(body_lines, most=2 if author_line == number - 1 else 1)
+                and _names_and_date(line)
+            )
         ):
             signed = _signed_date_line(line)
             if signed:
@@ -188,8 +193,9 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
                 list_labels.add(number)
             continue
         by = _BY_LINE.match(line)
-        if by and (in_header or (headline_seen and _standfirst_only(body_lines))):
+        if by and (in_header or (headline_seen and _standfirst_only(body_lines, most=2))):
             layout.author = _written_name(by.group("name"))
+            author_line = number
             continue
         in_header = in_header and len(words(line)) < 4
         body_lines.append((number, line))
@@ -292,12 +298,13 @@ def _only_short_lines(body: list[tuple[int, str]]) -> bool:
     return all(len(text.split()) < 4 for _, text in body)
 
 
-def _standfirst_only(body: list[tuple[int, str]]) -> bool:
-    """A line or two of text under the headline, each no longer than a summary: a standfirst,
-    and maybe the lead photo's caption, which sites print between the headline and the byline
-    (`Joshua Kucera Sep 25, 2023`, `By Al Jazeera Staff` / `Published On 14 Sep 2022`)."""
+def _standfirst_only(body: list[tuple[int, str]], most: int) -> bool:
+    """A line of text under the headline no longer than a summary: a standfirst, which sites
+    print between the headline and the byline (`Joshua Kucera Sep 25, 2023`). With `most=2`, the
+    lead photo's caption may follow it (`By Al Jazeera Staff` / `Published On 14 Sep 2022`):
+    a byline's own shape says it is one, and a date line right under it is the byline's."""
     texts = body_lines_text(body)
-    return 1 <= len(texts) <= 2 and all(len(t.split()) <= STANDFIRST_WORDS and not find_dateline(t) for t in texts)
+    return 1 <= len(texts) <= most and all(len(t.split()) <= STANDFIRST_WORDS and not find_dateline(t) for t in texts)
 
 
 def _repeats_byline_date(layout: Layout, line: str, number: int) -> bool:
@@ -404,7 +411,7 @@ def _drop_trailing_headlines(body: list[tuple[int, str]], layout: Layout, labels
     content = [i for i, (_, text) in enumerate(body) if text]
     run: list[int] = []
     for i in reversed(content):
-        if _is_headline(body[i][1]):
+        if _is_headline(body[i][1]) and byline_date(body[i][1], other_words=1) is None:  # a date line is the footer's
             run.append(i)
         else:
             break

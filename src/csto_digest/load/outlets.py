@@ -33,8 +33,9 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     # MOSCOW (Sputnik) -   ALMATY, Kazakhstan (Reuters) -
     # BEIJING, Nov. 23 (Xinhua) --   MINSK, 23 November (BelTA) -
     re.compile(rf"^{_CITY_ANY}(?:,\s*(?P<date>[^,()\n]{{2,30}}?))?\s*\({_AGENCY}\)" + _DASH),
-    # MOSCOW, January 29. /TASS/.   YEREVAN, March 5 /ARKA/ -
-    re.compile(rf"^{_CITY_ANY},\s*{_DATEPART}\.?\s*/{_AGENCY}/\.?(?:{_DASH})?"),
+    # MOSCOW, January 29. /TASS/.   YEREVAN, March 5 /ARKA/ -   DUSHANBE, 14.03.2025 /NIAT "Khovar"/.
+    # (an agency's kind before its quoted name, as NIAT, NIA or IA, is not its name)
+    re.compile(rf"^{_CITY_ANY},\s*{_DATEPART}\.?\s*/(?:[A-ZА-Я]{{2,5}}\s+)?[\"“«]?{_AGENCY}[\"”»]?/\.?(?:{_DASH})?"),
     # /TASS/ -   at the very start
     re.compile(rf"^/{_AGENCY}/\.?{_DASH}"),
     # DUSHANBE, June 22, 2012, Asia-Plus --
@@ -315,7 +316,16 @@ def _strip_article(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).strip(" .,;:")
 
 
+# "Russia's TASS news agency", "Kazakhstan's state-run Khabar": the country's name is not the outlet's.
+_POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w-]+['’]s\s+(?:(?:state|state-run|state-owned|official|leading|main)\s+)*")
+
+
 def _outlet_name(raw: str, registry: Registry) -> str | None:
+    owned = _POSSESSIVE_LEAD.sub("", raw)
+    if owned != raw and owned:
+        name = _outlet_name(owned, registry)
+        if name:
+            return name
     # "Natsionalnaya Oborona (National Defense) magazine" -> "National Defense magazine"
     paren = re.match(r"^(?P<orig>[^()]+?)\s*\((?P<tr>[^)]+)\)\s*(?P<kind>.*)$", raw)
     if paren:
