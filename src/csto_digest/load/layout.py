@@ -24,6 +24,14 @@ _DATE_HEADER = re.compile(
 # "Updated: 29 March 2024", "Last modified 29.03.2024": when the page changed, not when it was published.
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|обновлено|изменено)\b", re.IGNORECASE)
 _URL_LINE = re.compile(r"^\s*(?:(?:url|link|source|original|источник)\s*:\s*)?(?P<url>https?://\S+)\s*$", re.IGNORECASE)
+# "Link to the article: https://24.kg/english/313131/", "Direct link: kremlin.ru/d/75698": the page's own
+# address, wherever it is printed (a scheme left off is put back: https://).
+_SELF_LINK = re.compile(
+    r"^\s*(?:permalink|short link|direct link|link to (?:the |this )?(?:article|story|material|news|publication)|"
+    r"ссылка на (?:статью|материал|новость))\s*:\s*(?P<url>(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"\.[a-z]{2,6}(?:/\S*)?)\s*$",
+    re.IGNORECASE,
+)
 # "By Anna Petrosyan", "By: Paul Goble", "By RFE/RL's Armenian Service" (a slash, as in a service's name, is kept),
 # "By Steve Rosenberg, BBC Russia editor" (the role after a comma is not the name).
 # A surname may open with a lower-case particle: "Thomas de Waal", "Ursula von der Leyen".
@@ -180,6 +188,14 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             continue
         if in_header and headline_seen and not body_lines_have_text(body_lines) and _is_header_label(line):
             layout.removed.append(line)  # the site's name, a section, share buttons under the headline
+            continue
+        self_link = _SELF_LINK.match(line)
+        if self_link:
+            if not layout.url:
+                found_url = self_link.group("url")
+                layout.url = found_url if "://" in found_url else f"https://{found_url}"
+                layout.url_evidence = Evidence(line, "header" if in_header else "footer", 0.9, line=number)
+            layout.removed.append(line)
             continue
         named = folded_field_line(line)
         if named:

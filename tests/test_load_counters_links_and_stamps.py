@@ -1,0 +1,85 @@
+"""Page furniture of our own making from Telegram reposts and post-Soviet agency pages:
+counters printed as emoji, time stamps with no year, a reproduction notice, the foot of a
+transcript page, and the page's own address printed under a label ("Link to the
+article:", "Direct link:"). Also a theme rule that must tell rejoining the bloc from
+returning to its work."""
+
+from __future__ import annotations
+
+import pytest
+
+HEADLINE = "CSTO drills Interaction-2024 open in Kyrgyzstan"
+LEAD = (
+    "Units of the CSTO Collective Rapid Reaction Forces began the active phase of the exercise at a training "
+    "ground near Balykchy, the Kyrgyz Defence Ministry said."
+)
+LAST = "More than 2,000 servicemen and about 500 pieces of equipment are involved."
+
+
+def page(middle: str) -> str:
+    return f"{HEADLINE}\n\n{LEAD}\n\n{middle}\n\n{LAST}\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "👁 48.2K",
+        "👍 1.2K  🔥 318  ❤️ 95",
+        "Sep 4 at 11:02",
+        "4 September, 11:02",
+        "Copying is allowed only with active link to 24.kg",
+        "Publication status\nPublished in sections: News, Transcripts",
+    ],
+)
+def test_counters_stamps_and_notices_are_furniture(extract_text, line):
+    record = extract_text(page(line))
+    assert record.body == (LEAD, LAST)
+    assert record.date is None  # a stamp with no year gives no date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "📌 Armenia once again refused to send its troops to the drills.",
+        "Sep 4 the drills resumed at 11:02 near Balykchy.",
+    ],
+)
+def test_a_sentence_with_an_emoji_or_a_time_stays(extract_text, sentence):
+    assert sentence in extract_text(page(sentence)).body
+
+
+@pytest.mark.parametrize(
+    ("line", "url"),
+    [
+        ("Link to the article: https://24.kg/english/313131/", "https://24.kg/english/313131/"),
+        ("Direct link: kremlin.ru/d/75698", "https://kremlin.ru/d/75698"),
+        (
+            "Permalink: https://www.themoscowtimes.com/2024/03/12/a84412",
+            "https://www.themoscowtimes.com/2024/03/12/a84412",
+        ),
+    ],
+)
+def test_the_pages_own_address_under_a_label_is_its_url_wherever_it_stands(extract_text, line, url):
+    record = extract_text(page(line))
+    assert record.url == url
+    assert record.body == (LEAD, LAST)
+    assert line in record.removed
+
+
+def test_a_source_address_under_the_text_is_not_the_pages_url(extract_text):
+    record = extract_text(page("Source: https://tass.com/world/1712345"))
+    assert record.url is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "enlargement"),
+    [
+        ("Putin said the door remained open for Yerevan to return to the alliance's work.", False),
+        ("Uzbekistan could return to the CSTO, a diplomat said.", True),
+    ],
+)
+def test_returning_to_the_blocs_work_is_not_enlargement(extract_text, sentence, enlargement):
+    record = extract_text(
+        f"Armenia and the CSTO\n\nThe Collective Security Treaty Organization met in Astana. {sentence}\n"
+    )
+    assert ("enlargement" in {hit.slug for hit in record.themes}) is enlargement
