@@ -194,7 +194,10 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             if not layout.url:
                 found_url = self_link.group("url")
                 layout.url = found_url if "://" in found_url else f"https://{found_url}"
-                layout.url_evidence = Evidence(line, "header" if in_header else "footer", 0.9, line=number)
+                if in_header:
+                    layout.url_evidence = Evidence(line, "header", 0.9, line=number)
+                else:
+                    layout.url_evidence = Evidence(line, "footer", 0.9, line=number)
             layout.removed.append(line)
             continue
         named = folded_field_line(line)
