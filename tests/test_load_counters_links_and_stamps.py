@@ -83,3 +83,39 @@ def test_returning_to_the_blocs_work_is_not_enlargement(extract_text, sentence, 
         f"Armenia and the CSTO\n\nThe Collective Security Treaty Organization met in Astana. {sentence}\n"
     )
     assert ("enlargement" in {hit.slug for hit in record.themes}) is enlargement
+
+
+@pytest.mark.parametrize(
+    ("byline", "note"),
+    [
+        (
+            "By  AVET DEMOURIAN and DASHA LITVINOVA",
+            "AVET DEMOURIAN\nDemourian covers Armenia for The Associated Press.",
+        ),
+        ("By Stephen M. Bland & Aliya Haidar", "Stephen M. Bland is Editor-in-Chief of The Times of Central Asia."),
+    ],
+)
+def test_a_note_on_the_author_closing_the_page_is_furniture(extract_text, byline, note):
+    record = extract_text(f"{HEADLINE}\n{byline}\n\n{LEAD}\n\n{LAST}\n\n{note}\n")
+    assert record.body == (LEAD, LAST)
+    assert all(line in record.removed for line in note.split("\n"))
+
+
+def test_a_last_sentence_about_someone_else_stays(extract_text):
+    last = "Serdyukov is the commander of the Collective Rapid Reaction Forces."
+    record = extract_text(f"{HEADLINE}\nBy Anna Petrosyan\n\n{LEAD}\n\n{last}\n")
+    assert record.body == (LEAD, last)
+
+
+def test_a_last_sentence_about_the_author_that_says_more_stays(extract_text):
+    last = "Petrosyan said the drills were a show of force. She added that Armenia was absent."
+    record = extract_text(f"{HEADLINE}\nBy Anna Petrosyan\n\n{LEAD}\n\n{last}\n")
+    assert record.body[-1] == last
+
+
+def test_an_agencys_subscription_notice_is_furniture(extract_text):
+    notice = (
+        "Anadolu Agency website contains only a portion of the news stories offered to subscribers in the AA News "
+        "Broadcasting System (HAS), and in summarized form. Please contact us for subscription options."
+    )
+    assert extract_text(page(notice)).body == (LEAD, LAST)

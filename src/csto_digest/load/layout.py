@@ -221,6 +221,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
     _drop_listed_headlines(body_lines, layout, list_labels)
     _drop_trailing_headlines(body_lines, layout, labels)
     _take_footer_date(body_lines, layout)
+    _drop_author_note(body_lines, layout)
     paragraphs = _paragraphs(body_lines)
     layout.raw_paragraphs = [p for _, p in paragraphs]
     kept, dropped = _dedupe([p for _, p in paragraphs])
@@ -461,6 +462,38 @@ def _take_footer_date(body: list[tuple[int, str]], layout: Layout) -> None:
         layout.footer_date, layout.footer_evidence = found, Evidence(line, "footer", 0.8, line=number)
     layout.removed.append(line)
     body[content[-1]] = (number, "")
+
+
+_AUTHOR_NOTE_VERBS = re.compile(r"^\s+(?:is|was|covers|reports|writes|has covered|has reported|contributed)\b")
+
+
+def _drop_author_note(body: list[tuple[int, str]], layout: Layout) -> None:
+    """The lines closing the page about the byline's author: their name again (`AVET DEMOURIAN`)
+    and a sentence on them (`Demourian covers Armenia for The Associated Press.`, `Stephen M.
+    Bland is Editor-in-Chief of The Times of Central Asia.`). Only the named author's, so a last
+    sentence about anyone else stays."""
+    if not layout.author:
+        return
+    names = [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", layout.author) if len(n.split()) >= 2]
+    content = [i for i, (_, text) in enumerate(body) if text]
+    for i in reversed(content[-3:]):
+        text = body[i][1]
+        if any(text.casefold() == name.casefold() for name in names):
+            pass  # the author's name alone
+        elif not (len(text.split()) <= 40 and text.endswith(".") and _is_note_on(text, names)):
+            return
+        layout.removed.append(text)
+        body[i] = (body[i][0], "")
+
+
+def _is_note_on(text: str, names: list[str]) -> bool:
+    """One sentence whose subject is one of `names` (or its surname) and whose verb says who they are."""
+    for name in names:
+        for form in (name, name.split()[-1]):
+            rest = text[len(form) :]
+            if text.startswith(form) and _AUTHOR_NOTE_VERBS.match(rest) and ". " not in rest:
+                return True
+    return False
 
 
 def _under_label(body: list[tuple[int, str]], first: int, labels: set[int]) -> bool:
