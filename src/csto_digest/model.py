@@ -158,6 +158,7 @@ class Article:
     content_hash: str
     format: Literal["text", "markdown"] = "text"
     markdown: str | None = None  # the original Markdown body, rendered safely
+    author_evidence: Evidence | None = None  # the byline, front matter or correction that named the author
     corrections: tuple[Correction, ...] = field(default_factory=tuple)
     # A digest of the whole record (every field above), set by the loader (see
     # `with_token`): a later stage can tell a changed article without hashing it.
@@ -213,6 +214,7 @@ class Article:
             "source": self.source.evidence.to_json() if self.source else None,
             "cited_sources": {o.name: o.evidence.to_json() for o in self.cited_sources},
             "date": self.date_evidence.to_json() if self.date_evidence else None,
+            "author": self.author_evidence.to_json() if self.author_evidence else None,
             "speakers": {s.name: s.evidence.to_json() for s in self.speakers},
             "quotes": [q.evidence.to_json() for q in self.quotes if not q.struck],
             "themes": {t.slug: t.evidence.to_json() for t in self.themes},

@@ -609,7 +609,7 @@ def _field_rows(article: Article, links: Links) -> list[FieldRow]:
     date = f"{article.date} ({article.date_precision})" if article.date else "not stated in the article"
     rows.append(FieldRow("Date", date, None, article.date_evidence))
     if article.author:
-        rows.append(FieldRow("Author", article.author, None, None))
+        rows.append(FieldRow("Author", article.author, None, article.author_evidence))
     for speaker in article.speakers:
         value = f"{speaker.name}, {speaker.role}" if speaker.role else speaker.name
         rows.append(FieldRow("Speaker", value, links.speaker(speaker.name), speaker.evidence))

@@ -64,6 +64,7 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
         date_precision=precision,  # type: ignore[arg-type]
         date_evidence=date_evidence,
         author=_author(layout.author, registry),
+        author_evidence=layout.author_evidence if layout.author else None,
         disclaimer=layout.disclaimer,
         speakers=speakers,
         quotes=tuple(quotes),

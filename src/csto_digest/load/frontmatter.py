@@ -90,7 +90,7 @@ class FrontMatter:
         if found is not None:  # split_front_matter dropped a date it cannot read
             changes.update(date=found.value, date_precision=found.precision, date_evidence=ev("date", f["date"]))
         if "author" in f:
-            changes["author"] = str(f["author"])
+            changes.update(author=str(f["author"]), author_evidence=ev("author", f["author"]))
         if "speakers" in f:
             speakers = []
             for item in f["speakers"]:

@@ -65,6 +65,7 @@ class Layout:
     footer_date: FoundDate | None = None  # a date alone on the article's last line
     footer_evidence: Evidence | None = None
     author: str | None = None
+    author_evidence: Evidence | None = None
     disclaimer: str | None = None
     mastheads: list[tuple[str, int]] = field(default_factory=list)  # site names above the headline, with their lines
     paragraphs: list[str] = field(default_factory=list)
@@ -162,6 +163,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             signed = _signed_date_line(line)
             if signed:
                 layout.author, found = signed
+                layout.author_evidence = Evidence(line, "byline", 0.9, line=number)
             else:
                 found = byline_date(line)
             if found and _UPDATED.search(line.replace(found.words, " ")):
@@ -203,6 +205,8 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
         named = folded_field_line(line)
         if named:
             setattr(layout, named[0], named[1])
+            if named[0] == "author":
+                layout.author_evidence = Evidence(line, "byline", 0.9, line=number)
             continue
         if folded_is_furniture(line, latin):
             layout.removed.append(line)
@@ -214,6 +218,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
         by = _BY_LINE.match(line)
         if by and (in_header or (headline_seen and _standfirst_only(body_lines, most=2))):
             layout.author = _written_name(by.group("name"))
+            layout.author_evidence = Evidence(line, "byline", 0.9, line=number)
             author_line = number
             continue
         in_header = in_header and len(words(line)) < 4

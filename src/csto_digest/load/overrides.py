@@ -181,6 +181,8 @@ def _apply(article: Article, source: CorrectionSource, config: Config) -> Articl
             if value is not None and not names_something(value):
                 raise OverrideError(f"{key}: {value!r} is not text (null removes it)", source.path, line(key))
             changes[key] = value if value is None else str(value)
+            if key == "author":
+                changes["author_evidence"] = evidence(key, value) if value is not None else None
             corrections.append(Correction(key, getattr(article, key), value, where(key)))
         elif key in ("places", "organizations"):
             changes[key] = tuple(str(v) for v in _items(key, value, source, line(key)))
