@@ -32,6 +32,11 @@ HEADLINE = "Kyrgyz officials criticise the CSTO as the border death toll rises"
         "Kyrgyzstan Tajikistan Central Asia\n",  # a row of section links
         "Home / Press centre / News\n",  # a breadcrumb alone
         "Tengrinews.kz\nГлавная / Kazakhstan News",  # a site's name, a breadcrumb, the headline right under them
+        "Skip to main content\nOSW Centre for Eastern Studies\nAnalyses\nPublications / Analyses\n",
+        "Ministry of Defence of the Republic of Belarus\nNews\nAll news / Events\n",  # an institution's name
+        "United Nations\nMeetings Coverage and Press Releases\n\nSECURITY COUNCIL\n9586TH MEETING (AM)\nSC/15641\n",
+        "The Ministry of Foreign Affairs of the Russian Federation\nHome / News / Press releases\nEnglish | Русский\n",
+        "Trend News Agency\nPolitics | Region | Armenia\n",  # a short menu
     ],
 )
 def test_what_stands_above_the_headline_gives_way_to_it(extract_text, above):
@@ -197,3 +202,31 @@ def test_outlets_that_cover_the_csto_are_known_by_their_addresses(extract_text, 
     record = extract_text(f"{HEADLINE}\n{url}\n\n{LEAD}\n")
     assert record.source is not None
     assert record.source.name == outlet
+
+
+def test_a_date_line_with_small_words_under_a_standfirst_and_a_byline(extract_text):
+    text = (
+        f"{HEADLINE}\n\nThe alliance remains useful for Tajikistan and Kyrgyzstan, whatever Armenia does\n\n"
+        f"By Temur Umarov\nPublished on December 4, 2024\n\n{LEAD}\n"
+    )
+    record = extract_text(text)
+    assert (record.author, record.date, record.date_evidence.rule) == ("Temur Umarov", "2024-12-04", "byline")
+
+
+@pytest.mark.parametrize(
+    ("above", "outlet"),
+    [
+        ("Trend News Agency\nPolitics | Region | Armenia\n", "Trend"),  # the site's name with its kind
+        ("Commentary\nCarnegie Politika\n", "Carnegie Politika"),  # a section, then the site's name
+    ],
+)
+def test_a_known_sites_name_over_the_headline_names_the_publisher(extract_text, above, outlet):
+    record = extract_text(f"{above}\n{HEADLINE}\n\n{LEAD}\n")
+    assert record.title == HEADLINE
+    assert record.source is not None
+    assert (record.source.name, record.source.evidence.rule) == (outlet, "masthead")
+
+
+def test_a_ministrys_name_in_the_text_is_no_outlet(extract_text):
+    record = extract_text(f"{HEADLINE}\n\n{LEAD} The Russian Foreign Ministry said it regretted the decision.\n")
+    assert record.cited_sources == ()

@@ -150,12 +150,16 @@ def _source(layout: Layout, dateline: Dateline | None, config: Config) -> Outlet
         name = canonical_outlet(dateline.agency, config.registry)
         return Outlet(name, Evidence(dateline.words, "dateline", 0.9))
     for words, line in layout.mastheads:  # `Kommersant` over the headline, as a copied page keeps the site's name
-        known = config.registry.outlet_by_alias.get(words.strip().lower())
+        table = config.registry.outlet_by_alias
+        known = table.get(words.strip().lower()) or table.get(_MASTHEAD_TAIL.sub("", words.strip()).lower())
         if known is not None:
             evidence = Evidence(words, "masthead", 0.75, line=line, note="a site's name over the headline")
             return Outlet(known.name, evidence)
     return _byline_outlet(layout.author, config)
 
+
+# "Trend News Agency", "AKIpress News Agency", "Hetq Online": a site's name with what kind of site it is.
+_MASTHEAD_TAIL = re.compile(r"\s+(?:news agency|information agency|news|agency|online|media)$", re.IGNORECASE)
 
 # "By Al Jazeera Staff", "By RFE/RL's Kyrgyz Service", "By Reuters Staff": the newsroom signs the article.
 _NEWSROOM = re.compile(

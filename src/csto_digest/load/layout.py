@@ -190,6 +190,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             continue
         if in_header and headline_seen and not body_lines_have_text(body_lines) and _is_header_label(line):
             layout.removed.append(line)  # the site's name, a section, share buttons under the headline
+            layout.mastheads.append((line, number))
             continue
         self_link = _SELF_LINK.match(line)
         if self_link:
@@ -273,7 +274,7 @@ def _may_take_title(layout: Layout, body: list[tuple[int, str]], line: str, numb
     title gives way to the first longer headline-like line under it, so that
     `BelTA` over `Lukashenko: CSTO must respond to new threats` is furniture
     and the second line the title (and never a quote of Lukashenko's)."""
-    if not all(is_masthead(text) for text in body_lines_text(body)):
+    if not all(is_masthead(text) or _is_code_line(text) for text in body_lines_text(body)):
         return False
     if layout.title is None:
         return True
@@ -284,11 +285,17 @@ def _may_take_title(layout: Layout, body: list[tuple[int, str]], line: str, numb
     # `President of Russia` / `Events › Transcripts` / (blank) / `Session of the CSTO Collective Security Council`:
     # a site's longer name, tagline or section over the headline, apart from it, gives way to a longer line.
     apart = layout.title_line is not None and number > layout.title_line + 1
-    longer = len(line.split()) >= max(6, len(layout.title.split()) + 3)
+    longer = len(line.split()) >= 5 and len(line) > len(layout.title)
     return apart and longer and _is_section_line(layout.title)
 
 
-_SECTION_SMALL_WORDS = frozenset({"of", "and", "the", "&", "for", "in", "on", "|", "-", "–", "—"})
+def _is_code_line(line: str) -> bool:
+    """A short line with no small letters over the headline: a document's number or a meeting's
+    (`9586TH MEETING (AM)`, `SC/15641`), which a page prints the way it prints its sections."""
+    return len(line.split()) <= 4 and not any(c.islower() for c in line)
+
+
+_SECTION_SMALL_WORDS = frozenset({"of", "and", "the", "&", "for", "in", "on", "|", "-", "–", "—", "•", "·"})
 
 
 def _is_section_line(line: str) -> bool:
@@ -301,7 +308,16 @@ def _is_section_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     if len(tokens) <= 8 and letters and all(c.isupper() for c in letters):
         return True
-    return len(tokens) <= 4 and all(t in _SECTION_SMALL_WORDS or not t[0].isalpha() or t[0].isupper() for t in tokens)
+    if not all(t.lower() in _SECTION_SMALL_WORDS or not t[0].isalpha() or t[0].isupper() for t in tokens):
+        return False
+    # a few capitalised words, or an institution's name (`Ministry of Defence of the Republic of Belarus`)
+    return len(tokens) <= 6 or (len(tokens) <= 10 and bool(_INSTITUTION.search(line)))
+
+
+_INSTITUTION = re.compile(
+    r"\b(?:Ministry|Organi[sz]ation|Council|Committee|Agency|Service|Centre|Center|Institute|Office|Department|"
+    r"Government|Parliament|Embassy|Secretariat|Press Releases|Federation|Republic)\b"
+)
 
 
 def _take_title(layout: Layout, body: list[tuple[int, str]], line: str, number: int) -> None:
@@ -345,7 +361,12 @@ def _repeats_byline_date(layout: Layout, line: str, number: int) -> bool:
 def _names_and_date(line: str) -> bool:
     """A byline of capitalised words and a date, with no sentence: `Joshua Kucera Sep 25, 2023`,
     never `The summit opened on 12 March 2024.`"""
-    return not line.endswith(_SENTENCE_PUNCT) and all(w[0].isupper() or not w[0].isalpha() for w in line.split())
+    return not line.endswith(_SENTENCE_PUNCT) and all(
+        w[0].isupper() or not w[0].isalpha() or w.lower() in _BYLINE_SMALL_WORDS for w in line.split()
+    )
+
+
+_BYLINE_SMALL_WORDS = frozenset({"on", "at", "by", "published", "updated", "posted"})  # "Published on 4 Dec 2024"
 
 
 def body_lines_have_text(body: list[tuple[int, str]]) -> bool:
