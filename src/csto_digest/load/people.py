@@ -58,7 +58,7 @@ NOT_NAME_WORDS = {
     # The head word of an institution's name: "Stonehill College", "Carnegie Endowment" are no one's name.
     "college", "university", "institute", "academy", "school", "foundation", "endowment", "fund", "bank",
     "company", "corporation", "society", "club", "museum", "hospital", "embassy", "parliament", "forum",
-    "initiative", "network", "party", "group",
+    "initiative", "network", "party", "group", "house",  # Chatham House, the White House
     # ... and what an institute studies: "the Institute for Strategic Studies Rahmatullo Sadykov".
     "studies", "research", "relations", "policy", "analysis", "sciences", "science", "development",
     "cooperation", "problems", "issues", "politics", "economics",
@@ -498,7 +498,25 @@ def _appositive_role(text: str, mention: Mention, mentions: list[Mention]) -> st
     first = role.split()[0].lower()
     if first in ROLE_WORDS or first in {"csto", "russian", "armenian", "kazakh", "belarusian", "kyrgyz", "tajik"}:
         return role
-    return None
+    occupation = _OCCUPATION.match(text, mention.end)
+    return role if occupation and occupation.end() <= end else None
+
+
+# `Dosym Satpayev, an Almaty-based political analyst,` / `Laurence Broers, an associate fellow at Chatham
+# House.`: an article, then words in lower case (or hyphenated, "Almaty-based") ending in an occupation,
+# maybe followed by where the person holds it. Without the article ("Peskov, speaking on Friday,") or
+# without the occupation ("Putin, the host,") the words are an aside, not a role.
+_OCCUPATIONS = (
+    "analyst", "expert", "fellow", "scientist", "researcher", "scholar", "professor", "lecturer", "historian",
+    "economist", "specialist", "commentator", "columnist", "journalist", "correspondent", "editor", "diplomat",
+    "lawyer", "lawmaker", "official", "officer", "adviser", "advisor", "director", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "envoy", "minister", "commander", "deputy", "chairman", "chairwoman",
+)  # fmt: skip
+_OCCUPATION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?:[a-z][\w’'-]*|[A-Z][\w’']*-[a-z][\w-]*)\s+){0,3}(?:"
+    + "|".join(_OCCUPATIONS)
+    + r")(?=[,.;]|\s+(?:at|of|with|in|for|from|on)\s)"
+)
 
 
 # "Minister of Defense of the Republic of Tajikistan Colonel General Emomali Sobirzoda": capitalised

@@ -3,8 +3,11 @@
 A quotation is words inside quote marks (curly, straight, «guillemets»,
 „low-high“), or speech with no marks that ends in an attribution and speaks
 in the first person (`..., said Imangali Tasmagambetov.`), or an answer in an
-interview laid out as questions and answers. Quoted names of programmes,
-titles and two-word scare quotes are not quotations of a speaker.
+interview laid out as questions and answers, or unmarked speech under a
+lead-in that names the speaker and ends in a colon. Quoted names of programmes,
+titles and scare quotes are not quotations of a speaker; a phrase of two to four
+words inside a sentence is one only as the claim of a clause a named person is
+reported saying (`Putin said Armenia "remains a close ally"`, see `_claims`).
 
 The speaker comes from the attribution next to the quote: after it
 (`," Zas said`, `," said Zas`, `," the CSTO chief said`, `," he added`),
@@ -71,8 +74,42 @@ _SUBJECT_THEN_CLAUSE = re.compile(
     rf"^(?P<subject>[^,.;:!?\"“”]{{2,60}}?),\s*(?:who|whose|which)\b[^,.;!?\"“”]{{1,90}},\s*(?P<verb>{SPEECH_VERB})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-# `Lukashenko added that "the union will stand."`: words of speech, so a short quotation, not a phrase.
-_SAID_THAT = re.compile(rf"\b{SPEECH_VERB}\s+that$")
+# `Lukashenko added that "the union will stand."`: words of speech, so a short quotation, not a phrase;
+# so after a participle of speech and when it was said (`warning in 2021 that "..."`).
+_SAID_THAT = re.compile(
+    rf"\b(?:{SPEECH_VERB}|saying|warning|adding|noting|stressing|insisting)"
+    r"(?:\s+(?:in|on|last|this|earlier|also|again|repeatedly|year|week|month|\d{4}|[A-Z][a-z]+day))*\s+that$"
+)
+# Verbs of judging whose object or complement may be the subject's own words (`Tokayev blamed the
+# unrest on "terrorist gangs"`, `He accused some members of '...'`). Not verbs of naming: "called",
+# "dubbed" and "so-called" come before a title or a scare quote.
+_JUDGING_VERB = (
+    r"(?:blamed|blames|accused|accuses|considered|considers|regarded|regards|described|describes"
+    r"|branded|brands|labell?ed)"
+)
+_JUDGING = guarded(re.compile(rf"\b{_JUDGING_VERB}\b"))
+# `..., warning in 2021 that "..."`: a participle whose subject is the sentence's subject.
+_PARTICIPLE = re.compile(
+    r",\s+(?:saying|adding|noting|warning|stressing|insisting|arguing|explaining|describing|calling|accusing"
+    r"|blaming|telling|urging|declaring|recalling|promising|pledging)\b"
+)
+# Where a short phrase in a reported clause is the claim itself (see `_claims`): after a copula
+# (`the request was "a sign of weakness"`), as the predicate (`Armenia "remains a close ally"`),
+# or as what a verb of judging judges (`considered the events "an internal matter"`).
+_COPULA_END = re.compile(r"\b(?:is|are|was|were|be|been|remains|remain|remained|becomes|become|became)$")
+_JUDGED_END = re.compile(rf"\b{_JUDGING_VERB}(?:\s+(?!that\b)[\w'’-]+){{1,8}}$")
+_NAMING_END = re.compile(r"\b(?:so-called|called|dubbed|named|titled|entitled|codenamed|known as)$", re.IGNORECASE)
+_PREDICATE_WORDS = frozenset({
+    "is", "isn't", "are", "aren't", "was", "wasn't", "were", "remains", "remain", "remained", "will", "won't",
+    "would", "should", "must", "can", "cannot", "can't", "could", "has", "have", "had", "does", "do", "did",
+    "may", "might", "shall",
+})  # fmt: skip
+# A paragraph that hands the floor to someone with no verb: a list number, a title, the name, one aside.
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]\s+)?")
+_LEAD_ASIDE = re.compile(
+    r",\s+(?:at|in|on|during|speaking|asked|answering|addressing|writing|commenting|interviewed|when|after"
+    r"|before|to|via|from)\b[^,;:.!?\"“”«»]{0,80}"
+)
 _CONTINUING = frozenset({"added", "adds", "continued", "continues", "concluded"})  # verbs of one who spoke before
 # Words that open a clause inside a sentence: a person named after one is not its subject.
 _SUBORDINATE = re.compile(r"\b(?:when|after|since|while|because|although|until|before|whom|whose|which|where|that)\b")
@@ -241,6 +278,10 @@ class QuoteFinder:
             if not spans or spans[0].open_mark != 0:
                 self._flush_pending()
             if not spans:
+                led = self._led_in(index)
+                if led:
+                    taken = index + led
+                    continue
                 self._unmarked(index, paragraph)
                 continue
             previous: Span | None = None
@@ -341,12 +382,23 @@ class QuoteFinder:
 
     def _is_quotation(self, inner: str, attribution: Attribution | None, span: Span, paragraph: str) -> bool:
         tokens = words(inner)
-        if len(tokens) < 3:
+        before = paragraph[: span.open_mark].rstrip()
+        inside = bool(before) and before[-1] not in '.!?:;,—–-"“”«»()'
+        # A phrase of two to four words inside a sentence is a quotation only where it is the claim of a
+        # clause a named person is reported saying (see `_claims`).
+        claim = (
+            inside
+            and len(tokens) >= 2
+            and attribution is not None
+            and attribution.speaker is not None
+            and attribution.rule in {"before", "after"}
+            and _claims(before, tokens)
+        )
+        if len(tokens) < 3 and not claim:
             return False
         if attribution is not None and attribution.speaker is None and len(tokens) < 5:
             return False  # a short phrase after "analysts said the ..." is a scare quote
-        before = paragraph[: span.open_mark].rstrip()
-        if len(tokens) < 5 and before and before[-1] not in '.!?:;,—–-"“”«»()' and not _SAID_THAT.search(before):
+        if len(tokens) < 5 and inside and not _SAID_THAT.search(before) and not claim:
             return False  # "was studying "all the options"": a phrase inside a sentence, not a quotation
         if _is_title_case(inner):
             return False
@@ -461,17 +513,65 @@ class QuoteFinder:
             sub = self._verb_subject(index - 1, previous, _sentence_start(previous.rstrip()[:-1]), len(previous))
             if sub:
                 return Attribution(sub[0], sub[1], "before", 0.8)
-            return None
-        sub = self._verb_subject(index, paragraph, sentence_start, open_mark)
+            speaker = self._lead_in_speaker(index - 1)
+            return Attribution(speaker, previous.strip(), "before", 0.8) if speaker else None
+        sub = self._verb_subject(index, paragraph, sentence_start, open_mark) or self._verb_subject(
+            index, paragraph, sentence_start, open_mark, _JUDGING
+        )
         if sub:
             return Attribution(sub[0], sub[1], "before", 0.85)
+        participle = max(_PARTICIPLE.finditer(clause), key=lambda m: m.start(), default=None)  # the nearest
+        if participle:
+            speaker = self._sentence_subject(index, sentence_start, sentence_start + participle.start())
+            if speaker:
+                return Attribution(speaker, clause.strip(), "before", 0.8)
         return self._unnamed_before(paragraph, sentence_start, open_mark)
 
-    def _verb_subject(self, index: int, paragraph: str, start: int, end: int) -> tuple[str, str] | None:
-        """The subject of the last verb of speech in paragraph[start:end]."""
+    def _sentence_subject(self, index: int, start: int, end: int) -> str | None:
+        """The person a sentence (paragraph offsets `start` to `end`) opens with as its subject:
+        `He` or `she`, or the one person it names, with at most a title before the name
+        (`Tajik President Emomali Rahmon has repeatedly called on allies to help`)."""
+        base = self.offsets[index]
+        head = self.text[base + start : base + end]
+        pronoun = re.match(r"(?:He|She)\b", head)
+        if pronoun:
+            return self._resolve_subject(index, start, start + pronoun.end())
+        named = [m for m in self.people.mentions if base + start <= m.start and m.end <= base + end]
+        if not named or named[0].possessive or len({self.people.resolve(m.words) for m in named}) != 1:
+            return None  # no one, someone's envoy, or two people: whose participle is not certain
+        prefix = self.text[base + start : named[0].start]
+        if _SUBJECT_BOUNDARY.search(prefix) or _VERB.search(prefix) or len(prefix.split()) > 6:
+            return None
+        return self.people.resolve(named[0].words)
+
+    def _lead_in_speaker(self, index: int) -> str | None:
+        """Whom a paragraph ending in a colon hands the floor to without a verb: a label
+        (`Commander of the CSTO CRRF Colonel General Andrei Serdyukov:`) or a name and one
+        short aside (`1. Foreign Minister Ararat Mirzoyan, at the OSCE event in Vienna:`).
+        A title before the name must hold a role word; no one else may be named."""
+        paragraph = self.paragraphs[index].rstrip()
+        if not paragraph.endswith(":") or len(words(paragraph)) > 24:
+            return None
+        base = self.offsets[index]
+        lead, colon = _LIST_NUMBER.match(paragraph).end(), len(paragraph) - 1
+        named = [m for m in self.people.mentions if base + lead <= m.start and m.end <= base + colon]
+        if not named or named[0].possessive or len({self.people.resolve(m.words) for m in named}) != 1:
+            return None
+        title = self.text[base + lead : named[0].start]
+        if title and not (_TITLE_LABEL.match(title) and {t.lower().rstrip(".") for t in title.split()} & ROLE_WORDS):
+            return None
+        aside = self.text[named[-1].end : base + colon]
+        if aside.strip() and not _LEAD_ASIDE.fullmatch(aside.rstrip()):
+            return None
+        return self.people.resolve(named[0].words)
+
+    def _verb_subject(
+        self, index: int, paragraph: str, start: int, end: int, verb_pattern: re.Pattern[str] = _VERB
+    ) -> tuple[str, str] | None:
+        """The subject of the last verb of speech (or of `verb_pattern`) in paragraph[start:end]."""
         # ", for his part," between subject and verb is blanked out, offsets kept.
         window = _ASIDE.sub(lambda m: " " * len(m.group(0)), paragraph[start:end])
-        verbs = list(_VERB.finditer(window))
+        verbs = list(verb_pattern.finditer(window))
         for verb in reversed(verbs):
             before = window[: verb.start()]
             boundary = max((m.end() for m in _SUBJECT_BOUNDARY.finditer(before)), default=0)
@@ -612,6 +712,36 @@ class QuoteFinder:
             return
         attribution = Attribution(speaker, paragraph[match.start() + 1 :].strip(), "unmarked", 0.75)
         self._add(index, paragraph, start, len(speech), attribution, "unmarked")
+
+    def _led_in(self, index: int) -> int:
+        """Speech with no quote marks under a lead-in ending in a colon that names who speaks
+        (`Foreign Minister Ararat Mirzoyan, asked about the contributions:`, `He said:`): a
+        Markdown blockquote or a pull quote once its marks are gone. Returns how many paragraphs
+        the speech takes (0: none).
+
+        The speech goes on as a labelled turn does (see `_turn_goes_on`), and must speak in
+        the first person somewhere and not name its speaker: "Tokayev listed the decisions:"
+        over lines of narration is no quotation."""
+        if index == 0 or not self.paragraphs[index - 1].rstrip().endswith(":"):
+            return 0
+        paragraph = self.paragraphs[index]
+        if _LABEL_LIKE.match(paragraph) or _is_question(paragraph) or not _SPOKEN_END.search(paragraph):
+            return 0
+        previous = self.paragraphs[index - 1]
+        sub = self._verb_subject(index - 1, previous, _sentence_start(previous.rstrip()[:-1]), len(previous))
+        speaker = sub[0] if sub else self._lead_in_speaker(index - 1)
+        if not speaker:
+            return 0
+        last = index
+        while last + 1 < len(self.paragraphs) and self._turn_goes_on(last + 1):
+            last += 1
+        text = self.text[self.offsets[index] : self.offsets[last] + len(self.paragraphs[last])]
+        if len(words(text)) < 8 or not _FIRST_PERSON.search(text):
+            return 0
+        if any(self._names(i, speaker) for i in range(index, last + 1)):
+            return 0  # "Zas said:" over "Zas then left": narration
+        self._add_text(index, text, Attribution(speaker, previous.strip(), "before", 0.75), "unmarked")
+        return last - index + 1
 
     def _speech_start(self, speech: str, speaker: str) -> int:
         """Skip leading sentences that speak of the speaker in the third person."""
@@ -825,6 +955,25 @@ def _names_a_source(subject: str) -> bool:
     """A short subject phrase naming an institution or unnamed people."""
     tokens = subject.split()
     return 0 < len(tokens) <= 7 and bool(_SOURCE_NOUNS.search(subject))
+
+
+def _claims(before: str, tokens: list[str]) -> bool:
+    """Whether a short quoted phrase, after the words `before` it in its sentence, is the claim of
+    the clause it sits in, so the words of whoever is reported saying that clause.
+
+    The claim is what follows a copula (`the request was "a sign of weakness"`), a predicate the
+    quote opens with a verb of (`the door "remains open"`), or what a verb of judging judges
+    (`blamed the unrest on "terrorist gangs"`). A phrase anywhere else in the clause (the object
+    of another verb, `was studying "all the options"`; a circumstance, `"when the time comes"`;
+    its subject, `the so-called "frozen membership"`) may be a scare quote or a set phrase, and
+    after a word of naming (`dubbed`, `called`) it is a title. Nor is a verb's -ing form after the
+    writer's own auxiliary (`the government was "isolating Armenia"`) a claim of this rule: that
+    splits one predicate between two voices, so the rule leaves it out rather than guess."""
+    tail = before[-120:]
+    if _NAMING_END.search(tail):
+        return False
+    after_copula = bool(_COPULA_END.search(tail)) and not tokens[0].endswith("ing")
+    return after_copula or tokens[0] in _PREDICATE_WORDS or bool(_JUDGED_END.search(tail))
 
 
 def _continues(paragraph: str, previous: Span, span: Span) -> bool:
