@@ -13,6 +13,7 @@ from importlib import resources
 
 import yaml
 
+from .clues import clues, lowered
 from .text import fold, is_mostly_latin
 
 
@@ -53,6 +54,46 @@ def _combined_of(patterns: FurniturePatterns) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns.line), re.IGNORECASE)
 
 
+# A pattern opening with a wildcard (`.{0,400}purchase licensing rights`) costs as much to fail
+# on a line as to match one: such a pattern is tried only on lines holding one of its clues.
+_OPENS_WIDE = re.compile(r"^(?:\(\?:)?(?:\\\*\?|\()?\.")
+
+
+@cache
+def _split(patterns: FurniturePatterns) -> tuple[re.Pattern[str], tuple[tuple[frozenset[str], re.Pattern[str]], ...]]:
+    """The line patterns as one alternation of those cheap to try on any line, and the wide ones
+    with their clues (see `clues`): the same answer as the whole alternation, sooner."""
+    plain: list[str] = []
+    wide: list[tuple[frozenset[str], re.Pattern[str]]] = []
+    for pattern in patterns.line:
+        found = clues(pattern.pattern) if _OPENS_WIDE.match(pattern.pattern) else None
+        if found:
+            wide.append((found, pattern))
+        else:
+            plain.append(f"(?:{pattern.pattern})")
+    return re.compile("|".join(plain) or "(?!)", re.IGNORECASE), tuple(wide)
+
+
+@cache
+def _default_split() -> tuple[re.Pattern[str], tuple[tuple[frozenset[str], re.Pattern[str]], ...]]:
+    return _split(default_patterns())
+
+
+def _fullmatches(folded: str, patterns: FurniturePatterns) -> bool:
+    """Whether some line pattern matches the whole of `folded`."""
+    plain, wide = _default_split() if patterns is default_patterns() else _split(patterns)  # no hashing the set
+    if plain.fullmatch(folded):
+        return True
+    low = lowered(folded)
+    for found, pattern in wide:
+        for clue in found:
+            if low is None or clue in low:  # None: the clues cannot be trusted on this text
+                if pattern.fullmatch(folded):
+                    return True
+                break
+    return False
+
+
 def field_line(line: str, patterns: FurniturePatterns | None = None) -> tuple[str, str] | None:
     """("author" | "disclaimer", value) when the line states that field."""
     return folded_field_line(fold(line), patterns)
@@ -61,12 +102,31 @@ def field_line(line: str, patterns: FurniturePatterns | None = None) -> tuple[st
 def folded_field_line(folded: str, patterns: FurniturePatterns | None = None) -> tuple[str, str] | None:
     """`field_line` of a line already folded (the layout folds each line once)."""
     patterns = patterns or default_patterns()
-    for name, group in (("author", patterns.author), ("disclaimer", patterns.disclaimer)):
-        for pattern in group:
-            match = pattern.fullmatch(folded)
-            if match:
-                return name, fold(match.group(1))
+    low: str | None = None
+    for name, pattern, found in _default_fields() if patterns is default_patterns() else _fields(patterns):
+        if found is not None:
+            low = low if low is not None else (lowered(folded) or "")
+            if low and not any(clue in low for clue in found):
+                continue  # it cannot match
+        match = pattern.fullmatch(folded)
+        if match:
+            return name, fold(match.group(1))
     return None
+
+
+@cache
+def _fields(patterns: FurniturePatterns) -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    """Each field pattern with its clues when it opens with a wildcard (see `_OPENS_WIDE`)."""
+    return tuple(
+        (name, pattern, clues(pattern.pattern) if _OPENS_WIDE.match(pattern.pattern) else None)
+        for name, group in (("author", patterns.author), ("disclaimer", patterns.disclaimer))
+        for pattern in group
+    )
+
+
+@cache
+def _default_fields() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    return _fields(default_patterns())
 
 
 def is_furniture(line: str, article_is_latin: bool = True, patterns: FurniturePatterns | None = None) -> bool:
@@ -82,20 +142,19 @@ def folded_is_furniture(folded: str, article_is_latin: bool = True, patterns: Fu
     patterns = patterns or default_patterns()
     if not folded:
         return False
-    combined = _combined(patterns)
-    if combined.fullmatch(folded) or _labelled_headline(folded, combined):
+    if _fullmatches(folded, patterns) or _labelled_headline(folded, patterns):
         return True
     return article_is_latin and len(folded) < 120 and not is_mostly_latin(folded)
 
 
-def _labelled_headline(folded: str, combined: re.Pattern[str]) -> bool:
+def _labelled_headline(folded: str, patterns: FurniturePatterns) -> bool:
     """`Read also: Pashinyan again refuses ...`, `Share: Facebook | Twitter`: a furniture
     label and, after its colon, a headline or a list of buttons rather than a sentence."""
     label, colon, rest = folded.partition(":")
     rest = rest.strip()
     if not colon or not rest or len(label) > 40 or rest.endswith(tuple('.!?…"”»')) or len(rest.split()) > 20:
         return False
-    return bool(combined.fullmatch(label.strip()))
+    return _fullmatches(label.strip(), patterns)
 
 
 def is_label(folded: str) -> bool:

@@ -94,6 +94,7 @@ def _signed_date_line(line: str) -> tuple[str, FoundDate] | None:
 
 
 # `... according to the summit's decision. ■`: the glyph some agencies (Xinhua) print to end the story.
+_END_GLYPHS = "■□▪◼∎◆♦●"
 _END_MARK = re.compile(r"(?<=[.!?\"”»])\s*[■□▪◼∎◆♦●]$")
 
 
@@ -139,7 +140,9 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
     labels: set[int] = set()  # lines of furniture that introduce what follows ("Read more:")
     list_labels: set[int] = set()  # those that introduce a list of other articles ("Related news")
     for number, raw in enumerate(lines, start=1):
-        line = _END_MARK.sub("", fold(raw))
+        line = fold(raw)
+        if line and line[-1] in _END_GLYPHS:
+            line = _END_MARK.sub("", line)
         if not line:
             body_lines.append((number, ""))
             continue
