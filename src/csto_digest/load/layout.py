@@ -230,6 +230,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
     _drop_listed_headlines(body_lines, layout, list_labels)
     _drop_trailing_headlines(body_lines, layout, labels)
     _take_footer_date(body_lines, layout)
+    _take_monitoring_date(layout)
     _drop_author_note(body_lines, layout)
     paragraphs = _paragraphs(body_lines)
     layout.raw_paragraphs = [p for _, p in paragraphs]
@@ -513,6 +514,30 @@ def _drop_author_note(body: list[tuple[int, str]], layout: Layout) -> None:
             return
         layout.removed.append(text)
         body[i] = (body[i][0], "")
+
+
+# BBC Monitoring's source line: "Source: Armenpress news agency, Yerevan, in Russian 0930 gmt 5 Mar 24".
+_MONITORING_SOURCE = re.compile(
+    r"^sources?\s*:.{3,200}?\bin [A-Z][a-z]+(?: [A-Z][a-z]+)?\s+\d{3,4}\s*gmt\s+"
+    r"(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2})\s+(?P<year>\d{2})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _take_monitoring_date(layout: Layout) -> None:
+    """The day a monitoring service's source line gives for the broadcast or article it translates:
+    the text's own date, with the year in two digits as the service always writes it. Like a
+    footer date, it dates the article only when nothing above does (see `article._date`)."""
+    if layout.footer_date is not None:
+        return
+    for line in layout.removed:
+        match = _MONITORING_SOURCE.match(line)
+        found = parse_date(f"{match['day']} {match['month']} 20{match['year']}") if match else None
+        if found is not None:
+            words = f"{match['day']} {match['month']} {match['year']}"
+            layout.footer_date = FoundDate(found.value, found.precision, words)
+            layout.footer_evidence = Evidence(line, "footer", 0.8, note="the monitoring service's source line")
+            return
 
 
 def _is_note_on(text: str, names: list[str]) -> bool:

@@ -1,0 +1,67 @@
+"""Texts of our own making that analysts collect from services rather than sites: a
+monitoring service's translation (its source line dates the text), an e-mail alert pasted
+over the article, a wiki's page furniture, a database export's section line and a UN
+release's footer."""
+
+from __future__ import annotations
+
+import pytest
+
+HEADLINE = "Armenian minister says Yerevan will not pay CSTO contributions"
+LEAD = (
+    "Armenia's foreign minister said his country would not finance the Collective Security Treaty "
+    "Organization while its participation in the bloc remained frozen."
+)
+LAST = "The minister added that Armenia had not launched any procedure for withdrawal."
+
+
+def page(middle: str, tail: str = "") -> str:
+    return f"{HEADLINE}\n\n{LEAD}\n\n{middle}\n\n{LAST}\n\n{tail}\n"
+
+
+MONITORING_TAIL = (
+    "Source: Armenpress news agency, Yerevan, in Russian 0930 gmt 5 Mar 24\n\n"
+    "(Description of Source: Yerevan Armenpress in Russian -- official news agency of the Republic of Armenia)\n\n"
+    "BBC Monitoring"
+)
+
+
+def test_a_monitoring_services_source_line_dates_the_text_and_cites_the_original(extract_text):
+    record = extract_text(page("Yerevan, 5 March: The minister spoke at a briefing.", MONITORING_TAIL))
+    assert (record.date, record.date_precision) == ("2024-03-05", "day")
+    assert (record.date_evidence.rule, record.date_evidence.confidence) == ("footer", 0.8)
+    assert [o.name for o in record.cited_sources] == ["Armenpress"]
+    assert all("Description of Source" not in p and p != "BBC Monitoring" for p in record.body)
+
+
+def test_a_date_above_the_text_wins_over_the_monitoring_line(extract_text):
+    record = extract_text("date 2024-03-06\n" + page("The minister spoke at a briefing.", MONITORING_TAIL))
+    assert (record.date, record.date_evidence.rule) == ("2024-03-06", "header")
+
+
+def test_a_source_line_without_the_services_time_stamp_gives_no_date(extract_text):
+    record = extract_text(
+        page("The minister spoke at a briefing.", "Source: Armenpress news agency, Yerevan, 5 Mar 24")
+    )
+    assert record.date is None
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Flag as irrelevant\nSee more results | Edit this alert\n"
+        "You have received this email because you have subscribed to Google Alerts.\n"
+        "Unsubscribe | View all your alerts\nReceive this alert as RSS feed\nSend Feedback",
+        "From Wikinews, the free news source you can write!\nSources[edit]\nCategories: CSTO | Armenia",
+        "Section: WORLD NEWS; Version:2",
+        "For information media. Not an official record.",
+    ],
+)
+def test_service_furniture_is_taken_out(extract_text, furniture):
+    record = extract_text(page(furniture))
+    assert record.body == (LEAD, LAST)
+
+
+def test_a_sentence_naming_a_section_stays(extract_text):
+    sentence = "The Security Council section of the treaty was read out at the briefing."
+    assert sentence in extract_text(page(sentence)).body
