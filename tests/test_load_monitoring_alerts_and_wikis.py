@@ -65,3 +65,58 @@ def test_service_furniture_is_taken_out(extract_text, furniture):
 def test_a_sentence_naming_a_section_stays(extract_text):
     sentence = "The Security Council section of the treaty was read out at the briefing."
     assert sentence in extract_text(page(sentence)).body
+
+
+LEXIS_LIKE = """Armenia will quit the Russia-led security alliance, says its prime minister
+{publication}
+June 12, 2024 Wednesday 5:18 PM GMT
+
+Section: WORLD NEWS; Version:2
+Length: 602 words
+Byline: Anna Petrosyan
+
+Body
+
+{lead}
+
+End of Document
+"""
+
+FACTIVA_LIKE = """CSTO says the door remains open for Armenia
+487 words
+23 February 2024
+15:42
+{publication}
+INTFAX
+English
+
+{lead}
+"""
+
+
+@pytest.mark.parametrize(
+    ("layout", "publication", "outlet"),
+    [
+        (LEXIS_LIKE, "The Guardian (London)", "The Guardian"),
+        (FACTIVA_LIKE, "Interfax: Russia & CIS General Newswire", "Interfax"),
+    ],
+)
+def test_a_database_exports_publication_line_names_the_publisher(extract_text, layout, publication, outlet):
+    record = extract_text(layout.format(publication=publication, lead=LEAD))
+    assert record.source is not None
+    assert (record.source.name, record.source.evidence.rule, record.source.evidence.text) == (
+        outlet,
+        "masthead",
+        publication,
+    )
+    assert record.body == (LEAD,)
+
+
+def test_an_unknown_publication_line_names_no_one(extract_text):
+    record = extract_text(LEXIS_LIKE.format(publication="The Evening Courier (Springfield)", lead=LEAD))
+    assert record.source is None
+
+
+def test_a_lexis_byline_under_the_publication_line_names_the_author(extract_text):
+    record = extract_text(LEXIS_LIKE.format(publication="The Guardian (London)", lead=LEAD))
+    assert record.author == "Anna Petrosyan"

@@ -30,7 +30,7 @@ from .text import fold, sentences
 def extract(text: str, path: str, config: Config, front: FrontMatter | None = None) -> Article:
     """Extract the record of one article from its text (for Markdown: its body)."""
     registry = config.registry
-    layout = parse_layout(text, _front_title(front))
+    layout = parse_layout(text, _front_title(front), lambda name: _is_known_outlet(name, registry))
     paragraphs = layout.paragraphs
     byline = [layout.byline_evidence.text] if layout.byline_evidence else []
     dateline = _first_dateline(byline + layout.raw_paragraphs)
@@ -151,12 +151,21 @@ def _source(layout: Layout, dateline: Dateline | None, config: Config) -> Outlet
         return Outlet(name, Evidence(dateline.words, "dateline", 0.9))
     for words, line in layout.mastheads:  # `Kommersant` over the headline, as a copied page keeps the site's name
         table = config.registry.outlet_by_alias
-        known = table.get(words.strip().lower()) or table.get(_MASTHEAD_TAIL.sub("", words.strip()).lower())
+        known = (
+            table.get(words.strip().lower())
+            or table.get(_MASTHEAD_TAIL.sub("", words.strip()).lower())
+            or table.get(canonical_outlet(_PUBLICATION_DETAIL.sub("", words), config.registry).lower())
+        )
         if known is not None:
-            evidence = Evidence(words, "masthead", 0.75, line=line, note="a site's name over the headline")
+            evidence = Evidence(
+                words, "masthead", 0.75, line=line, note="the site's or publication's name printed with the headline"
+            )
             return Outlet(known.name, evidence)
     return _byline_outlet(layout.author, config)
 
+
+# "The Guardian (London)", "Interfax: Russia & CIS General Newswire": a database export's publication line.
+_PUBLICATION_DETAIL = re.compile(r"\s*\([^()]*\)$|:\s.*$")
 
 # "Trend News Agency", "AKIpress News Agency", "Hetq Online": a site's name with what kind of site it is.
 _MASTHEAD_TAIL = re.compile(r"\s+(?:news agency|information agency|news|agency|online|media)$", re.IGNORECASE)
@@ -166,6 +175,10 @@ _NEWSROOM = re.compile(
     r"(?:['’]s)?\s+(?:staff|service|desk|newsroom|bureau|team|correspondents?|reporters?|editorial(?: team| staff)?)$",
     re.IGNORECASE,
 )
+
+
+def _is_known_outlet(name: str, registry: Registry) -> bool:
+    return canonical_outlet(name, registry).lower() in registry.outlet_by_alias
 
 
 def _byline_outlet(author: str | None, config: Config) -> Outlet | None:

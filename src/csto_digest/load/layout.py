@@ -9,6 +9,7 @@ came from as evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Evidence
@@ -121,8 +122,16 @@ def looks_like_title(line: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def parse_layout(text: str, known_title: str | None = None) -> Layout:
+def _no_outlet(name: str) -> bool:
+    return False
+
+
+def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[[str], bool] = _no_outlet) -> Layout:
     """The layout of `text`.
+
+    `is_outlet` tells a known outlet's name, for the publication lines of a
+    database export (`The Guardian (London)`, `Interfax: Russia & CIS General
+    Newswire`) under the headline.
 
     `known_title` is a title stated outside the text (a Markdown file's front
     matter). The text then gives no title of its own: a line repeating the
@@ -137,6 +146,7 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
     headline_seen = False  # the text printed a headline: short labels under it are furniture
     in_header = True
     author_line = 0  # the line of a byline taken under a standfirst: a date line may follow it
+    source_code_next = False  # a publication line was just read: Factiva prints its source code under it
     labels: set[int] = set()  # lines of furniture that introduce what follows ("Read more:")
     list_labels: set[int] = set()  # those that introduce a list of other articles ("Related news")
     for number, raw in enumerate(lines, start=1):
@@ -191,6 +201,20 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
             title_key = comparable(line)  # what a repeat of the title is told by
             headline_seen = True
             continue
+        named = folded_field_line(line)
+        if named:
+            setattr(layout, named[0], named[1])
+            if named[0] == "author":
+                layout.author_evidence = Evidence(line, "byline", 0.9, line=number)
+            continue
+        if in_header and headline_seen and not body_lines_have_text(body_lines):
+            publication = _publication_line(line, is_outlet)
+            if publication or (source_code_next and _SOURCE_CODE.fullmatch(line)):
+                layout.removed.append(line)  # an export's publication line, and the source code under it
+                if publication:
+                    layout.mastheads.append((line, number))
+                source_code_next = bool(publication)
+                continue
         if in_header and headline_seen and not body_lines_have_text(body_lines) and _is_header_label(line):
             layout.removed.append(line)  # the site's name, a section, share buttons under the headline
             layout.mastheads.append((line, number))
@@ -205,12 +229,6 @@ def parse_layout(text: str, known_title: str | None = None) -> Layout:
                 else:
                     layout.url_evidence = Evidence(line, "footer", 0.9, line=number)
             layout.removed.append(line)
-            continue
-        named = folded_field_line(line)
-        if named:
-            setattr(layout, named[0], named[1])
-            if named[0] == "author":
-                layout.author_evidence = Evidence(line, "byline", 0.9, line=number)
             continue
         if folded_is_furniture(line, latin):
             layout.removed.append(line)
@@ -291,6 +309,22 @@ def _may_take_title(layout: Layout, body: list[tuple[int, str]], line: str, numb
     apart = layout.title_line is not None and number > layout.title_line + 1
     longer = len(line.split()) >= 5 and len(line) > len(layout.title)
     return apart and longer and _is_section_line(layout.title)
+
+
+# A database export's publication line under the headline: LexisNexis' "The Guardian (London)",
+# Factiva's "Interfax: Russia & CIS General Newswire" and, under it, its source code ("INTFAX").
+_PUBLICATION_PLACE = re.compile(r"^(?P<name>[A-Z][\w.&'’ -]{1,60}?)\s*\([A-Z][\w .'’-]{1,30}\)$")
+_PUBLICATION_PRODUCT = re.compile(r"^(?P<name>[A-Z][\w.&'’ -]{1,40}?):\s+[A-Z][\w.&'’ ,-]{2,80}$")
+_SOURCE_CODE = re.compile(r"[A-Z]{3,8}")
+
+
+def _publication_line(line: str, is_outlet: Callable[[str], bool]) -> str | None:
+    """The outlet a database export's publication line names, when `is_outlet` knows it."""
+    for shape in (_PUBLICATION_PLACE, _PUBLICATION_PRODUCT):
+        match = shape.match(line)
+        if match and is_outlet(match.group("name")):
+            return match.group("name")
+    return None
 
 
 def _is_code_line(line: str) -> bool:
