@@ -103,3 +103,12 @@ def test_a_list_of_offices_gives_each_person_only_their_own(extract_text):
         "Marat Imankulov": "Secretary of the Security Council of Kyrgyzstan",
         "Armen Grigoryan": "Secretary of the Security Council of Armenia",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Updated 21:06, 28-Nov-2024", "2024-11-28"), ("28-November-2024", "2024-11-28"), ("ref-28-Nov-2024", None)],
+)
+def test_a_day_month_and_year_joined_by_dashes(text, value):
+    found = parse_date(text)
+    assert (found.value if found else None) == value

@@ -41,6 +41,8 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?![\d])", "day"),
         (_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR, "day"),
         (_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, "day"),
+        # 28-Nov-2024, as CGTN and some Chinese and Indian sites print it
+        (r"(?<![\w-])(?P<day>[0-3]?\d)-" + _MONTH + "-" + _YEAR + r"(?![\d])", "day"),
         (r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d])", "day"),
         # 28/03/2024 and 28-03-2024 alike (a dash is as common as a slash on post-Soviet sites)
         (
