@@ -136,6 +136,9 @@ def test_words_in_quote_marks_after_according_to_cite_no_outlet(extract_text):
     [
         ("Source: TASS", ["TASS"]),
         ("Sources: Reuters, AFP and Al Jazeera", ["Reuters", "AFP", "Al Jazeera"]),
+        ("(With input from Xinhua)", ["Xinhua"]),
+        ('"Putin: Armenia is not ready to take part" — TASS, November 28, 2024', ["TASS"]),  # a cited article
+        ('Ani Avetisyan. "Armenia skips the summit again" — OC Media, November 28, 2024', ["OC Media"]),
     ],
 )
 def test_a_credit_line_cites_the_outlets_the_registry_knows(extract_text, credit, outlets):

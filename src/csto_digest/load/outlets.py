@@ -261,9 +261,16 @@ def _source_notes(text: str, registry: Registry) -> Iterator[tuple[int, int, str
                 yield match.start(), match.end(), named.group("name")
 
 
-# "Source: TASS", "Sources: Reuters, AFP and Azatutyun": the page's credit line, taken out of the
-# body as furniture, still says whose text this is.
-_CREDIT_LINE = re.compile(r"^\s*sources?\s*:\s*(?P<names>.+?)\s*\.?\s*$", re.IGNORECASE)
+# "Source: TASS", "Sources: Reuters, AFP and Azatutyun", "(With input from Xinhua)": the page's credit
+# line, taken out of the body as furniture, still says whose text this is.
+_CREDIT_LINES = (
+    re.compile(r"^\s*sources?\s*:\s*(?P<names>.+?)\s*\.?\s*$", re.IGNORECASE),
+    re.compile(
+        r"^\s*\(?with (?:inputs?|reporting|additional reporting) from (?P<names>[^()]+?)\)?\.?\s*$", re.IGNORECASE
+    ),
+    # a reference to another article: '"Putin: Armenia not ready ..." — TASS, November 28, 2024'
+    re.compile(r"^(?:[^\"“”]{1,60}\.\s+)?[\"“][^\"“”]{8,200}[\"”]\s*[—–-]\s*(?P<names>[^,]{2,40}),\s*[^\"“”]{3,30}$"),
+)
 _CREDIT_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
 
 
@@ -274,7 +281,7 @@ def credited_outlets(lines: tuple[str, ...] | list[str], registry: Registry, exc
     ministry" names no outlet."""
     found: dict[str, Outlet] = {}
     for line in lines:
-        credit = _CREDIT_LINE.match(line)
+        credit = next(filter(None, (shape.match(line) for shape in _CREDIT_LINES)), None)
         if not credit:
             continue
         for raw in _CREDIT_SPLIT.split(credit.group("names")):
