@@ -230,3 +230,28 @@ def test_a_known_sites_name_over_the_headline_names_the_publisher(extract_text, 
 def test_a_ministrys_name_in_the_text_is_no_outlet(extract_text):
     record = extract_text(f"{HEADLINE}\n\n{LEAD} The Russian Foreign Ministry said it regretted the decision.\n")
     assert record.cited_sources == ()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Lusine Avetisyan", "Makhabat Tazhibek kyzy", "Wojciech Górecki", "Temur Umarov"],
+)
+def test_a_name_alone_under_the_headline_is_the_author(extract_text, name):
+    record = extract_text(f"{HEADLINE}\n\n{name}\n\n{LEAD}\n\nThe alliance said it was watching.\n")
+    assert record.author == name
+    assert (record.author_evidence.rule, record.author_evidence.text) == ("byline", name)
+    assert name not in record.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Central Asia",  # a region tag
+        "Top Stories",  # a section
+        "Hetq Online",  # a known outlet
+        "Sadyr Japarov",  # a caption naming someone the text speaks of
+    ],
+)
+def test_a_tag_a_section_or_a_pictured_person_under_the_headline_is_no_author(extract_text, line):
+    text = f"{HEADLINE}\n\n{line}\n\n{LEAD} Sadyr Japarov spoke first.\n\nThe alliance said it was watching.\n"
+    assert extract_text(text).author is None

@@ -20,9 +20,10 @@ from .classify import classify
 from .dates import FoundDate, date_from_url, parse_date
 from .entities import organizations, places
 from .frontmatter import FrontMatter
+from .gender import gender_of
 from .layout import Layout, parse_layout
 from .outlets import Dateline, canonical_outlet, cited_outlets, credited_outlets, find_dateline, outlet_from_url
-from .people import build_index
+from .people import NOT_NAME_WORDS, ROLE_WORDS, build_index
 from .quotes import QuoteFinder
 from .text import fold, sentences
 
@@ -31,6 +32,7 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     """Extract the record of one article from its text (for Markdown: its body)."""
     registry = config.registry
     layout = parse_layout(text, _front_title(front), lambda name: _is_known_outlet(name, registry))
+    _take_bare_byline(layout, registry)
     paragraphs = layout.paragraphs
     byline = [layout.byline_evidence.text] if layout.byline_evidence else []
     dateline = _first_dateline(byline + layout.raw_paragraphs)
@@ -175,6 +177,60 @@ _NEWSROOM = re.compile(
     r"(?:['’]s)?\s+(?:staff|service|desk|newsroom|bureau|team|correspondents?|reporters?|editorial(?: team| staff)?)$",
     re.IGNORECASE,
 )
+
+
+# Surname endings of the region that tell no gender (see `gender_of` for those that do).
+_SURNAME_ENDINGS = ("yan", "ian", "enko", "dze", "shvili", "uulu", "cki", "ski", "zade", "kyzy")
+_NAME_JOINERS = frozenset({"de", "van", "von", "der", "bin", "al", "kyzy", "uulu", "uly", "ogly", "qizi"})
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я][a-zß-öø-ÿа-я'’-]+")
+
+
+def _take_bare_byline(layout: Layout, registry: Registry) -> None:
+    """A name alone on the line under the headline (`Lusine Avetisyan`, `Makhabat Tazhibek kyzy`)
+    is the author, as analysis sites and regional agencies print it without "By".
+
+    A section or a tag has the same shape ("Central Asia", "Top Stories"), so the line must
+    read as a person's name: a common first name or a surname ending of the region, and no
+    word of a place, an outlet, a role or a section. A name the text speaks of (a photo's
+    caption under the headline: `Vladimir Putin`) is the article's subject, not its author."""
+    if layout.author or not layout.title or layout.title_line is None:
+        return
+
+    def named_in_text(name: str, paragraphs: list[str]) -> bool:
+        text = "\n".join(paragraphs)
+        return name.split()[-1] in text or name.split()[0] in text
+
+    under = [(w, n) for w, n in layout.mastheads if 0 < n - layout.title_line <= 4]
+    for words, number in under:
+        if _reads_as_person(words, registry) and not named_in_text(words, layout.paragraphs):
+            layout.author, layout.author_evidence = words, Evidence(words, "byline", 0.7, line=number)
+            return
+    if len(layout.paragraphs) >= 2 and 0 < layout.paragraph_lines[0] - layout.title_line <= 4:
+        first = layout.paragraphs[0]
+        if _reads_as_person(first, registry) and not named_in_text(first, layout.paragraphs[1:]):
+            layout.author = first
+            layout.author_evidence = Evidence(first, "byline", 0.7, line=layout.paragraph_lines[0])
+            layout.removed.append(first)
+            del layout.paragraphs[0], layout.paragraph_lines[0]
+
+
+def _reads_as_person(line: str, registry: Registry) -> bool:
+    tokens = line.split()
+    if not 2 <= len(tokens) <= 4 or not _NAME_WORD.fullmatch(tokens[0]):
+        return False
+    for token in tokens:
+        low = token.lower()
+        if not (_NAME_WORD.fullmatch(token) or low in _NAME_JOINERS):
+            return False
+        if low in NOT_NAME_WORDS or low in ROLE_WORDS or low in registry.non_person_words:
+            return False
+    if _is_known_outlet(line, registry):
+        return False
+    return (
+        gender_of(line) is not None
+        or tokens[-1].lower().endswith(_SURNAME_ENDINGS)
+        or line.lower() in registry.person_by_alias
+    )
 
 
 def _is_known_outlet(name: str, registry: Registry) -> bool:
