@@ -76,6 +76,8 @@ def test_a_source_address_under_the_text_is_not_the_pages_url(extract_text):
     [
         ("Putin said the door remained open for Yerevan to return to the alliance's work.", False),
         ("Uzbekistan could return to the CSTO, a diplomat said.", True),
+        ("Uzbekistan could rejoin the alliance in 2026, a diplomat said.", True),
+        ("Asked whether Armenian officers would return to the CSTO Joint Staff, he said no.", False),
     ],
 )
 def test_returning_to_the_blocs_work_is_not_enlargement(extract_text, sentence, enlargement):
