@@ -101,12 +101,34 @@ class FrontMatter:
         themes = f.get("themes") or []
         if themes:
             changes["themes"] = tuple(ThemeHit(str(t), ev("themes", t)) for t in themes)
+        elif f.get("tags"):
+            tagged = _tagged_themes(f["tags"], config, {hit.slug for hit in record.themes})
+            if tagged:
+                changes["themes"] = record.themes + tuple(ThemeHit(slug, ev("tags", tag)) for slug, tag in tagged)
         if "cited_sources" in f:
             changes["cited_sources"] = tuple(Outlet(str(n), ev("cited_sources", n)) for n in f["cited_sources"])
         for key in ("places", "organizations"):
             if key in f:
                 changes[key] = tuple(str(x) for x in f[key])
         return dataclasses.replace(record, **changes)
+
+
+def _tagged_themes(tags: list[Any], config: Config, have: set[str]) -> list[tuple[str, Any]]:
+    """(theme slug, tag) for each tag that names one of the site's themes by slug or title
+    (`tajik-afghan-border`, `Armenia's membership`), beyond those the text already gave.
+    A tag is the user's own word: one naming no theme is left alone."""
+    by_name: dict[str, str] = {}
+    for theme in config.themes:
+        by_name[theme.slug.lower()] = theme.slug
+        by_name[theme.title.lower()] = theme.slug
+    found: list[tuple[str, Any]] = []
+    for tag in tags:
+        key = str(tag).strip().lower()
+        slug = by_name.get(key) or by_name.get(key.replace(" ", "-"))
+        if slug and slug not in have:
+            have.add(slug)
+            found.append((slug, tag))
+    return found
 
 
 def split_front_matter(text: str, path: str = "") -> tuple[FrontMatter | None, str, int]:
