@@ -78,6 +78,7 @@ def test_a_source_address_under_the_text_is_not_the_pages_url(extract_text):
         ("Uzbekistan could return to the CSTO, a diplomat said.", True),
         ("Uzbekistan could rejoin the alliance in 2026, a diplomat said.", True),
         ("Asked whether Armenian officers would return to the CSTO Joint Staff, he said no.", False),
+        ("Why Tashkent is in no hurry to rejoin the CSTO", True),  # at the end of a sentence, as in a headline
     ],
 )
 def test_returning_to_the_blocs_work_is_not_enlargement(extract_text, sentence, enlargement):
@@ -121,3 +122,15 @@ def test_an_agencys_subscription_notice_is_furniture(extract_text):
         "Broadcasting System (HAS), and in summarized form. Please contact us for subscription options."
     )
     assert extract_text(page(notice)).body == (LEAD, LAST)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deployment"),
+    [
+        ("Units from Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan take part; Armenia sent no troops.", False),
+        ("CSTO troops began to leave Kazakhstan after the January unrest.", True),
+    ],
+)
+def test_a_list_of_members_naming_kazakhstan_is_not_the_2022_deployment(extract_text, sentence, deployment):
+    record = extract_text(f"CSTO drills\n\nThe Collective Security Treaty Organization held drills. {sentence}\n")
+    assert ("kazakhstan-2022" in {hit.slug for hit in record.themes}) is deployment
