@@ -5,6 +5,8 @@ anything; they point an analyst at the records most likely to be wrong, so a
 correction file (`NAME.yml`) can be written where it matters:
 
 - `undated`: no publication date was found (often right, sometimes a missed byline);
+- `conflicting-dates`: the page gives two days (a header date and the URL's, say): the
+  record took the more trustworthy one, and its evidence says which other day was given;
 - `unattributed-quote`: a quote with no speaker;
 - `lone-speaker`: a speaker with a single quote whose name appears nowhere else
   in the article, the typical trace of a name picked up from the wrong sentence;
@@ -29,6 +31,7 @@ from .model import Article, Groups
 
 KINDS = (
     "undated",
+    "conflicting-dates",
     "unattributed-quote",
     "lone-speaker",
     "no-theme",
@@ -40,6 +43,7 @@ DUPLICATE_SIMILARITY = 0.8  # Jaccard similarity of word 5-shingles above which 
 SHINGLE = 5
 COMMON_SHINGLE = 50  # a shingle in more articles than this is boilerplate, not evidence of copying
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_OTHER_DAY = re.compile(r"\bthe (\w+) says (\d{4}-\d{2}-\d{2})")  # as `load.article` notes a date that disagrees
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,11 @@ def _article_findings(article: Article, in_theme: set[str]) -> list[Finding]:
 
     if not article.date:
         add("undated", "no publication date found")
+    elif article.date_evidence and article.date_evidence.note:
+        others = _OTHER_DAY.findall(article.date_evidence.note)
+        if others:
+            said = ", ".join(f"the {rule} says {day}" for rule, day in others)
+            add("conflicting-dates", f"dated {article.date} from the {article.date_evidence.rule}, but {said}")
     quotes = article.live_quotes
     for i, quote in enumerate(quotes):
         if not quote.speaker:

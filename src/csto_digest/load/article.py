@@ -160,7 +160,7 @@ def _source(layout: Layout, dateline: Dateline | None, config: Config) -> Outlet
         )
         if known is not None:
             evidence = Evidence(
-                words, "masthead", 0.75, line=line, note="the site's or publication's name printed with the headline"
+                words, "masthead", 0.75, line=line, note="the site's or publication's name printed with the article"
             )
             return Outlet(known.name, evidence)
     return _byline_outlet(layout.author, config)
@@ -266,7 +266,7 @@ def _date(layout: Layout, dateline: Dateline | None) -> tuple[str | None, str | 
         candidates.append((layout.footer_date, layout.footer_evidence))
     for found, evidence in candidates:
         if found.precision == "day":
-            return found.value, "day", _with_words(evidence, found)
+            return found.value, "day", _disagreeing(_with_words(evidence, found), found, candidates)
     for found, evidence in candidates:
         return found.value, found.precision, _with_words(evidence, found)
     if layout.updated_date and layout.updated_evidence:  # the page states no other date: say what this one is
@@ -274,6 +274,18 @@ def _date(layout: Layout, dateline: Dateline | None) -> tuple[str | None, str | 
         note = f"read from {found.words!r}, when the page says it was updated: the article may be older"
         return found.value, found.precision, dataclasses.replace(evidence, note=note)
     return None, None, None
+
+
+def _disagreeing(evidence: Evidence, found: FoundDate, candidates: list[tuple[FoundDate, Evidence]]) -> Evidence:
+    """The chosen date's evidence, saying so when another place on the page gives another day
+    (a header date against the URL's): the analyst sees the conflict instead of a silent pick."""
+    others = sorted(
+        {(other.value, ev.rule) for other, ev in candidates if other.precision == "day" and other.value != found.value}
+    )
+    if not others:
+        return evidence
+    said = "; ".join(f"the {rule} says {value}" for value, rule in others)
+    return dataclasses.replace(evidence, note=f"{evidence.note}; but {said}" if evidence.note else f"but {said}")
 
 
 def _with_words(evidence: Evidence, found: FoundDate) -> Evidence:

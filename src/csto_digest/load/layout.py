@@ -247,6 +247,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
         body_lines.append((number, line))
     _drop_listed_headlines(body_lines, layout, list_labels)
     _drop_trailing_headlines(body_lines, layout, labels)
+    _take_signature(body_lines, layout, is_outlet)
     _take_footer_date(body_lines, layout)
     _take_monitoring_date(layout)
     _drop_author_note(body_lines, layout)
@@ -452,7 +453,8 @@ def _is_headline(line: str) -> bool:
 # The labels over a list of links to other articles, wherever the page puts it.
 _LIST_LABEL = re.compile(
     r"(?:read (?:more|also)|see also|also read|related(?: news| articles| posts| stories| coverage| content)?|"
-    r"keep reading|more (?:on|about) (?:this|the) (?:story|topic)|more (?:stories|news)|suggested reading|"
+    r"keep reading|more (?:on|about) (?:this|the) (?:story|topic)|also on (?:this|the) (?:topic|subject|story)|"
+    r"on the same (?:topic|subject)|more (?:stories|news)|suggested reading|"
     r"recommended(?: for you)?|you may also like|most read|latest news|top stories|читайте также|по теме)\s*:?",
     re.IGNORECASE,
 )
@@ -503,6 +505,22 @@ def _drop_trailing_headlines(body: list[tuple[int, str]], layout: Layout, labels
         for i in sorted(run):
             layout.removed.append(body[i][1])
             body[i] = (body[i][0], "")
+
+
+def _take_signature(body: list[tuple[int, str]], layout: Layout, is_outlet: Callable[[str], bool]) -> None:
+    """A known outlet's name alone on one of the last two lines (`Minsk Herald`, `Kaktus.media`):
+    the site signing its article, as regional sites do under the text. It is furniture, and a
+    masthead for `article._source`."""
+    content = [i for i, (_, text) in enumerate(body) if text]
+    if len(content) < 3:
+        return
+    for i in reversed(content[-2:]):
+        number, text = body[i]
+        if len(text.split()) <= 4 and not text.endswith(_SENTENCE_PUNCT) and is_outlet(text):
+            layout.removed.append(text)
+            layout.mastheads.append((text, number))
+            body[i] = (number, "")
+            return
 
 
 def _take_footer_date(body: list[tuple[int, str]], layout: Layout) -> None:

@@ -27,6 +27,7 @@ _CITY = r"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,30}?)"
 _CITY_ANY = r"(?P<city>[A-ZА-ЯЁ][\w'’.\- ]{1,30}?)"
 _AGENCY = r"(?P<agency>[A-Za-zА-Яа-яЁё][\w.&'’\- ]{0,38}?)"
 _DASH = r"\s*(?:--|[-–—:])+\s*"
+_SITE_AGENCY = r"(?P<agency>[A-Z][\w-]{1,30}\.(?:kz|kg|uz|am|tj|by|az|ru|ge|md|media|info|news|com|org|net))"
 _DATEPART = r"(?P<date>[^/()\n]{3,40}?)"
 
 DATELINES: tuple[re.Pattern[str], ...] = (
@@ -38,6 +39,10 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^{_CITY_ANY},\s*{_DATEPART}\.?\s*/(?:[A-ZА-Я]{{2,5}}\s+)?[\"“«]?{_AGENCY}[\"”»]?/\.?(?:{_DASH})?"),
     # /TASS/ -   at the very start
     re.compile(rf"^/{_AGENCY}/\.?{_DASH}"),
+    # Yerevan /Mediamax/.   (a city and the agency's tag, no date)
+    re.compile(rf"^{_CITY_ANY}\s*/{_AGENCY}/(?:\.|{_DASH})\s*"),
+    # ASTANA, Zakon.kz –   Vesti.kg –   (a site's address as the tag, with or without a city)
+    re.compile(rf"^(?:{_CITY},\s*)?{_SITE_AGENCY}\s*(?:--|[–—]|\s-)\s+"),
     # DUSHANBE, June 22, 2012, Asia-Plus --
     re.compile(
         rf"^{_CITY},\s*(?P<date>(?:[A-Za-z]+\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Za-z]+),?\s*(?:\d{{4}})?),\s*{_AGENCY}\s*(?:--|[–—])\s*"
