@@ -48,3 +48,10 @@ def test_a_correction_of_the_author_is_its_evidence(tmp_path, config):
     record = extract_one(str(path), path.read_text(encoding="utf-8"), config)
     record = apply_overrides(record, find_corrections(record, config), config)
     assert (record.author, record.author_evidence.rule) == ("Ruben Hakobyan", "override")
+
+
+def test_a_disclaimer_is_in_the_record_not_lost(extract_text):
+    record = extract_text(TEXT.format(byline="") + "\nDisclaimer: the views of the author are not the site's.\n")
+    assert record.disclaimer == "Disclaimer: the views of the author are not the site's."
+    assert record.to_json()["disclaimer"] == record.disclaimer
+    assert all("Disclaimer" not in p for p in record.body)

@@ -196,6 +196,7 @@ class Article:
             "date_precision": self.date_precision,
             "date_evidence": self.date_evidence.text if self.date_evidence else None,
             "author": self.author,
+            "disclaimer": self.disclaimer,
             "speakers": [{"name": s.name, "role": s.role} for s in self.speakers],
             "quotes": quotes,
             "themes": [t.slug for t in self.themes],
