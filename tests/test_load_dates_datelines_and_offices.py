@@ -80,7 +80,7 @@ def test_a_channel_named_after_a_country_is_not_the_country(extract_text):
         ),
         (
             "Minister of Defense of the Republic of Tajikistan Colonel General Emomali Sobirzoda",
-            "Minister of Defense of the Republic of Tajikistan Colonel General",
+            "Minister of Defense of the Republic of Tajikistan",
         ),
         ("Chief of the CSTO Joint Staff Andrei Serdyukov", "Chief of the CSTO Joint Staff"),
     ],

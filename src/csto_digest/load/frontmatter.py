@@ -284,6 +284,36 @@ def _month(number: int) -> str:
             "October", "November", "December")[number - 1]  # fmt: skip
 
 
+# A run of consecutive `>` lines (nested `> >` too), each maybe indented under a list item.
+_BLOCKQUOTE = re.compile(r"(?:^[ \t]{0,3}>[^\n]*(?:\n|\Z))+", re.MULTILINE)
+_QUOTE_MARKER = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.MULTILINE)
+
+
+def _joined_blockquote(match: re.Match[str]) -> str:
+    """One blockquote, one paragraph: its lines joined by spaces, set off by blank lines.
+
+    Markdown renders the lines of a blockquote as one paragraph, and the text's lines become
+    paragraphs, so left as they are a quote of two lines read as two. No quote marks are added:
+    a quote's text must be words of the article as written, and a blockquote's speaker comes
+    from the lead-in line above it (see `QuoteFinder._led_in`). A `>` line left empty inside
+    the run separates paragraphs of the quote, as Markdown does."""
+    lines = _QUOTE_MARKER.sub("", match.group(0)).split("\n")
+    paragraphs, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    before = match.string[: match.start()]
+    opening = "\n" if before and not before.endswith("\n\n") else ""  # a blockquote interrupts a paragraph
+    after = match.string[match.end() : match.end() + 1]
+    closing = "\n" if after == "\n" else "\n\n"  # one blank line after it, whatever followed
+    return opening + "\n\n".join(paragraphs) + closing
+
+
 def markdown_to_text(markdown_text: str) -> str:
     """Plain text of a Markdown body, for the extraction rules: headings, emphasis,
     links and list markers are dropped, paragraphs kept."""
@@ -291,7 +321,7 @@ def markdown_to_text(markdown_text: str) -> str:
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)
+    text = _BLOCKQUOTE.sub(_joined_blockquote, text)
     text = re.sub(r"^\s*[*+-]\s+", "", text, flags=re.MULTILINE)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)

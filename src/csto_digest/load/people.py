@@ -351,7 +351,53 @@ def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> Peo
         role = index.roles.get(name)
         if role is None or (role[1].rule == "text" and title.endswith(" " + role[0])):
             index.roles[name] = (title, Evidence(f"{title} {name}", "text", 0.7))
+    for name, (role_text, evidence) in list(index.roles.items()):
+        office = without_rank(role_text) if evidence.rule == "text" else role_text
+        if office != role_text:
+            index.roles[name] = (office, evidence)  # the evidence keeps the words as written, rank and all
     return index
+
+
+# Military and police ranks written between an office and the name ("Chief of the CSTO Joint Staff Colonel
+# General Andrei Serdyukov"), longest first so "Colonel General" goes as one.
+_RANKS = (
+    "general of the army", "colonel general", "lieutenant general", "major general", "brigadier general",
+    "army general", "lieutenant colonel", "vice admiral", "rear admiral", "admiral", "marshal", "colonel",
+    "major", "captain", "lieutenant", "general",
+)  # fmt: skip
+# "Secretary General", "Director General": there "General" belongs to the office, it is no rank.
+_GENERAL_OFFICES = frozenset({
+    "secretary", "director", "attorney", "consul", "inspector", "prosecutor", "procurator", "governor", "surgeon",
+    "auditor", "comptroller", "solicitor", "postmaster", "adjutant", "quartermaster",
+})  # fmt: skip
+_RANK_WORDS = frozenset(word for rank in _RANKS for word in rank.split())
+# Words that make what is left before a rank an office; "state" or "national" alone do not.
+_OFFICE_WORDS = ROLE_WORDS - _RANK_WORDS - HONORIFICS - {"state", "security", "council", "national", "organization"}
+
+
+def without_rank(role: str) -> str:
+    """The office of a role written as an office and then a rank ("Minister of Defence of the Republic
+    of Belarus Lieutenant General" -> "Minister of Defence of the Republic of Belarus"): the rank
+    says what the person is in the army, the office what they speak for. A role that is only a rank
+    ("Colonel General"), or whose other words hold no office, is kept as written."""
+    tokens = role.split()
+    while tokens:
+        lowered = [t.lower() for t in tokens]
+        cut = next(
+            (
+                len(tokens) - len(rank.split())
+                for rank in _RANKS
+                if lowered[-len(rank.split()) :] == rank.split() and len(tokens) > len(rank.split())
+            ),
+            None,
+        )
+        if cut is None or (lowered[cut:] == ["general"] and lowered[cut - 1] in _GENERAL_OFFICES):
+            break
+        rest = tokens[:cut]
+        if not {t.lower().strip(",") for t in rest} & _OFFICE_WORDS:
+            break
+        tokens = rest
+    return " ".join(tokens)
 
 
 def _fullest(written: str, full_names: list[str], registry: Registry, mentions: list[Mention]) -> str:

@@ -12,7 +12,9 @@ reported saying (`Putin said Armenia "remains a close ally"`, see `_claims`).
 The speaker comes from the attribution next to the quote: after it
 (`," Zas said`, `," said Zas`, `," the CSTO chief said`, `," he added`),
 before it (`Lavrov said: "`, `According to him, "`), or from the sentence
-that leads into it. A pronoun is the person last named before it; a role
+that leads into it. A quote that ends its sentence is the speaker's its own sentence
+names before it (`He said: "..." Peskov said Moscow ...` is his, not Peskov's). A
+pronoun is the person last named before it; a role
 ("the minister") is the person in the article holding that role. Where
 nothing attributes it, the speaker is null rather than a guess.
 
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from ..model import Evidence, Quote
 from .gender import pronoun_gender
 from .guard import guarded, tail_start
+from .outlets import find_dateline
 from .people import PRONOUNS, ROLE_WORDS, PeopleIndex
 from .text import comparable, words
 
@@ -45,10 +48,14 @@ SPEECH_VERB = (
     r"(?:also|further|then|has|had|later) (?:said|noted|added|stressed|told|stated))"
 )
 _VERB = guarded(re.compile(rf"\b{SPEECH_VERB}\b"))
+# `As Tajik Foreign Minister X put it in Minsk a year earlier, "`: "put it" is no verb of speech alone
+# ("put it on the agenda"), so only after "as" and a subject does it attribute.
 _ACCORDING = guarded(
     re.compile(
         r"(?:\b(?:according to|in the words of|as (?:put|noted|stated|said) by)\s+(?P<who>[^,:;]{2,80}?)"
-        r"|\bin\s+(?P<own>his|her)\s+(?:own\s+)?words)\s*[,:]\s*$",
+        r"|\bin\s+(?P<own>his|her)\s+(?:own\s+)?words"
+        r"|\bas\s+(?P<as_who>[^,:;\"“”«»]{2,80}?)\s+(?:(?:has|had|once|later|then|so aptly)\s+)?(?:put|phrased) it\b"
+        r"[^,:;.!?\"“”«»]{0,80}?)\s*[,:]\s*$",
         re.IGNORECASE,
     )
 )
@@ -63,6 +70,8 @@ _ASIDE = re.compile(
     r",\s*(?:for (?:his|her|their) part|in (?:his|her|their) turn|in turn|meanwhile|however|in particular"
     r"|in response)\s*,"
 )
+# `... spoke in parliament and said`, `..., and stated`: a verb that opens a second predicate, no subject of its own.
+_COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|further)\s+)?$")
 _ADVERBS = {"also", "further", "then", "later", "has", "had", "once", "again", "earlier", "recently", "was", "is"}
 
 # Compiled once here rather than at each call: these run for every quote.
@@ -127,6 +136,10 @@ _WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
 # `— Imangali Tasmagambetov, CSTO Secretary General`: a dash, a name, maybe a role after a comma.
 _SIGNATURE = re.compile(r"^\s*[—–-]{1,2}\s*(?P<who>[^,;:()\n—–]{3,60}?)\s*(?:[,(][^\n]{0,120})?$")
+# After a cited headline: a dash, the outlet, a comma, a date with its year, and nothing more.
+_CITATION = re.compile(
+    r"\s*[—–-]{1,2}\s*(?P<outlet>[^,.;:!?\"“”«»\n]{2,60}?)\s*,\s*[\w ,./-]{0,30}\b(?:19|20)\d\d\b[\w ,./:-]{0,20}\s*$"
+)
 _SPOKEN_END = re.compile(r"[.!?…][\"”»’)]*\s*$")  # speech ends as a sentence does; a headline does not
 _UNMARKED = re.compile(
     rf",\s+(?:(?P<verb1>{SPEECH_VERB})\s+(?P<who1>(?:[^,.;:!?]|(?<=\b[A-Z])\.){{2,80}}?)|(?P<who2>[^,.;:!?]{{2,80}}?)\s+(?P<verb2>{SPEECH_VERB})(?:\s+[^,.;:!?]{{0,60}})?)\s*[.!]?\s*$"
@@ -307,9 +320,16 @@ class QuoteFinder:
                 end, attribution = cut
         inner = paragraph[span.start : end].rstrip(" ,")
         self._named_in_quote = self._names_within(index, span.start, end)
+        leads_on = not (self._pending and span.open_mark == 0)  # not the last paragraph of a running quote
         if attribution is None and span.close_mark is not None:
             attribution = self._after(index, paragraph, span.close_mark + 1)
-        if attribution is None and not (self._pending and span.open_mark == 0):
+            if attribution is not None and leads_on and _ends_sentence_before(paragraph, span):
+                # `He said: "We will leave." Peskov said Moscow ...`: the name opens the next sentence,
+                # which speaks of its own; the quote's own sentence already said whose it is.
+                lead = self._before(index, paragraph, span.open_mark)
+                if (lead is not None and lead.speaker) or self._said_colon_before(paragraph, span.open_mark):
+                    attribution = lead  # `He said: "..."` with no one "he" can be: no one, not the next name
+        if attribution is None and leads_on:
             attribution = self._before(index, paragraph, span.open_mark)
         if attribution is None and span.close_mark is not None and not paragraph[span.close_mark + 1 :].strip(" .,"):
             attribution = self._signed_below(index)
@@ -336,6 +356,8 @@ class QuoteFinder:
             attribution = self._same_paragraph_speaker(index, span)
         if not self._is_quotation(inner, attribution, span, paragraph):
             return
+        if attribution is None and self._cited_headline(index, paragraph, span):
+            return
         # `," the ambassador added` with no ambassador named: someone's words, so not the last speaker's.
         credited = span.close_mark is not None and _ROLE_THEN_VERB.match(paragraph, span.close_mark + 1)
         if (
@@ -349,6 +371,17 @@ class QuoteFinder:
             if previous_para.rstrip().endswith(":") or self._last_quote_paragraph() >= index - 2:
                 attribution = Attribution(self.last_speaker, "follows a quote of the same speaker", "context", 0.6)
         self._add(index, paragraph, span.start, span.start + len(inner), attribution, "quoted")
+
+    def _cited_headline(self, index: int, paragraph: str, span: Span) -> bool:
+        """`"Putin: Armenia not ready to take part" — TASS, November 28, 2024`: the headline of a cited
+        article, a quote closed by a dash, an outlet, a comma and a date ending the paragraph. A pull
+        quote signed the same way (`— Ararat Mirzoyan, 7 March`) names a person there, so it stays."""
+        if span.close_mark is None:
+            return False
+        cited = _CITATION.match(paragraph, span.close_mark + 1)
+        if not cited:
+            return False
+        return not self._names_within(index, cited.start("outlet"), cited.end("outlet"))
 
     def _names_within(self, index: int, start: int, end: int) -> frozenset[str]:
         """The people named in paragraph[start:end] (offsets within the paragraph)."""
@@ -453,6 +486,9 @@ class QuoteFinder:
                 if _names_a_source(subject):
                     # `," the ministry said.`: a quotation, but of no one person.
                     return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.5)
+                if subject.split() in (["he"], ["she"]):
+                    # `," she said.` where no one named could be "she": someone's words, whose unknown.
+                    return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.4)
         return None
 
     def _signed_below(self, index: int) -> Attribution | None:
@@ -502,7 +538,8 @@ class QuoteFinder:
         clause = lead[sentence_start:]
         according = _ACCORDING.search(clause)
         if according:
-            group = "who" if according.group("who") else "own"  # "In his words," names him by pronoun
+            # "In his words," names him by pronoun; "As X put it," by the subject of "put".
+            group = next(g for g in ("who", "as_who", "own") if according.group(g))
             who_start = sentence_start + according.start(group)
             speaker = self._resolve_subject(index, who_start, who_start + len(according.group(group)))
             if speaker:
@@ -527,12 +564,24 @@ class QuoteFinder:
                 return Attribution(speaker, clause.strip(), "before", 0.8)
         return self._unnamed_before(paragraph, sentence_start, open_mark)
 
+    @staticmethod
+    def _said_colon_before(paragraph: str, open_mark: int) -> bool:
+        """Whether the quote's own sentence leads into it with a verb of speech and a colon (`He said: "`)."""
+        lead = paragraph[:open_mark]
+        clause = lead[_sentence_start(lead) :].rstrip()
+        return clause.endswith(":") and bool(_VERB.search(clause))
+
     def _sentence_subject(self, index: int, start: int, end: int) -> str | None:
         """The person a sentence (paragraph offsets `start` to `end`) opens with as its subject:
         `He` or `she`, or the one person it names, with at most a title before the name
         (`Tajik President Emomali Rahmon has repeatedly called on allies to help`)."""
         base = self.offsets[index]
-        head = self.text[base + start : base + end]
+        if start == 0:  # `DUSHANBE, April 2 (Pamir Wire) - Tajik ...`: the dateline is no part of the subject
+            dateline = find_dateline(self.paragraphs[index])
+            if dateline is not None and self.paragraphs[index].startswith(dateline.words):
+                start = len(dateline.words)
+        head = self.text[base + start : base + end].lstrip()
+        start = end - len(head)
         pronoun = re.match(r"(?:He|She)\b", head)
         if pronoun:
             return self._resolve_subject(index, start, start + pronoun.end())
@@ -578,7 +627,12 @@ class QuoteFinder:
             subject_start = start + boundary
             subject_end = start + len(before.rstrip())
             speaker = self._resolve_subject(index, subject_start, subject_end)
-            if not speaker and before.rstrip().endswith(","):
+            coordinated = None if speaker else _COORDINATED.search(before)
+            if coordinated:
+                # `X spoke in parliament and said: "`: the verb shares the subject of the clause before "and".
+                subject_start = start
+                speaker = self._sentence_subject(index, start, start + coordinated.start())
+            elif not speaker and before.rstrip().endswith(","):
                 subject_start, subject_end = start, start + before.find(",")
                 speaker = self._appositive_subject(index, paragraph, subject_start, subject_end)
             if speaker:
@@ -985,6 +1039,18 @@ def _continues(paragraph: str, previous: Span, span: Span) -> bool:
     return (
         inner.islower() and between.rstrip().endswith(",") and len(between.split()) <= 8 and bool(_VERB.search(between))
     )
+
+
+def _ends_sentence_before(paragraph: str, span: Span) -> bool:
+    """Whether the sentence holding a closed quote ends at the quote: its last word ends a sentence
+    (`." Peskov`, `?" Zas`) or a full stop follows the mark (`". Peskov`), then a capital. What comes
+    after may still attribute it (`"Why?" Zas asked.`), but not over words before it in its own sentence."""
+    assert span.close_mark is not None
+    rest = paragraph[span.close_mark + 1 :]
+    if rest[:1] == ".":
+        return True
+    inner = paragraph[span.start : span.end].rstrip()
+    return inner[-1:] in (".", "!", "?") and rest[:1].isspace() and rest.lstrip()[:1].isupper()
 
 
 def _sentence_start(text: str) -> int:
