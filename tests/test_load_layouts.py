@@ -166,7 +166,8 @@ def test_byline_author_single_quotes_interrupted_quote_and_transcript_label(extr
     got = [(q.text[:16], q.speaker, q.kind) for q in record.quotes]
     assert got == [
         ("Armenia’s positi", "Nikol Pashinyan", "quoted"),  # ‘single marks’, apostrophe inside
-        ("We are not discu", "Nikol Pashinyan", "quoted"),  # "the Armenian leader said", second half not repeated
+        ("We are not discu", "Nikol Pashinyan", "quoted"),  # "the Armenian leader said", then ...
+        ("but we are not p", "Nikol Pashinyan", "quoted"),  # ... the second half, the same speaker's
         ("The CSTO failed ", "Nikol Pashinyan", "unmarked"),  # "Pashinyan: ..."
     ]
 

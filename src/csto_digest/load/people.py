@@ -397,7 +397,7 @@ def without_rank(role: str) -> str:
         if not {t.lower().strip(",") for t in rest} & _OFFICE_WORDS:
             break
         tokens = rest
-    return " ".join(tokens)
+    return " ".join(tokens).rstrip(",")
 
 
 def _fullest(written: str, full_names: list[str], registry: Registry, mentions: list[Mention]) -> str:
@@ -568,16 +568,38 @@ _OCCUPATION = re.compile(
 # "Minister of Defense of the Republic of Tajikistan Colonel General Emomali Sobirzoda": capitalised
 # words joined by "of" (and "the") right before a name. The name's run of words stops at "of", so the
 # role found there is only "Colonel General"; this finds the office before it.
-_TITLE = re.compile(r"(?<![\w'’-])(?P<title>(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){2,12})$")
+# "for" joins them too ("Head of the State Committee for National Security Kamchybek Tashiev").
+_TITLE = re.compile(r"(?<![\w'’-])(?P<title>(?:[A-Z][\w'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){2,12})$")
+# "Head of the Kyrgyz border service Kamchybek Tashiev": the head of a body named in lower case, the
+# body's noun right before the name.
+_HEAD_OF_BODY = re.compile(
+    r"(?<![\w'’-])(?P<title>(?:Deputy\s+)?(?:Head|Chief|Director|Chairman|Chairwoman|Commander)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,3}(?:service|committee|ministry|agency|department|staff"
+    r"|council|guard|directorate|administration|forces|troops|police)\s+)$"
+)
+# "the Chief of the CSTO Joint Staff, Colonel General Anatoly Sidorov": a title, a comma, a rank, the name.
+_COMMA_RANK = re.compile(r",\s+(?P<rank>(?:[A-Z][a-z]+\s+){1,3})$")
+_PERSON_TITLE_HEADS = frozenset({
+    "head", "chief", "director", "chairman", "chairwoman", "commander", "minister", "secretary", "deputy",
+})  # fmt: skip
 
 
 def _title_before(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
     """A long title before `mention` holding "of" and a role word, with no other name inside it."""
     window_start = max(0, mention.start - 140)
-    match = _TITLE.search(text, window_start, mention.start)
+    end, rank = mention.start, ""
+    ranked = _COMMA_RANK.search(text, window_start, end)
+    if ranked and ranked.group("rank").strip().lower() in _RANKS:
+        end, rank = ranked.start(), ", " + ranked.group("rank").strip()
+    segment = text[window_start:end] + (" " if rank else "")  # the title's last word before the comma
+    match = _TITLE.search(segment)
     if not match or " of " not in match.group("title"):
-        return None
-    start = match.start("title")
+        match = None if rank else _HEAD_OF_BODY.search(segment)
+        if not match:
+            return None
+    if rank and match.group("title").split()[0].lower() not in _PERSON_TITLE_HEADS:
+        return None  # "In the Ministry of Defence, Colonel General X": no office of X's
+    start = window_start + match.start("title")
     if any(start <= m.start < mention.start for m in mentions if m is not mention):
         return None  # "Putin of Russia Tokayev": a title holding another person is no one's
     tokens = match.group("title").split()
@@ -585,4 +607,4 @@ def _title_before(text: str, mention: Mention, mentions: list[Mention]) -> str |
         tokens = tokens[1:]
     title = " ".join(tokens)
     words = {t.lower() for t in tokens} - HONORIFICS
-    return title if words & (ROLE_WORDS - {"state", "security", "council", "national", "organization"}) else None
+    return title + rank if words & (ROLE_WORDS - {"state", "security", "council", "national", "organization"}) else None

@@ -268,6 +268,7 @@ class QuoteFinder:
         # The people the quote being attributed names: a pronoun next to it is not one of
         # them (`"I thanked President Putin," he said` is not Putin speaking).
         self._named_in_quote: frozenset[str] = frozenset()
+        self._last_attribution: Attribution | None = None  # that of the quote added last
 
     # -- the whole article -------------------------------------------------
     def run(self) -> list[Quote]:
@@ -298,11 +299,21 @@ class QuoteFinder:
                 self._unmarked(index, paragraph)
                 continue
             previous: Span | None = None
+            kept: Attribution | bool | None = False  # the attribution the previous span was kept with
             for span in spans:
                 if previous is not None and _continues(paragraph, previous, span):
-                    previous = span
-                    continue  # the second half of `"We are ready," Zas said, "to talk."`
+                    # The second half of `"We are ready," Zas said, "to talk."`: the same speaker's words,
+                    # a quote of its own (a quote is one span of the text), credited as the first half is.
+                    if kept is not False and self._one_speaker_between(index, previous, span, kept):
+                        self._continued(index, paragraph, span, kept)
+                        previous = span
+                        continue
+                    if kept is False:
+                        previous = span
+                        continue  # the first half was no quotation (a title, a repeat): nor is the rest
+                count = len(self.quotes)
                 self._quoted(index, paragraph, span)
+                kept = self._last_attribution if len(self.quotes) > count else False
                 self._named_in_quote = frozenset()  # speech elsewhere may name anyone
                 previous = span
         self._flush_pending()
@@ -371,6 +382,25 @@ class QuoteFinder:
             if previous_para.rstrip().endswith(":") or self._last_quote_paragraph() >= index - 2:
                 attribution = Attribution(self.last_speaker, "follows a quote of the same speaker", "context", 0.6)
         self._add(index, paragraph, span.start, span.start + len(inner), attribution, "quoted")
+
+    def _one_speaker_between(self, index: int, previous: Span, span: Span, kept: Attribution | None) -> bool:
+        """Whether the words between the halves of a split quote name no one but its speaker
+        (`," Lukashenko said, while Pashinyan said, "` hands the second half to someone else)."""
+        assert previous.close_mark is not None
+        named = self._names_within(index, previous.close_mark + 1, span.open_mark)
+        return not named - {kept.speaker if kept else None}
+
+    def _continued(self, index: int, paragraph: str, span: Span, attribution: Attribution | None) -> None:
+        """The second half of a split quote, with the first half's attribution."""
+        end = span.end
+        if span.close_mark is None:
+            cut = self._trailing_attribution(index, paragraph, span)
+            if cut:
+                end = cut[0]
+            elif self._next_opens_quote(index):
+                self._pending = (index, self.offsets[index] + span.start, attribution)
+                return
+        self._add(index, paragraph, span.start, end, attribution, "quoted")
 
     def _cited_headline(self, index: int, paragraph: str, span: Span) -> bool:
         """`"Putin: Armenia not ready to take part" — TASS, November 28, 2024`: the headline of a cited
@@ -983,6 +1013,7 @@ class QuoteFinder:
         if not key or any(key == seen or key in seen for seen in self._seen):
             return  # the same quote again (a repeated lead): keep one
         self._seen.append(key)
+        self._last_attribution = attribution
         speaker = attribution.speaker if attribution else None
         evidence = (
             Evidence(attribution.words, attribution.rule, attribution.confidence)
