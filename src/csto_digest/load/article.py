@@ -22,7 +22,15 @@ from .entities import organizations, places
 from .frontmatter import FrontMatter
 from .gender import gender_of
 from .layout import Layout, parse_layout
-from .outlets import Dateline, canonical_outlet, cited_outlets, credited_outlets, find_dateline, outlet_from_url
+from .outlets import (
+    Dateline,
+    canonical_outlet,
+    cited_outlets,
+    credited_outlets,
+    find_dateline,
+    known_outlet,
+    outlet_from_url,
+)
 from .people import NOT_NAME_WORDS, ROLE_WORDS, build_index
 from .quotes import QuoteFinder
 from .text import fold, sentences
@@ -31,7 +39,7 @@ from .text import fold, sentences
 def extract(text: str, path: str, config: Config, front: FrontMatter | None = None) -> Article:
     """Extract the record of one article from its text (for Markdown: its body)."""
     registry = config.registry
-    layout = parse_layout(text, _front_title(front), lambda name: _is_known_outlet(name, registry))
+    layout = parse_layout(text, _front_title(front), lambda name: known_outlet(name, registry) is not None)
     _take_bare_byline(layout, registry)
     paragraphs = layout.paragraphs
     byline = [layout.byline_evidence.text] if layout.byline_evidence else []
@@ -152,25 +160,18 @@ def _source(layout: Layout, dateline: Dateline | None, config: Config) -> Outlet
         name = canonical_outlet(dateline.agency, config.registry)
         return Outlet(name, Evidence(dateline.words, "dateline", 0.9))
     for words, line in layout.mastheads:  # `Kommersant` over the headline, as a copied page keeps the site's name
-        table = config.registry.outlet_by_alias
-        known = (
-            table.get(words.strip().lower())
-            or table.get(_MASTHEAD_TAIL.sub("", words.strip()).lower())
-            or table.get(canonical_outlet(_PUBLICATION_DETAIL.sub("", words), config.registry).lower())
-        )
+        # "Trend News Agency" and "Hetq Online" are known by their first words, as `canonical_outlet` reads them
+        known = known_outlet(_PUBLICATION_DETAIL.sub("", words), config.registry)
         if known is not None:
             evidence = Evidence(
                 words, "masthead", 0.75, line=line, note="the site's or publication's name printed with the article"
             )
-            return Outlet(known.name, evidence)
+            return Outlet(known, evidence)
     return _byline_outlet(layout.author, config)
 
 
 # "The Guardian (London)", "Interfax: Russia & CIS General Newswire": a database export's publication line.
 _PUBLICATION_DETAIL = re.compile(r"\s*\([^()]*\)$|:\s.*$")
-
-# "Trend News Agency", "AKIpress News Agency", "Hetq Online": a site's name with what kind of site it is.
-_MASTHEAD_TAIL = re.compile(r"\s+(?:news agency|information agency|news|agency|online|media)$", re.IGNORECASE)
 
 # "By Al Jazeera Staff", "By RFE/RL's Kyrgyz Service", "By Reuters Staff": the newsroom signs the article.
 _NEWSROOM = re.compile(
@@ -224,17 +225,13 @@ def _reads_as_person(line: str, registry: Registry) -> bool:
             return False
         if low in NOT_NAME_WORDS or low in ROLE_WORDS or low in registry.non_person_words:
             return False
-    if _is_known_outlet(line, registry):
+    if known_outlet(line, registry) is not None:
         return False
     return (
         gender_of(line) is not None
         or tokens[-1].lower().endswith(_SURNAME_ENDINGS)
         or line.lower() in registry.person_by_alias
     )
-
-
-def _is_known_outlet(name: str, registry: Registry) -> bool:
-    return canonical_outlet(name, registry).lower() in registry.outlet_by_alias
 
 
 def _byline_outlet(author: str | None, config: Config) -> Outlet | None:

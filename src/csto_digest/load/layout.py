@@ -96,7 +96,7 @@ def _signed_date_line(line: str) -> tuple[str, FoundDate] | None:
 
 # `... according to the summit's decision. ■`: the glyph some agencies (Xinhua) print to end the story.
 _END_GLYPHS = "■□▪◼∎◆♦●"
-_END_MARK = re.compile(r"(?<=[.!?\"”»])\s*[■□▪◼∎◆♦●]$")
+_END_MARK = re.compile(rf"(?<=[.!?\"”»])\s*[{_END_GLYPHS}]$")
 
 
 def _written_name(name: str) -> str:

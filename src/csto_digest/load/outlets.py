@@ -262,7 +262,7 @@ def _source_notes(text: str, registry: Registry) -> Iterator[tuple[int, int, str
     for match in _SOURCE_NOTES.finditer(text):
         for note in match.group("notes").split(";"):
             named = _ONE_NOTE.match(note.strip())
-            if named and _is_known(canonical_outlet(named.group("name"), registry), registry):
+            if named and known_outlet(named.group("name"), registry):
                 yield match.start(), match.end(), named.group("name")
 
 
@@ -290,8 +290,8 @@ def credited_outlets(lines: tuple[str, ...] | list[str], registry: Registry, exc
         if not credit:
             continue
         for raw in _CREDIT_SPLIT.split(credit.group("names")):
-            name = canonical_outlet(_strip_article(raw), registry)
-            if name and _is_known(name, registry) and name not in exclude and name not in found:
+            name = known_outlet(_strip_article(raw), registry)
+            if name and name not in exclude and name not in found:
                 found[name] = Outlet(name, Evidence(line.strip(), "credit", 0.8))
     return list(found.values())
 
@@ -322,6 +322,12 @@ def _last_words(text: str, limit: int) -> str:
 
 def _is_known(name: str, registry: Registry) -> bool:
     return name.lower() in registry.outlet_by_alias
+
+
+def known_outlet(name: str, registry: Registry) -> str | None:
+    """The registry's name for `name` ("Trend News Agency" -> "Trend"), or None when it knows no such outlet."""
+    canonical = canonical_outlet(name, registry)
+    return canonical if _is_known(canonical, registry) else None
 
 
 def _strip_article(name: str) -> str:
