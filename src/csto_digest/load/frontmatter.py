@@ -15,6 +15,7 @@ Nothing here raises: the problems travel on `FrontMatter.problems`.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import difflib
 import re
@@ -275,13 +276,9 @@ def _checked_date(value: Any, drop: Callable[[str], None]) -> Any:
     slash = _SLASH_DATE.fullmatch(str(value).strip())
     if slash and int(slash["a"]) <= 12 and int(slash["b"]) <= 12:
         a, b, year = int(slash["a"]), int(slash["b"]), slash["year"]
-        return drop(f"{value!r} reads both ways, as {a} {_month(b)} or {_month(a)} {b}, {year} (write YYYY-MM-DD)")
+        month = calendar.month_name
+        return drop(f"{value!r} reads both ways, as {a} {month[b]} or {month[a]} {b}, {year} (write YYYY-MM-DD)")
     return drop(f"{value!r} is not a date (write YYYY-MM-DD)")
-
-
-def _month(number: int) -> str:
-    return ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December")[number - 1]  # fmt: skip
 
 
 # A run of consecutive `>` lines (nested `> >` too), each maybe indented under a list item.
