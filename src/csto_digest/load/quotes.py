@@ -1030,7 +1030,9 @@ _SOURCE_NOUNS = guarded(
         r"\b(ministry|ministries|secretariat|office|service|kremlin|government|statement|press release|council|"
         r"committee|department|embassy|mission|agency|organi[sz]ation|csto|source|sources|officials?|analysts?|"
         r"experts?|observers?|diplomats?|spokesman|spokeswoman|spokesperson|report|document|declaration|communique|"
-        r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities)\b",
+        r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities|"
+        # legislatures, by the words the region's parliaments are named with
+        r"parliament|assembly|senate|duma|rada|kenesh|kengesh|majlis|majilis|mazhilis|mejlis|sejm|saeima)\b",
         re.IGNORECASE,
     )
 )
