@@ -516,6 +516,10 @@ class QuoteFinder:
                 if _names_a_source(subject):
                     # `," the ministry said.`: a quotation, but of no one person.
                     return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.5)
+                if _names_one_by_office(subject):
+                    # `," the secretary general said.` with no one of that office named: one
+                    # person's words, whose unknown (as an unnamed official's are).
+                    return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.4)
                 if subject.split() in (["he"], ["she"]):
                     # `," she said.` where no one named could be "she": someone's words, whose unknown.
                     return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.4)
@@ -1036,6 +1040,12 @@ _SOURCE_NOUNS = guarded(
         re.IGNORECASE,
     )
 )
+
+
+def _names_one_by_office(subject: str) -> bool:
+    """A short phrase naming one person by office only: "the secretary general", "a Russian diplomat"."""
+    tokens = subject.lower().split()
+    return 2 <= len(tokens) <= 6 and tokens[0] in {"the", "a", "an"} and tokens[-1] in PERSON_ROLE_HEADS
 
 
 def _names_a_source(subject: str) -> bool:
