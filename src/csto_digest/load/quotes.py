@@ -340,6 +340,8 @@ class QuoteFinder:
                 lead = self._before(index, paragraph, span.open_mark)
                 if (lead is not None and lead.speaker) or self._said_colon_before(paragraph, span.open_mark):
                     attribution = lead  # `He said: "..."` with no one "he" can be: no one, not the next name
+                elif _reports_a_clause(paragraph[span.close_mark + 1 :], attribution.words):
+                    attribution = None  # `"...." Peskov said Moscow would ...`: his own words, not this quote
         if attribution is None and leads_on:
             attribution = self._before(index, paragraph, span.open_mark)
         if attribution is None and span.close_mark is not None and not paragraph[span.close_mark + 1 :].strip(" .,"):
@@ -1082,6 +1084,21 @@ def _continues(paragraph: str, previous: Span, span: Span) -> bool:
     return (
         inner.islower() and between.rstrip().endswith(",") and len(between.split()) <= 8 and bool(_VERB.search(between))
     )
+
+
+# After a speech verb, the start of a reported clause: "that", or a subject and its verb.
+_REPORTED_CLAUSE = re.compile(
+    r"\s+(?:that\b|(?:[A-Z][\w'’-]*|it|they|he|she|we)(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:would|will|had|has|have|was|were|is|are|could|should|might|must|did)\b)"
+)
+
+
+def _reports_a_clause(after_quote: str, words: str) -> bool:
+    """Whether the sentence after a quote that ended its own sentence goes on, past its speech
+    verb, into a clause of its own (`Peskov said Moscow would continue ...`, `Zas said that ...`):
+    then it reports that speaker's own words, and is no attribution of the quote before it."""
+    found = after_quote.find(words)
+    return found >= 0 and bool(_REPORTED_CLAUSE.match(after_quote, found + len(words)))
 
 
 def _ends_sentence_before(paragraph: str, span: Span) -> bool:
