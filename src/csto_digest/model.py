@@ -156,7 +156,7 @@ class Article:
     body: tuple[str, ...]
     removed: tuple[str, ...]
     content_hash: str
-    format: Literal["text", "markdown"] = "text"
+    format: Literal["text", "markdown", "html"] = "text"
     markdown: str | None = None  # the original Markdown body, rendered safely
     author_evidence: Evidence | None = None  # the byline, front matter or correction that named the author
     corrections: tuple[Correction, ...] = field(default_factory=tuple)

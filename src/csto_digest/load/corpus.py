@@ -25,6 +25,7 @@ from ..slug import distinct_slugs, slugify
 from .article import extract
 from .cache import Entry, ExtractionCache, code_digest, record_digest, text_key
 from .frontmatter import FrontMatterError, front_matter_problems, markdown_to_text, split_front_matter
+from .html_page import HTML_SUFFIXES, page_problems, read_page, relined
 from .overrides import Listings, OverrideError, apply_overrides, find_corrections
 from .read import read_article_file
 from .text import comparable
@@ -85,10 +86,17 @@ def load_files(
 def extract_one(path: str, text: str, config: Config) -> Article | Problem:
     """Extract one file's text; a failure is a Problem, never an exception."""
     try:
-        if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+        suffix = Path(path).suffix.lower()
+        if suffix in MARKDOWN_SUFFIXES:
             front, body, _line = split_front_matter(text)
             article = extract(markdown_to_text(body), path, config, front)
             return dataclasses.replace(article, format="markdown", markdown=body)
+        if suffix in HTML_SUFFIXES:  # the page's text is extracted as text, and shown as text: never as markup
+            page = read_page(text, path, config.registry)
+            if page.empty is not None:
+                return Problem(path, page.empty)
+            article = extract(page.text, path, config, page.meta)
+            return dataclasses.replace(relined(article, page.lines), format="html")
         return extract(text, path, config)
     except FrontMatterError as error:
         return Problem(path, str(error), error.line, "error")
@@ -108,8 +116,11 @@ def load_file(path: str, config: Config, known: str | None = None) -> Entry:
     if text is None:
         return Entry(None, "", read_problems, None)
     key = text_key(path, text)
-    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:  # fields dropped or guessed; the article is kept
+    suffix = Path(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:  # fields dropped or guessed; the article is kept
         read_problems = (*read_problems, *front_matter_problems(path, text))
+    elif suffix in HTML_SUFFIXES:  # the page's metadata dropped or passed over; the article is kept
+        read_problems = (*read_problems, *page_problems(path, text, config.registry))
     if key == known:
         return Entry(None, key, read_problems, None)
     outcome = extract_one(path, text, config)

@@ -6,8 +6,10 @@ note naming each; files of other kinds (`.png`, `.pdf`) with a warning. The
 correction files that sit beside articles (`NAME.yml` next to `NAME.txt`) are
 read with their article, not here; one with no article beside it (the
 article renamed, say) is named with a warning, since its corrections would
-be lost without a word. A missing input, an unreadable folder, a
-broken symbolic link or a symbolic-link loop is reported, never fatal. A
+be lost without a word. The folder of scripts and images a browser saves
+with a page (`Page_files/` beside `Page.html`) is passed over with a note. A
+missing input, an unreadable folder, a broken symbolic link or a
+symbolic-link loop is reported, never fatal. A
 site csto-digest built (it holds `.csto-digest`) is passed over whole. The
 order is sorted, so builds do not depend on the file system's.
 """
@@ -21,7 +23,7 @@ from stat import S_ISREG
 
 from ..model import Problem
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ""}  # `.html`: a page saved from the browser
 CORRECTION_SUFFIXES = {".yml", ".yaml"}
 SITE_MARKER = ".csto-digest"  # write.MARKER: the folder is a site we built
 SYSTEM_FILES = {".DS_Store", "Thumbs.db", "desktop.ini", ".directory"}
@@ -91,7 +93,7 @@ def discover_paths(inputs: tuple[Path, ...]) -> tuple[list[str], tuple[Problem, 
                 continue
             kept_dirs = []
             for name in sorted(dirs):
-                why = ignored_because(name)
+                why = ignored_because(name) or _saved_page_files(name, files)
                 if why:
                     problems.append(Problem(str(Path(folder) / name), f"{why} folder; skipped", severity="note"))
                 else:
@@ -128,6 +130,14 @@ def discover_paths(inputs: tuple[Path, ...]) -> tuple[list[str], tuple[Problem, 
                     continue
                 found.append(path)
     return sorted(dict.fromkeys(found)), tuple(problems)
+
+
+def _saved_page_files(name: str, files: list[str]) -> str | None:
+    """`Page_files/`, beside `Page.html`: the scripts, styles and images a browser saves with a page
+    ("Save Page As", complete), not articles (an advert's frame there is an `.html` of its own)."""
+    page = name.removesuffix("_files")
+    saved = next((f"{page}{suffix}" for suffix in (".html", ".htm") if f"{page}{suffix}" in files), None)
+    return f"{saved}'s files" if page != name and saved else None  # "Page.html's files folder; skipped"
 
 
 def _missing(root: Path) -> str:

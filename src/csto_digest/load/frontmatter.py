@@ -70,15 +70,17 @@ class FrontMatter:
     problems: tuple[Problem, ...] = ()  # what was dropped or guessed, each naming its line
     written: dict[str, str] = field(default_factory=dict)  # field -> the key as the file writes it
 
+    def evidence(self, key: str, text: Any) -> Evidence:
+        """Why field `key` reads `text`: the key as the file writes it, on its line. A page's
+        metadata (`html_page.PageMeta`) says instead which part of the page it came from."""
+        return Evidence(f"{self.written.get(key, key)}: {text}", "front-matter", 1.0, line=self.lines.get(key))
+
     def apply(self, record: Article, config: Config) -> Article:
         from .article import parse_front_date
 
         changes: dict[str, Any] = {}
         f = self.fields
-
-        def ev(key: str, text: Any) -> Evidence:
-            return Evidence(f"{self.written.get(key, key)}: {text}", "front-matter", 1.0, line=self.lines.get(key))
-
+        ev = self.evidence
         if "title" in f:
             changes.update(title=str(f["title"]), title_derived=False, title_evidence=ev("title", f["title"]))
         if "url" in f:
