@@ -7,11 +7,14 @@ running text or in a photo caption is an event's date, never the article's.
 The formats are matched by explicit patterns rather than a general parser:
 `dateutil` fills a missing year or day from today's date, which would invent
 exactly the dates an analyst must not be shown. A date without a year gives
-no date at all.
+no date at all. A numeric date that reads both ways (`03/10/2023`) gives one
+only when the article's dateline or lead names one of its two days in words
+(`settle_ambiguous`), and then with the numeric date's year.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -176,3 +179,153 @@ def byline_date(line: str, other_words: int = 3) -> FoundDate | None:
     rest = _BYLINE_NOISE.sub(" ", rest)
     leftover = re.findall(r"[^\W\d_]{2,}", rest)
     return found if len(leftover) <= other_words else None
+
+
+# --- A numeric date that reads both ways, and the words that may settle it ---------------------
+
+# 03/10/2023 or 03-10-2023: both numbers may be a month (and differ), so it is 3 October or 10 March.
+_BOTH_WAYS = guarded(
+    re.compile(
+        r"(?<![\d/.-])(?P<first>0?[1-9]|1[0-2])(?P<sep>[/-])(?P<second>0?[1-9]|1[0-2])(?P=sep)"
+        r"(?P<year>(?:19|20)\d\d)(?!\d|-\d)"
+    )
+)
+
+
+@dataclass(frozen=True)
+class AmbiguousDate:
+    """A numeric date that reads as two days (`03/10/2023`: 3 October or 10 March 2023)."""
+
+    words: str  # the numeric date as written
+    day_first: FoundDate
+    month_first: FoundDate
+
+    def readings(self) -> tuple[FoundDate, FoundDate]:
+        return self.day_first, self.month_first
+
+
+def ambiguous_date(text: str) -> AmbiguousDate | None:
+    """The first numeric date in `text` that `parse_date` refuses because it reads both ways.
+
+    `03/10/2023` gives both readings; `28/03/2024` (only one) and `03/03/2024`
+    (the same either way) are not ambiguous, and give None."""
+    for match in _BOTH_WAYS.finditer(text):
+        first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+        if first == second:
+            continue
+        words = match.group(0)
+        return AmbiguousDate(
+            words,
+            FoundDate(f"{year:04d}-{second:02d}-{first:02d}", "day", words),
+            FoundDate(f"{year:04d}-{first:02d}-{second:02d}", "day", words),
+        )
+    return None
+
+
+def ambiguous_byline_date(line: str, other_words: int = 3) -> AmbiguousDate | None:
+    """The ambiguous date of a line that is mostly a date, as `byline_date` reads one: `03/10/2023 10:20`."""
+    if parse_date(line) is not None:
+        return None
+    found = ambiguous_date(line)
+    if found is None:
+        return None
+    rest = _BYLINE_NOISE.sub(" ", line.replace(found.words, " "))
+    return found if len(re.findall(r"[^\W\d_]{2,}", rest)) <= other_words else None
+
+
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+_WORD_WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b\.?,?\s+)?"
+_WORD_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+# A day not inside a range or a number ("3-4 October", "October 3-4" and "October 2023" name no one day).
+_WORD_DAY = r"(?<![\d./–-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]?\d|\s*[-–]\s*\d)"
+_WORD_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+_WORDED_DAYS = tuple(
+    guarded(re.compile(p, re.IGNORECASE))
+    for p in (
+        r"\b" + _WORD_WEEKDAY + r"(?:the\s+)?" + _WORD_DAY + r"\s+(?:of\s+)?" + _WORD_MONTH + _WORD_YEAR,
+        r"\b" + _WORD_WEEKDAY + _WORD_MONTH + r"\s+" + _WORD_DAY + r"\b" + _WORD_YEAR,
+    )
+)
+
+
+@dataclass(frozen=True)
+class WordedDay:
+    """A day named with its month in words, with or without a weekday and a year (`on Tuesday, October 3`)."""
+
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None  # Monday is 0
+    words: str
+
+    def agrees_with(self, found: FoundDate) -> bool:
+        """Whether this is the day `found` gives: the same month and day, and the same year and
+        weekday where the words give one."""
+        day = dt.date.fromisoformat(found.value)
+        if (self.month, self.day) != (day.month, day.day) or self.year not in (None, day.year):
+            return False
+        return self.weekday is None or self.weekday == day.weekday()
+
+
+def worded_days(text: str) -> list[WordedDay]:
+    """Every day `text` names with its month in words: `October 3`, `3 October`, `on Tuesday, Oct. 3`,
+    `3 октября`. An English month in lower case is none (`officials may 3 ...` names no day)."""
+    found: list[tuple[int, WordedDay]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _WORDED_DAYS:
+        for match in pattern.finditer(text):
+            month_word = match["month"]
+            if month_word.isascii() and month_word[0].islower():
+                continue
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            month, day = MONTHS[month_word.lower().rstrip(".")], int(match["day"])
+            year = int(match["year"]) if match["year"] else None
+            if not _valid(year or 2000, month, day):  # 2000 was a leap year: 29 February is a day
+                continue
+            weekday = _WEEKDAYS[match["weekday"].lower()] if match["weekday"] else None
+            taken.append(match.span())
+            found.append((match.start(), WordedDay(month, day, year, weekday, match.group(0).strip(" ,."))))
+    return [day for _, day in sorted(found, key=lambda pair: pair[0])]
+
+
+def settle_ambiguous(date: AmbiguousDate, places: list[tuple[str, str]]) -> tuple[FoundDate, str] | None:
+    """The reading of an ambiguous numeric date that the words agree with, and which words they were.
+
+    `places` are (where, text) pairs from the same article, such as its
+    dateline and its lead, which may name the day in words ("MOSCOW, October 3
+    (TASS) -", "On 3 October ..."). A reading is chosen only when the days so
+    named agree with exactly one of the two: words agreeing with neither, or
+    with both, settle nothing. The year is always the numeric date's: a day
+    named without a year only tells which number is the month, and one named
+    with another year agrees with no reading."""
+    agreeing: dict[str, list[str]] = {}
+    for where, text in places:
+        for named in worded_days(text):
+            for reading in date.readings():
+                if named.agrees_with(reading):
+                    agreeing.setdefault(reading.value, []).append(f"{where} ({named.words!r})")
+    if len(agreeing) != 1:
+        return None
+    value, said = next(iter(agreeing.items()))
+    reading = next(r for r in date.readings() if r.value == value)
+    return reading, " and ".join(dict.fromkeys(said))
+
+
+def describe_reading(date: AmbiguousDate, reading: FoundDate, where: str, settled_by: str) -> str:
+    """The evidence note of a numeric date read one way: where it was, its two readings, what settled it."""
+
+    def spoken(found: FoundDate) -> str:
+        day = dt.date.fromisoformat(found.value)
+        return f"{day.day} {calendar.month_name[day.month]}"
+
+    other = date.month_first if reading is date.day_first else date.day_first
+    year = reading.value[:4]
+    return (
+        f"{date.words!r} {where} reads as {spoken(reading)} or {spoken(other)} {year}; "
+        f"{settled_by} names {spoken(reading)}, so it is read as {spoken(reading)} {year}"
+    )

@@ -8,15 +8,26 @@ came from as evidence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Evidence
-from .dates import FoundDate, byline_date, is_relative_time, parse_date
+from .dates import (
+    AmbiguousDate,
+    FoundDate,
+    ambiguous_byline_date,
+    ambiguous_date,
+    byline_date,
+    describe_reading,
+    is_relative_time,
+    parse_date,
+    settle_ambiguous,
+)
 from .furniture import folded_field_line, folded_is_furniture, is_label
 from .outlets import find_dateline
-from .text import comparable, fold, is_mostly_latin, normalize_spaces, shingles, words
+from .text import comparable, fold, is_mostly_latin, normalize_spaces, sentences, shingles, words
 
 _DATE_HEADER = re.compile(
     r"^\s*(?:date|published|posted|updated|дата)\s*:?\s+(?P<date>[^h\n]*?\d[^h\n]*?)\s*(?P<url>https?://\S+)?\s*$",
@@ -65,6 +76,9 @@ class Layout:
     updated_evidence: Evidence | None = None
     footer_date: FoundDate | None = None  # a date alone on the article's last line
     footer_evidence: Evidence | None = None
+    # `Date: 03/10/2023`: a date that reads both ways, with the place it stands in (header, byline,
+    # footer) and its line; the dateline or the lead may settle it (see `_settle_ambiguous_dates`)
+    ambiguous_dates: list[tuple[str, AmbiguousDate, Evidence]] = field(default_factory=list)
     author: str | None = None
     author_evidence: Evidence | None = None
     disclaimer: str | None = None
@@ -179,6 +193,10 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
                 layout.author_evidence = Evidence(line, "byline", 0.9, line=number)
             else:
                 found = byline_date(line)
+                ambiguous = ambiguous_byline_date(line) if found is None else None
+                if _take_ambiguous(layout, ambiguous, Evidence(line, "byline", 0.8, line=number)):
+                    layout.removed.append(line)
+                    continue
             if found and _UPDATED.search(line.replace(found.words, " ")):
                 _take_updated(layout, found, Evidence(line, "byline", 0.6, line=number))
                 layout.removed.append(line)
@@ -190,6 +208,10 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
                 continue
         if _repeats_byline_date(layout, line, number):
             layout.removed.append(line)  # "Published On 23 Feb 2024" then "23 Feb 2024": the date twice
+            continue
+        if in_header and known_title is None and _continues_heading(layout, body_lines, line, number):
+            layout.title = _joined_heading(layout.title or "", line)  # `INFORMATION MESSAGE` / `on the session ...`
+            title_key = comparable(layout.title)
             continue
         if (
             in_header
@@ -244,7 +266,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
             author_line = number
             continue
         in_header = in_header and len(words(line)) < 4
-        body_lines.append((number, line))
+        body_lines.append((number, _FOOTNOTE_MARK.sub("", line)))
     _drop_listed_headlines(body_lines, layout, list_labels)
     _drop_trailing_headlines(body_lines, layout, labels)
     _take_signature(body_lines, layout, is_outlet)
@@ -253,6 +275,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
     _drop_author_note(body_lines, layout)
     paragraphs = _paragraphs(body_lines)
     layout.raw_paragraphs = [p for _, p in paragraphs]
+    _settle_ambiguous_dates(layout)
     kept, dropped = _dedupe([p for _, p in paragraphs])
     layout.removed.extend(dropped)
     layout.paragraphs = kept
@@ -373,6 +396,49 @@ def _take_title(layout: Layout, body: list[tuple[int, str]], line: str, number: 
     layout.title, layout.title_line = line, number
 
 
+# `INFORMATION MESSAGE` / `on the session of the CSTO Collective Security Council`: an official
+# document's kind over what it is about, which opens with "on", "of" or "by" and so is no headline
+# of its own. The two lines are the title.
+_DOCUMENT_KIND = re.compile(
+    r"(?:joint\s+|final\s+)?(?:information(?:al)?\s+message|information|press\s+release|news\s+release|"
+    r"communiq(?:u|ú)[eé]|statement|declaration|announcement|appeal|address|message|resolution|decision)"
+    r"|(?:совместное\s+)?(?:информационное\s+сообщение|информация|пресс-релиз|коммюнике|заявление|декларация|обращение)",
+    re.IGNORECASE,
+)
+# "by the CSTO Secretary General" continues the heading; "by Anna Petrosyan" is a byline.
+_HEADING_TAIL = re.compile(
+    r"(?:on|of|regarding|concerning|about|following|in connection with|by(?=\s+(?:the|its)\s)|о|об|по|от)\s+\S",
+    re.IGNORECASE,
+)
+
+
+def _continues_heading(layout: Layout, body: list[tuple[int, str]], line: str, number: int) -> bool:
+    """Whether `line` is the second line of a two-line official heading taken for the title: right
+    under a title that only names a document's kind, nothing but blank lines between, and itself
+    shaped like the rest of a headline (`on the session of ...`, `by the CSTO Secretary General`)."""
+    if layout.title is None or layout.title_line is None or not 0 < number - layout.title_line <= 2:
+        return False
+    if body_lines_have_text([(n, t) for n, t in body if n > layout.title_line]):
+        return False
+    if not _DOCUMENT_KIND.fullmatch(layout.title) or not _HEADING_TAIL.match(line):
+        return False
+    return len(line.split()) <= 30 and not line.rstrip('"”»’)').endswith(tuple(".!?…:;,"))
+
+
+def _joined_heading(kind: str, rest: str) -> str:
+    """The two lines as one title, the kind in capitals written as a title opens (`Information message`)
+    when the rest is not in capitals too."""
+    if not any(c.islower() for c in kind) and any(c.islower() for c in rest):
+        kind = kind[:1].upper() + kind[1:].lower()
+    return f"{kind} {rest}"
+
+
+# `... the treaty.[1]`, `"We are ready,"[12] he said`, `Zas[3][4]`: a note's marker printed right after a
+# word or a mark, as wikis and think tanks print them. A number with a space before it (`article [5]`) or
+# not a number (`[sic]`) is text.
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[(])(?:\[\d{1,3}\])+")
+
+
 def _only_short_lines(body: list[tuple[int, str]]) -> bool:
     """Nothing but short lines (a site name, a section) stands above: still the header."""
     return all(len(text.split()) < 4 for _, text in body)
@@ -436,6 +502,12 @@ def _header_line(layout: Layout, line: str, number: int) -> bool:
                 layout.url = match.group("url")
                 layout.url_evidence = Evidence(line, "header", 1.0, line=number)
             return True
+        if _take_ambiguous(layout, ambiguous_date(match.group("date")), Evidence(line, "header", 0.8, line=number)):
+            if match.group("url") and not layout.url:
+                layout.url = match.group("url")
+                layout.url_evidence = Evidence(line, "header", 1.0, line=number)
+            layout.removed.append(line)
+            return True
     match = _URL_LINE.match(line)
     if match:
         if not layout.url:
@@ -443,6 +515,62 @@ def _header_line(layout: Layout, line: str, number: int) -> bool:
             layout.url_evidence = Evidence(line, "header", 1.0, line=number)
         return True
     return False
+
+
+def _take_ambiguous(layout: Layout, found: AmbiguousDate | None, evidence: Evidence) -> bool:
+    """Keep a date that reads both ways (`03/10/2023`) for the text's words to settle, unless its
+    line says it is when the page was updated. Its evidence is less sure than a date written one
+    way: the words that settle it might name another day that is one of the two readings."""
+    if found is None or _UPDATED.search(evidence.text.replace(found.words, " ")):
+        return False
+    layout.ambiguous_dates.append((evidence.rule, found, evidence))
+    return True
+
+
+_WHERE = {"header": "in the header line", "byline": "on the line under the headline", "footer": "on the last line"}
+_SLOTS = {
+    "header": ("header_date", "header_date_evidence"),
+    "byline": ("byline_date", "byline_evidence"),
+    "footer": ("footer_date", "footer_evidence"),
+}
+# "On Oct. 3 the ministers met": a month's abbreviation does not end the lead's first sentence.
+_MONTH_ABBREVIATION_END = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.$", re.IGNORECASE)
+
+
+def _settle_ambiguous_dates(layout: Layout) -> None:
+    """A date that reads both ways becomes the one reading the dateline or the lead names in words
+    (`Date: 03/10/2023` over `MOSCOW, October 3 (TASS) -` is 3 October 2023), as the date of the
+    place it stood in. Its note says where the numeric date was and what settled it. When nothing
+    settles it, it stays no date."""
+    if not layout.ambiguous_dates:
+        return
+    places = _dateline_and_lead(layout.raw_paragraphs)
+    for place, found, evidence in layout.ambiguous_dates:
+        date_slot, evidence_slot = _SLOTS[place]
+        settled = settle_ambiguous(found, places) if getattr(layout, date_slot) is None else None
+        if settled is None:
+            continue
+        reading, said = settled
+        setattr(layout, date_slot, reading)
+        note = describe_reading(found, reading, _WHERE[place], said)
+        setattr(layout, evidence_slot, dataclasses.replace(evidence, note=note))
+
+
+def _dateline_and_lead(paragraphs: list[str]) -> list[tuple[str, str]]:
+    """The dateline opening the story (among the first paragraphs, where `article` looks for it)
+    and the first sentence after it, or the first paragraph's first sentence when there is none."""
+    if not paragraphs:
+        return []
+    at, dateline = next(((i, d) for i, p in enumerate(paragraphs[:8]) if (d := find_dateline(p))), (0, None))
+    lead = paragraphs[at][len(dateline.words) :] if dateline else paragraphs[at]
+    parts = sentences(lead)
+    first = parts[0] if parts else ""
+    for part in parts[1:]:
+        if not _MONTH_ABBREVIATION_END.search(first):
+            break
+        first = f"{first} {part}"
+    places = [("the dateline", dateline.words)] if dateline else []
+    return [*places, ("the lead", first)] if first else places
 
 
 def _is_headline(line: str) -> bool:
@@ -536,6 +664,12 @@ def _take_footer_date(body: list[tuple[int, str]], layout: Layout) -> None:
         return  # a one-line text that is a date is not an article with a footer
     number, line = body[content[-1]]
     found = byline_date(line, other_words=1)
+    if found is None and _take_ambiguous(
+        layout, ambiguous_byline_date(line, other_words=1), Evidence(line, "footer", 0.7, line=number)
+    ):
+        layout.removed.append(line)
+        body[content[-1]] = (number, "")
+        return
     if found is None or found.precision != "day":
         return
     if _UPDATED.search(line.replace(found.words, " ")):

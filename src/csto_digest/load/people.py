@@ -31,6 +31,7 @@ ROLE_WORDS = {
     "army", "military", "political", "scientist", "researcher", "political scientist", "executive", "senior",
     "member", "members", "pm", "fm", "ceo", "mr", "mrs", "ms", "dr", "prof", "gen", "sir", "madam", "mister",
     "general's", "office", "department", "committee", "secretariat", "nurse", "doctor", "diplomat",
+    "prosecutor", "commissioner", "ombudsman", "ombudswoman",
 }  # fmt: skip
 NOT_NAME_WORDS = {
     "the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "but", "or",
@@ -65,6 +66,15 @@ NOT_NAME_WORDS = {
     # ... and of a newspaper's: "Silk Road Monitor reports. '...,' he added." quotes no one called Monitor.
     "journal", "gazette", "times", "tribune", "herald", "courier", "monitor", "bulletin", "daily", "weekly",
     "wire", "observer", "review", "chronicle", "post", "express", "telegraph", "digest", "insider",
+    # ... and of a public body's: two capitalised words read as "First Last" ("Jogorku Kenesh", "Supreme
+    # Court", "Accounts Chamber"), or one read as a surname before "said" ("the Sejm said"), are a body.
+    # Legislatures by their own names (the registry lists the region's, with their countries):
+    "kenesh", "kengesh", "majlis", "majilis", "mazhilis", "mejlis", "majlisi", "maslahati", "maslahaty",
+    "khural", "kurultai", "rada", "sejm", "seimas", "saeima", "senate", "congress", "bundestag", "knesset",
+    "riksdag", "storting", "presidium", "politburo",
+    # ... and other bodies by their head noun
+    "court", "tribunal", "chamber", "commission", "administration", "cabinet", "government", "guard",
+    "directorate", "inspectorate", "prosecutor's", "procuracy", "headquarters", "palace", "chancellery",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "him", "her", "his"}
 # Forms of address: kept among ROLE_WORDS so that they are never read as a name, but
