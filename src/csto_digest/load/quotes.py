@@ -13,10 +13,14 @@ The speaker comes from the attribution next to the quote: after it
 (`," Zas said`, `," said Zas`, `," the CSTO chief said`, `," he added`),
 before it (`Lavrov said: "`, `According to him, "`), or from the sentence
 that leads into it. A quote that ends its sentence is the speaker's its own sentence
-names before it (`He said: "..." Peskov said Moscow ...` is his, not Peskov's). A
-pronoun is the person last named before it; a role
-("the minister") is the person in the article holding that role. Where
-nothing attributes it, the speaker is null rather than a guess.
+names before it (`He said: "..." Peskov said Moscow ...` is his, not Peskov's), and a next
+sentence that goes on into words of its own (`"..." Peskov said Moscow would ...`) claims
+it for no one (see `_reports_a_clause`). A pronoun is the person last named before it, but
+no one named later in its own sentence (`," he told Putin`), and no one at all when someone
+unnamed spoke since (`a source told TASS ... "...," he said`); a role ("the minister") is
+the person in the article holding that role, and someone else's aide (`Lukashenko's
+spokesman`, `a source close to Lavrov`) or an office with "a" (`a Russian diplomat`) is not
+a named person. Where nothing attributes it, the speaker is null rather than a guess.
 
 Every quote's text is a span of the article's cleaned text.
 """
@@ -334,14 +338,17 @@ class QuoteFinder:
         leads_on = not (self._pending and span.open_mark == 0)  # not the last paragraph of a running quote
         if attribution is None and span.close_mark is not None:
             attribution = self._after(index, paragraph, span.close_mark + 1)
-            if attribution is not None and leads_on and _ends_sentence_before(paragraph, span):
+            if attribution is not None and _ends_sentence_before(paragraph, span):
                 # `He said: "We will leave." Peskov said Moscow ...`: the name opens the next sentence,
                 # which speaks of its own; the quote's own sentence already said whose it is.
-                lead = self._before(index, paragraph, span.open_mark)
-                if (lead is not None and lead.speaker) or self._said_colon_before(paragraph, span.open_mark):
+                lead = self._before(index, paragraph, span.open_mark) if leads_on else None
+                led = (lead is not None and lead.speaker) or self._said_colon_before(paragraph, span.open_mark)
+                if leads_on and led:
                     attribution = lead  # `He said: "..."` with no one "he" can be: no one, not the next name
                 elif _reports_a_clause(paragraph[span.close_mark + 1 :], attribution.words):
-                    attribution = None  # `"...." Peskov said Moscow would ...`: his own words, not this quote
+                    # `"...." Peskov said Moscow would ...`: his own words, not this quote (nor the end of a
+                    # quote that ran over paragraphs: that keeps the attribution of its first paragraph)
+                    attribution = None
         if attribution is None and leads_on:
             attribution = self._before(index, paragraph, span.open_mark)
         if attribution is None and span.close_mark is not None and not paragraph[span.close_mark + 1 :].strip(" .,"):
@@ -492,9 +499,13 @@ class QuoteFinder:
         inverted = _VERB_THEN_WHO.match(rest)
         if inverted:
             who_start = rest_start + inverted.start("who")
-            speaker = self._resolve_subject(index, who_start, who_start + len(inverted.group("who")))
+            who_end = self._first_named_end(index, who_start, who_start + len(inverted.group("who")))
+            speaker = self._resolve_subject(index, who_start, who_end)
             if speaker:
                 return Attribution(speaker, rest[: inverted.end()].strip(), "after", 0.9)
+        relayed = self._quoted_as_saying(index, rest, rest_start)
+        if relayed:
+            return Attribution(relayed[0], relayed[1], "after", 0.85)
         appositive = self._named_then_verb(index, paragraph, rest_start)
         if appositive:
             return appositive
@@ -526,6 +537,16 @@ class QuoteFinder:
                     # `," she said.` where no one named could be "she": someone's words, whose unknown.
                     return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.4)
         return None
+
+    def _first_named_end(self, index: int, start: int, end: int) -> int:
+        """Where the first person named in paragraph[start:end] (not in a possessive) ends, or `end`:
+        after `said Lavrov`, the rest (`in an interview with X`) names others than the speaker."""
+        base = self.offsets[index]
+        first = next(
+            (m for m in self.people.mentions if base + start <= m.start and m.end <= base + end and not m.possessive),
+            None,
+        )
+        return first.end - base if first else end
 
     def _signed_below(self, index: int) -> Attribution | None:
         """`— Imangali Tasmagambetov, CSTO Secretary General` on the line under a quote
@@ -588,6 +609,9 @@ class QuoteFinder:
                 return Attribution(sub[0], sub[1], "before", 0.8)
             speaker = self._lead_in_speaker(index - 1)
             return Attribution(speaker, previous.strip(), "before", 0.8) if speaker else None
+        relayed = self._quoted_as_saying(index, clause, sentence_start, last=True)
+        if relayed:
+            return Attribution(relayed[0], clause.strip(), "before", 0.85)
         sub = self._verb_subject(index, paragraph, sentence_start, open_mark) or self._verb_subject(
             index, paragraph, sentence_start, open_mark, _JUDGING
         )
@@ -599,6 +623,25 @@ class QuoteFinder:
             if speaker:
                 return Attribution(speaker, clause.strip(), "before", 0.8)
         return self._unnamed_before(paragraph, sentence_start, open_mark)
+
+    def _quoted_as_saying(self, index: int, words: str, start: int, last: bool = False) -> tuple[str, str] | None:
+        """`TASS quoted Zas as saying`, `Lavrov cited Lukashenko as saying`: the one quoted, not the one
+        quoting, with the words up to "saying". `words` are paragraph[start:...]; the first sentence
+        of them is read, or with `last` the one match nearest their end."""
+        if last:
+            match = max(_QUOTED_AS.finditer(words), key=lambda m: m.start(), default=None)
+            if match and _VERB.search(words, match.end()):
+                return None  # `TASS quoted Zas as saying ..., while Lavrov said: "`: the later verb's
+        else:
+            stop = _SENTENCE_END.search(words)
+            match = _QUOTED_AS.search(words, 0, stop.start() if stop else len(words))
+            if match and _SUBJECT_BOUNDARY.search(words[: match.start()].strip()):
+                return None  # the sentence after the quote is about something else before it quotes anyone
+        if not match:
+            return None
+        who_start = start + match.start("who")
+        speaker = self._resolve_subject(index, who_start, who_start + len(match.group("who")))
+        return (speaker, words[: match.end()].strip()) if speaker else None
 
     @staticmethod
     def _said_colon_before(paragraph: str, open_mark: int) -> bool:
@@ -707,7 +750,10 @@ class QuoteFinder:
         absolute_start, absolute_end = base + start, base + end
         named = [m for m in self.people.mentions if m.start >= absolute_start and m.end <= absolute_end]
         if named:
-            return self.people.resolve(named[-1].words)
+            # `Lukashenko's spokesman`, `a source close to Lavrov`, `an aide to President X`: one of
+            # theirs, not them. Only a name that heads the phrase is its speaker.
+            heads = [m for m in named if not m.possessive and not self._complement(absolute_start, m.start)]
+            return self.people.resolve(heads[-1].words) if heads else None
         phrase = self.text[absolute_start:absolute_end].lower()
         phrase = _HEAD_OF_STATE.sub("president", phrase)
         phrase = _HEAD_OF.sub(r"\1", phrase)  # "the head of the delegation" -> head
@@ -715,20 +761,94 @@ class QuoteFinder:
         if not tokens or len(tokens) > 8:
             return None
         if tokens[-1] in PRONOUNS and len(tokens) <= 2:
-            excluded = self._named_in_quote
-            found = self.people.last_before(absolute_start, excluded=excluded, pronoun=tokens[-1])
-            last = self.last_speaker
-            if last is None or last in excluded or last == found:
-                return found
-            wanted, known = pronoun_gender(tokens[-1]), self.people.gender(last)
-            if known is not None and known != wanted:
-                return found
-            if found is None or (continuing and self._named_in_passing(found, absolute_start)):
-                return last
-            return found
+            speaker = self._pronoun(tokens[-1], absolute_start, absolute_end, continuing)
+            # `A source in the ministry said ... "...," he told TASS.`: "he" is the one who spoke last,
+            # and that one has no name; not whoever was named before.
+            return None if speaker and self._unnamed_spoke_since(speaker, absolute_start) else speaker
+        if len(tokens) > 1 and tokens[0] in _SOMEONE_WORDS:
+            return None  # `a Russian diplomat`, `his spokesman`: someone holding the office, not its holder
         if any(t in ROLE_WORDS for t in tokens):
             return self._by_role(tokens, absolute_start)
         return None
+
+    def _pronoun(self, pronoun: str, start: int, end: int, continuing: bool) -> str | None:
+        """Whom a pronoun subject (text offsets) is: the person named last before it, or the last speaker
+        quoted; never one its own sentence names after it (`," he told Putin`: he is not Putin)."""
+        excluded = self._named_in_quote | self._named_later_in_sentence(end)
+        found = self.people.last_before(start, excluded=excluded, pronoun=pronoun)
+        last = self.last_speaker
+        if last is None or last in excluded or last == found:
+            return found
+        wanted, known = pronoun_gender(pronoun), self.people.gender(last)
+        if known is not None and known != wanted:
+            return found
+        if found is None or (continuing and self._named_in_passing(found, start)):
+            return last
+        return found
+
+    def _named_later_in_sentence(self, offset: int) -> frozenset[str]:
+        """The people named from text offset `offset` to the end of its sentence (or an opening quote),
+        but for a possessive (`," he said, according to Tokayev's office` may be Tokayev)."""
+        stop = _SENTENCE_OR_QUOTE.search(self.text, offset)
+        end = stop.start() if stop else len(self.text)
+        return frozenset(
+            self.people.resolve(m.words) for m in self.people.mentions if offset <= m.start < end and not m.possessive
+        )
+
+    def _complement(self, start: int, offset: int) -> bool:
+        """Whether the name at text offset `offset` is what a phrase from `start` names someone by:
+        `a spokesman for President X`, `a source close to X`, `an aide to X`."""
+        before = self.text[max(0, start, offset - 80) : offset]
+        return bool(_COMPLEMENT_LEAD.search(before, tail_start(_COMPLEMENT_LEAD, before)))
+
+    def _unnamed_spoke_since(self, speaker: str, offset: int) -> bool:
+        """Whether someone unnamed (`a source in the ministry`, `an official`, `Lavrov's aide`) was
+        reported speaking after `speaker` was last named (as themselves: not in `a source close to
+        Lavrov`) or quoted, before text offset `offset`."""
+        since = max(
+            (
+                m.end
+                for m in self.people.mentions
+                if m.end <= offset
+                and self.people.resolve(m.words) == speaker
+                and not m.possessive
+                and not self._complement(m.start - 80, m.start)
+            ),
+            default=0,
+        )
+        for quote in reversed(self.quotes):
+            if quote.speaker == speaker:
+                where = self.text.find(quote.text[:40], self.offsets[quote.paragraph])  # the words it said
+                since = max(since, where + len(quote.text) if where >= 0 else self.offsets[quote.paragraph])
+                break
+        window = _QUOTED_TEXT.sub(lambda m: " " * len(m.group(0)), self.text[since:offset])
+        return any(self._speaks(since, window, match) for match in _UNNAMED_PERSON.finditer(window))
+
+    def _speaks(self, base: int, window: str, match: re.Match[str]) -> bool:
+        """Whether the unnamed person `match` found in `window` (at text offset `base`) is reported
+        speaking: the subject of a verb of speech in its sentence, or after "according to"."""
+        before = window[: match.start()]
+        if _ACCORDING_TO_END.search(before[-30:]):
+            return True
+        if _OBJECT_LEAD.search(before[-20:]):
+            return False  # `Zas, speaking to a member of the press corps, said`: not the one speaking
+        if before.rstrip().endswith(",") and any(
+            m.end == base + len(before.rstrip()) - 1 for m in self.people.mentions
+        ):
+            return False  # `Zas, a senior official, said`: an aside on a name, not someone else
+        rest = window[match.end() :]
+        stop = _SENTENCE_OR_QUOTE.search(rest)
+        clause = rest[: stop.start() if stop else len(rest)]
+        verb = _VERB.search(clause) or _SPOKE.search(clause)
+        if verb is None:
+            return False
+        low, high = base + match.end(), base + match.end() + verb.start()
+        # `A source close to Lavrov said`: a name in the phrase itself, not the subject of the verb as
+        # in `after talks with an official, Zas said`
+        return not any(
+            low <= m.start < high and not m.possessive and not self._complement(base + match.start(), m.start)
+            for m in self.people.mentions
+        )
 
     def _named_in_passing(self, name: str, offset: int) -> bool:
         """Whether `name`, never quoted so far, was last named before `offset` inside a clause
@@ -1036,12 +1156,47 @@ _SOURCE_NOUNS = guarded(
         r"\b(ministry|ministries|secretariat|office|service|kremlin|government|statement|press release|council|"
         r"committee|department|embassy|mission|agency|organi[sz]ation|csto|source|sources|officials?|analysts?|"
         r"experts?|observers?|diplomats?|spokesman|spokeswoman|spokesperson|report|document|declaration|communique|"
-        r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities|"
+        r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities|aides?|"
+        r"advis[eo]rs?|assistants?|insiders?|"
         # legislatures, by the words the region's parliaments are named with
         r"parliament|assembly|senate|duma|rada|kenesh|kengesh|majlis|majilis|mazhilis|mejlis|sejm|saeima)\b",
         re.IGNORECASE,
     )
 )
+
+
+# A phrase that names someone by their office or their tie to someone else, not the holder: `a
+# Russian diplomat`, `an official`, `his spokesman`.
+_SOMEONE_WORDS = frozenset({"a", "an", "one", "another", "his", "her", "their", "its"})
+# The words before a name that is the complement of an unnamed person: `a spokesman for President `,
+# `a source close to `, `an aide to the `. In lower case: `Adviser to the President X` is X's title.
+_COMPLEMENT_LEAD = re.compile(
+    r"\b(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|assistant|sources?|officials?|insiders?)"
+    r"\s+(?:(?:close|closer|familiar|near)\s+)?(?:for|to|with)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
+# Someone unnamed, one person (`a source in the ministry`, `an official`, `the source`, `Lavrov's aide`):
+# who a "he" or "she" after them may be. `an official visit` is no person.
+_UNNAMED_PERSON = guarded(
+    re.compile(
+        r"\b(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?|[\w-]+['’]s\s+(?:[\w'’-]+\s+){0,2}?"
+        r"|[Tt]he\s+(?:same\s+)?(?=(?:source|official|interlocutor|insider)\b))"
+        r"(?:source|official|diplomat|officer|analyst|expert|observer|representative|insider|aide|adviser|advisor"
+        r"|spokesman|spokeswoman|spokesperson|interlocutor|serviceman|employee|staffer|lawmaker|deputy|politician"
+        r"|member|person|participant|witness|resident|commander|envoy|negotiator)(?![\w'’-])"
+        r"(?!\s+(?:visit|trip|delegation|website|statement|channel|data|figures|position|meeting|talks|ceremony|level"
+        r"|capacity|status|document|language|page|account|report|source|sources|representative)s?\b)"
+    )
+)
+# `TASS quoted Zas as saying`: the words are Zas's, whoever quotes them.
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?P<who>[^,.;:!?\"“”«»]{2,60}?)\s+as\s+"
+    r"(?:saying|telling|stating|noting|adding|stressing|writing)\b"
+)
+_SPOKE = re.compile(r"\b(?:spoke|speaking|talked|talking|confirmed|denied)\b")
+_ACCORDING_TO_END = re.compile(r"\baccording to\s+$", re.IGNORECASE)
+_OBJECT_LEAD = re.compile(r"\b(?:to|with|by|from|for|of|about|and|met|meeting|told|asked|than|like)\s+$")
+_SENTENCE_OR_QUOTE = re.compile(r"[.!?](?=\s|$)|[\n\"“”«»„]")
+_QUOTED_TEXT = re.compile(r"[\"“«„][^\"“”«»„\n]*[\"”»“]")
 
 
 def _names_one_by_office(subject: str) -> bool:
@@ -1086,19 +1241,65 @@ def _continues(paragraph: str, previous: Span, span: Span) -> bool:
     )
 
 
-# After a speech verb, the start of a reported clause: "that", or a subject and its verb.
-_REPORTED_CLAUSE = re.compile(
-    r"\s+(?:that\b|(?:[A-Z][\w'’-]*|it|they|he|she|we)(?:\s+[\w'’-]+){0,3}?\s+"
-    r"(?:would|will|had|has|have|was|were|is|are|could|should|might|must|did)\b)"
-)
+# What may follow a speech verb in an attribution that says no more than who spoke: when, where,
+# how, to whom (`said on Wednesday`, `added, speaking in Minsk`, `said earlier`, `said Tuesday`).
+_TAIL_WORDS = frozenset({
+    "at", "on", "in", "during", "after", "before", "to", "from", "with", "via", "by", "while", "when", "as",
+    "for", "about", "upon", "following", "ahead", "over", "amid", "through", "within", "near", "under",
+    "without", "outside", "inside", "earlier", "later", "yesterday", "today", "tonight", "again", "also",
+    "then", "recently", "once", "too", "afterwards", "last", "next", "soon", "shortly", "separately",
+    "meanwhile", "however", "though", "instead", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+})  # fmt: skip
+# Words that point back at the quote (`Peskov said this at the briefing`, `Zas said so`): a clause only
+# with a verb after them (`Peskov said it would ...`).
+_BACK_REFERENCE = frozenset({"this", "that", "so", "it", "these", "those", "thus", "as much", "the same"})
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "where"})
+_TIME_LEADS = frozenset({"the", "a", "an", "two", "three", "several", "some", "few"})
+_TIME_WORDS = frozenset({
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon", "evening", "night",
+    "later", "earlier", "ago", "next", "following", "previous", "same", "other",
+})  # fmt: skip
+# Verbs whose first words after them are whom they were said to (`told reporters`, `assured TASS`).
+_TO_WHOM_VERBS = frozenset({"told", "tells", "asked", "assured", "informed", "reminded", "urged", "promised"})
+_CLAUSE_CUT = re.compile(r"[,;:()\"“”«»—–]|\s-\s")
 
 
 def _reports_a_clause(after_quote: str, words: str) -> bool:
     """Whether the sentence after a quote that ended its own sentence goes on, past its speech
-    verb, into a clause of its own (`Peskov said Moscow would continue ...`, `Zas said that ...`):
-    then it reports that speaker's own words, and is no attribution of the quote before it."""
+    verb, into words of its own: a clause (`Peskov said Moscow would continue ...`, `Zas said on
+    Tuesday that ...`, `Lavrov, however, said the talks had been short`), what the verb is about
+    (`Peskov stressed the need for unity`), or a colon or a quote leading into other words
+    (`Peskov said: "`, `Peskov said, "`).
+    Then it reports that speaker's own words, and is no attribution of the quote before it.
+
+    An attribution says no more than who spoke and when, where, how or to whom: `Peskov said.`,
+    `Peskov said on Tuesday, adding that ...`, `Zas told reporters in Minsk`, `Zas said so`."""
     found = after_quote.find(words)
-    return found >= 0 and bool(_REPORTED_CLAUSE.match(after_quote, found + len(words)))
+    if found < 0:
+        return False
+    rest = after_quote[found + len(words) :]
+    end = _SENTENCE_END.search(rest)
+    rest = _ASIDE.sub(" ", rest[: end.start() if end else len(rest)])
+    if rest.lstrip().startswith(":"):
+        return True
+    rest = rest.lstrip(" ,")
+    if rest and rest[0] in OPENERS + '"':
+        return True  # `Peskov said, "Moscow will ..."`: into a quote of his own
+    cut = _CLAUSE_CUT.search(rest)  # `said on Tuesday, adding that ...`: the clause after the comma is an aside
+    tokens = [t.lower() for t in _WORD_TOKEN.findall(rest[: cut.start() if cut else len(rest)])]
+    relative = next((i for i, t in enumerate(tokens) if t in _RELATIVE_WORDS), len(tokens))
+    tokens = tokens[:relative]  # `told reporters who had gathered in Minsk`: a clause about the listeners
+    if not tokens:
+        return False
+    if tokens[0] in _TIME_LEADS and set(tokens[1:3]) & _TIME_WORDS and not set(tokens) & _PREDICATE_WORDS:
+        return False  # `said the next day`, `said a week later`
+    if any(t == "that" and i + 1 < len(tokens) and tokens[i + 1] not in _TAIL_WORDS for i, t in enumerate(tokens)):
+        return True
+    verb = words.split()[-1].lower() if words.split() else ""
+    if verb in _TO_WHOM_VERBS or tokens[0] in _BACK_REFERENCE or " ".join(tokens[:2]) in _BACK_REFERENCE:
+        return any(t in _PREDICATE_WORDS for t in tokens[1:])  # `told reporters Moscow would ...`
+    return tokens[0] not in _TAIL_WORDS and not tokens[0].endswith(("ly", "ing"))
 
 
 def _ends_sentence_before(paragraph: str, span: Span) -> bool:
