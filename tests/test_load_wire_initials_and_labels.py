@@ -56,3 +56,36 @@ def test_a_sentence_about_an_interview_is_text(extract_text):
     record = extract_text(page(sentence))
     assert record.author is None
     assert record.body[-1] == sentence
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "(END)",
+        "-END-",
+        "- 30 -",
+        "###",
+        "Filed under: Armenia, CSTO, Russia",
+        "Posted in: News",
+        "Leave a comment",
+        "3 Comments",
+        "No comments yet",
+    ],
+)
+def test_end_marks_and_a_blogs_footer_are_furniture(extract_text, tail):
+    record = extract_text(page(tail))
+    assert record.body == (LEAD, LAST)
+    assert tail in record.removed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Posted in Moscow, the statement drew no comment from Yerevan.",
+        "The end of the freeze is not in sight, officials said.",
+        "Filed under pressure, the request was rejected.",
+    ],
+)
+def test_sentences_with_those_words_are_text(extract_text, sentence):
+    record = extract_text(page(sentence))
+    assert record.body[-1] == sentence
