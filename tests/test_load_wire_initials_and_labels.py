@@ -1,6 +1,6 @@
 """Lines of our own making that wires and ministries print around a story and the seeds
-do not: a wire's desk initials closing it ("ak dp"), a "Press release" label over a
-ministry's text, and the interviewer's credit under an interview ("Interview by ...")."""
+do not: a wire's desk initials closing it ("ak dp"), its end mark, a blog's footer, and the
+interviewer's credit under an interview ("Interview by ...")."""
 
 from __future__ import annotations
 
@@ -29,12 +29,6 @@ def test_a_wires_desk_initials_under_the_story_are_furniture(extract_text, initi
 def test_a_short_word_alone_is_still_text(extract_text, words):
     record = extract_text(page(words))
     assert record.body[-1] == words
-
-
-def test_a_press_release_label_is_not_a_paragraph(extract_text):
-    record = extract_text(f"{HEADLINE}\n\nPress release\n\n{LEAD}\n\n{LAST}\n")
-    assert record.body == (LEAD, LAST)
-    assert "Press release" in record.removed
 
 
 @pytest.mark.parametrize(

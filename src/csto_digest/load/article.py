@@ -41,13 +41,14 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     registry = config.registry
     layout = parse_layout(text, _front_title(front), lambda name: known_outlet(name, registry) is not None)
     _take_bare_byline(layout, registry)
+    bio = _author_bio(layout, registry)
     paragraphs = layout.paragraphs
     byline = [layout.byline_evidence.text] if layout.byline_evidence else []
     dateline = _first_dateline(byline + layout.raw_paragraphs)
     title, title_derived, title_evidence = _title(layout, paragraphs)
 
     url = layout.url
-    source = _source(layout, dateline, config)
+    source = _source(layout, dateline, config) or (bio.outlet if bio else None)
     date, precision, date_evidence = _date(layout, dateline)
 
     joined = "\n".join(paragraphs)
@@ -88,6 +89,51 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     if front is not None:
         record = front.apply(record, config)
     return record
+
+
+@dataclasses.dataclass(frozen=True)
+class _Bio:
+    outlet: Outlet | None  # the outlet the author works for, when the registry knows it
+
+
+# "Joshua Kucera is the Turkey/Caucasus editor at Eurasianet.", "Catherine Putz is the managing editor of
+# The Diplomat.", "Aigerim Toleukhanova is a journalist based in Almaty and a contributor to Eurasianet."
+_BIO = re.compile(
+    r"(?P<name>[A-ZÀ-ÖØ-ÞА-Я][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]*){1,3})\s+(?:is|was|serves as|works as)\s+"
+    r"(?:a|an|the)?\s*(?:[\w/,-]+\s+){0,8}?"
+    r"(?:editor|correspondent|reporter|journalist|columnist|writer|contributor|producer|freelancer|bureau chief)s?"
+    r"(?:\s+[\w/-]+){0,4}?\s+(?:at|of|for|with|to)\s+"
+    r"(?P<outlet>(?:the\s+)?[A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,4})\s*[.,;]"
+)
+
+
+def _author_bio(layout: Layout, registry: Registry) -> _Bio | None:
+    """The author from the note about them that closes an analysis or a feature, when no byline named one.
+
+    Analysis sites print the author's name only there ("Joshua Kucera is the Turkey/Caucasus
+    editor at Eurasianet."). Only a journalist's note counts: an op-ed's "X is director of an
+    institute" names no outlet and is left alone, as is a name the story itself speaks of
+    (a reporter quoted in it). The outlet named is the publisher only when nothing better
+    names one (see `extract`) and the registry knows it."""
+    if layout.author or not layout.paragraphs:
+        return None
+    for offset, paragraph in enumerate(reversed(layout.paragraphs[-2:])):
+        match = _BIO.match(paragraph)
+        if not match or len(paragraph.split()) > 40:
+            continue
+        name = match.group("name")
+        others = "\n".join(p for p in layout.paragraphs if p is not paragraph)
+        words = [w.lower() for w in name.split()]
+        if name.split()[-1] in others or any(w in NOT_NAME_WORDS or w in ROLE_WORDS for w in words):
+            return None
+        line = layout.paragraph_lines[len(layout.paragraphs) - 1 - offset]
+        layout.author = name
+        layout.author_evidence = Evidence(paragraph, "author-bio", 0.7, line=line, note="the note about the author")
+        known = known_outlet(match.group("outlet"), registry)
+        note = "the outlet the note about the author says they work for"
+        outlet = Outlet(known, Evidence(paragraph, "author-bio", 0.6, line=line, note=note)) if known else None
+        return _Bio(outlet)
+    return None
 
 
 def _front_title(front: FrontMatter | None) -> str | None:
