@@ -99,10 +99,12 @@ def test_byline_before_title_and_multi_paragraph_quote(extract_text):
     record = extract_text(BYLINE_FIRST)
     assert record.title == "Kazakh President calls for stronger CSTO response forces"
     assert (record.date, record.date_evidence.rule) == ("2021-09-15", "byline")
-    assert len(record.quotes) == 2
-    second = record.quotes[1]
-    assert second.text.startswith("The organisation’s forces") and second.text.endswith("expect from us")
-    assert second.speaker == "Kassym-Jomart Tokayev"
+    # A quote over two paragraphs is a quote per paragraph, all the speaker's, none holding the inner mark.
+    assert len(record.quotes) == 3
+    second, third = record.quotes[1:]
+    assert second.text.startswith("The organisation’s forces") and third.text.endswith("expect from us")
+    assert {q.speaker for q in record.quotes} == {"Kassym-Jomart Tokayev"}
+    assert not any(mark in q.text for q in record.quotes for mark in "“”")
 
 
 def test_interview_answers_are_the_interviewees_quotes(extract_text):

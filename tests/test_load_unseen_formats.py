@@ -260,12 +260,12 @@ def test_byline_of_a_service_is_a_byline_not_body(extract_text):
     assert not any(p.startswith("By ") for p in record.body)
 
 
-def test_a_quote_over_two_paragraphs_with_the_mark_repeated_is_one_quote(extract_text):
+def test_a_quote_over_two_paragraphs_with_the_mark_repeated_is_a_quote_per_paragraph(extract_text):
     record = extract_text(AP_BYLINE)
-    assert len(record.quotes) == 1
-    quote = record.quotes[0]
-    assert quote.speaker == "Kassym-Jomart Tokayev"
-    assert quote.text.startswith("The CSTO showed") and quote.text.endswith("stable and secure")
+    assert [q.speaker for q in record.quotes] == ["Kassym-Jomart Tokayev"] * 2
+    first, second = record.quotes
+    assert first.text.startswith("The CSTO showed") and second.text.endswith("stable and secure")
+    assert not any(mark in q.text for q in record.quotes for mark in "“”")
 
 
 def test_em_dash_dialogue_quotes_are_the_words_without_the_dashes(extract_text):

@@ -15,12 +15,19 @@ before it (`Lavrov said: "`, `According to him, "`), or from the sentence
 that leads into it. A quote that ends its sentence is the speaker's its own sentence
 names before it (`He said: "..." Peskov said Moscow ...` is his, not Peskov's), and a next
 sentence that goes on into words of its own (`"..." Peskov said Moscow would ...`) claims
-it for no one (see `_reports_a_clause`). A pronoun is the person last named before it, but
+it for no one (see `_reports_a_clause`): the quote keeps what the rules give it without that
+sentence, or no speaker, but is never dropped for it. A pronoun is the person last named before it, but
 no one named later in its own sentence (`," he told Putin`), and no one at all when someone
 unnamed spoke since (`a source told TASS ... "...," he said`); a role ("the minister") is
 the person in the article holding that role, and someone else's aide (`Lukashenko's
 spokesman`, `a source close to Lavrov`) or an office with "a" (`a Russian diplomat`) is not
-a named person. Where nothing attributes it, the speaker is null rather than a guess.
+a named person. A body (`the ministry`, `the Constitutional Court`, `the election commission`, `the
+Khural's presidium`, see `_SOURCE_NOUNS`) is no person either: its quote is kept with no speaker, and
+is no one else's. Where nothing attributes it, the speaker is null rather than a guess.
+
+A quote over several paragraphs, each opening with a mark and only the last closing, is one
+quote per paragraph (the opening marks between them are no one's words), all credited to whoever
+its end names, or else its start.
 
 Every quote's text is a span of the article's cleaned text.
 """
@@ -258,6 +265,15 @@ class Attribution:
     confidence: float
 
 
+@dataclass(frozen=True)
+class Running:
+    """A quote running on over paragraphs: each paragraph's words (paragraph, text start, text end)
+    so far, and the attribution found so far."""
+
+    pieces: tuple[tuple[int, int, int], ...]
+    attribution: Attribution | None
+
+
 class QuoteFinder:
     """Finds the quotes of one article, given its paragraphs and its people."""
 
@@ -324,7 +340,7 @@ class QuoteFinder:
         return self.quotes
 
     # -- quoted speech -----------------------------------------------------
-    _pending: tuple[int, int, Attribution | None] | None = None  # (paragraph, absolute start, attribution)
+    _pending: Running | None = None  # a quote that runs on into the next paragraph
 
     def _quoted(self, index: int, paragraph: str, span: Span) -> None:
         attribution: Attribution | None = None
@@ -336,6 +352,7 @@ class QuoteFinder:
         inner = paragraph[span.start : end].rstrip(" ,")
         self._named_in_quote = self._names_within(index, span.start, end)
         leads_on = not (self._pending and span.open_mark == 0)  # not the last paragraph of a running quote
+        speech_follows = False  # the next sentence reports someone's own words: this quote is speech too
         if attribution is None and span.close_mark is not None:
             attribution = self._after(index, paragraph, span.close_mark + 1)
             if attribution is not None and _ends_sentence_before(paragraph, span):
@@ -347,8 +364,10 @@ class QuoteFinder:
                     attribution = lead  # `He said: "..."` with no one "he" can be: no one, not the next name
                 elif _reports_a_clause(paragraph[span.close_mark + 1 :], attribution.words):
                     # `"...." Peskov said Moscow would ...`: his own words, not this quote (nor the end of a
-                    # quote that ran over paragraphs: that keeps the attribution of its first paragraph)
-                    attribution = None
+                    # quote that ran over paragraphs: that keeps the attribution of its first paragraph).
+                    # The quote is still kept, as the rules below would keep it without that sentence, or
+                    # with no speaker: a quote is never lost because of the sentence after it.
+                    attribution, speech_follows = None, True
         if attribution is None and leads_on:
             attribution = self._before(index, paragraph, span.open_mark)
         if attribution is None and span.close_mark is not None and not paragraph[span.close_mark + 1 :].strip(" .,"):
@@ -356,25 +375,24 @@ class QuoteFinder:
         base = self.offsets[index]
         closes_here = span.close_mark is not None or end != span.end
         runs_on = not closes_here and self._next_opens_quote(index)
+        piece = (index, base + span.start, base + span.start + len(inner))
         if self._pending and span.open_mark == 0:
-            # The last paragraph of a quote that ran over several paragraphs.
-            first_index, first_start, first_attribution = self._pending
-            self._pending = None
-            attribution = attribution or first_attribution
+            # A later paragraph of a quote that runs over several: the one named at its end spoke it all.
+            running, self._pending = self._pending, None
+            attribution = attribution or running.attribution
             if runs_on:
-                self._pending = (first_index, first_start, attribution)
+                self._pending = Running((*running.pieces, piece), attribution)
                 return
-            text = self.text[first_start : base + span.start + len(inner)]
-            self._add_text(first_index, text, attribution, "quoted")
+            self._add_running((*running.pieces, piece), attribution)
             return
         if runs_on:
-            self._pending = (index, base + span.start, attribution)
+            self._pending = Running((piece,), attribution)
             return
         if attribution is None:
             # Before the test for a quotation: `«...», said X. «We value this.»` is a short
             # sentence of X's, where alone it would be too short to tell from a phrase.
             attribution = self._same_paragraph_speaker(index, span)
-        if not self._is_quotation(inner, attribution, span, paragraph):
+        if not self._is_quotation(inner, attribution or (_SPEECH_FOLLOWS if speech_follows else None), span, paragraph):
             return
         if attribution is None and self._cited_headline(index, paragraph, span):
             return
@@ -407,7 +425,10 @@ class QuoteFinder:
             if cut:
                 end = cut[0]
             elif self._next_opens_quote(index):
-                self._pending = (index, self.offsets[index] + span.start, attribution)
+                start = self.offsets[index] + span.start
+                self._pending = Running(
+                    ((index, start, start + len(paragraph[span.start : end].rstrip(" ,"))),), attribution
+                )
                 return
         self._add(index, paragraph, span.start, end, attribution, "quoted")
 
@@ -445,12 +466,18 @@ class QuoteFinder:
         """A quote that seemed to run on but never closed: keep its first paragraph."""
         if not self._pending:
             return
-        first_index, first_start, attribution = self._pending
+        (first_index, start, end), attribution = self._pending.pieces[0], self._pending.attribution
         self._pending = None
-        paragraph_end = self.offsets[first_index] + len(self.paragraphs[first_index])
-        text = self.text[first_start:paragraph_end]
+        text = self.text[start:end]
         if len(words(text)) >= 8:
             self._add_text(first_index, text, attribution, "quoted")
+
+    def _add_running(self, pieces: tuple[tuple[int, int, int], ...], attribution: Attribution | None) -> None:
+        """A quote over several paragraphs, each opening with a mark and the last closing: one quote
+        per paragraph, as a quote is one span of the text and the opening marks between them are no
+        one's words, all with the one attribution."""
+        for index, start, end in pieces:
+            self._add_text(index, self.text[start:end], attribution, "quoted")
 
     def _is_quotation(self, inner: str, attribution: Attribution | None, span: Span, paragraph: str) -> bool:
         tokens = words(inner)
@@ -468,7 +495,13 @@ class QuoteFinder:
         )
         if len(tokens) < 3 and not claim:
             return False
-        if attribution is not None and attribution.speaker is None and len(tokens) < 5:
+        short = len(tokens) < 5
+        if (
+            short
+            and attribution is not None
+            and attribution.speaker is None
+            and not _short_sentence_credited_after(attribution, inside, paragraph[span.start : span.end])
+        ):
             return False  # a short phrase after "analysts said the ..." is a scare quote
         if len(tokens) < 5 and inside and not _SAID_THAT.search(before) and not claim:
             return False  # "was studying "all the options"": a phrase inside a sentence, not a quotation
@@ -1158,8 +1191,15 @@ _SOURCE_NOUNS = guarded(
         r"experts?|observers?|diplomats?|spokesman|spokeswoman|spokesperson|report|document|declaration|communique|"
         r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities|aides?|"
         r"advis[eo]rs?|assistants?|insiders?|"
-        # legislatures, by the words the region's parliaments are named with
-        r"parliament|assembly|senate|duma|rada|kenesh|kengesh|majlis|majilis|mazhilis|mejlis|sejm|saeima)\b",
+        # legislatures, by the words the region's parliaments and their organs are named with
+        r"parliaments?|assembl(?:y|ies)|senate|duma|rada|kenesh|kengesh|majl[ie]s|majilis|mazhilis|mejlis|sejm|"
+        r"saeima|seimas|khurals?|kurultai|congress(?:es)?|chambers?|presidium|politburo|caucus(?:es)?|factions?|"
+        # courts and prosecutors
+        r"courts?|tribunals?|judiciary|procuracy|prosecut(?:ors?|ion)|"
+        # executive bodies, by their head nouns: the -ate/-iat offices, commissions, boards, bureaus, authorities
+        r"(?:inspector|director|commissar|prefect|protector)(?:ate|iat)s?|commissions?|administrations?|"
+        r"boards?|bureaus?|bureaux|authority|cabinet|presidency|chancellery|headquarters|command|staff|"
+        r"alliance|bloc|union)\b",
         re.IGNORECASE,
     )
 )
@@ -1209,6 +1249,19 @@ def _names_a_source(subject: str) -> bool:
     """A short subject phrase naming an institution or unnamed people."""
     tokens = subject.split()
     return 0 < len(tokens) <= 7 and bool(_SOURCE_NOUNS.search(subject))
+
+
+# How a quote with no speaker is judged whose next sentence reports someone's own words (`"...."
+# Peskov added that ...`): speech, as one credited to no one person is, not a phrase of the writer's.
+_SPEECH_FOLLOWS = Attribution(None, "the next sentence reports its own words", "unattributed", 0.3)
+
+
+def _short_sentence_credited_after(attribution: Attribution, inside: bool, quoted: str) -> bool:
+    """`"The appeal is rejected," the court said.`: a short quote that opens its sentence, ends in a
+    sentence's punctuation inside its marks and has its attribution right after, is a sentence of a
+    body's or an unnamed person's, not a scare quote (which sits inside a sentence) or a title."""
+    credited = attribution.rule == "after-unnamed" or attribution is _SPEECH_FOLLOWS
+    return credited and not inside and quoted.rstrip()[-1:] in {",", ".", "!", "?"}
 
 
 def _claims(before: str, tokens: list[str]) -> bool:
