@@ -4,7 +4,12 @@ The publisher is known only from the article itself: its URL, a dateline or
 agency tag (`MOSCOW (Sputnik) -`, `YEREVAN, March 5. /ARKA/`), or front
 matter. It is never guessed from what the text talks about. Cited outlets
 are those the text credits with a verb of reporting ("reports Orda.kz",
-"told TASS", "Sputnik Tajikistan reports"), not every outlet it names.
+"told TASS", "Sputnik Tajikistan reports", "wrote in Vestnik Kavkaza"), not
+every outlet it names; a name the registry does not list counts when it looks
+like an outlet's (a domain, "agency", a newspaper's title word such as Pravda
+or Herald). `copyright_outlet` reads the publisher from a copyright line at
+the top or the bottom of the text, with weaker evidence, for a caller that has
+no better source.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from ..model import Evidence, Outlet
 from ..registry import Registry
 from .clues import lowered, required
 from .dates import FoundDate, parse_date
+from .gender import gender_of
 from .guard import guarded
-from .people import ROLE_WORDS
+from .people import NEWSPAPER_WORDS, ROLE_WORDS, TITLE_ADJECTIVE
 
 _CITY = r"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,30}?)"
 _CITY_ANY = r"(?P<city>[A-ZА-ЯЁ][\w'’.\- ]{1,30}?)"
@@ -186,7 +192,7 @@ def outlet_from_url(url: str, registry: Registry) -> Outlet | None:
 # "cited as saying by RIA Novosti", "in an interview with TASS".
 _NAME = (
     r"(?P<name>(?:the\s+)?(?:[A-Z](?:[\w&'’\-]|\.(?=\w))*|[0-9][\w.]*\.[a-z]{2,})"
-    r"(?:[ ]+(?:[A-Z](?:[\w&'’\-]|\.(?=\w))*|[0-9]{1,3}(?!\w)|of|de|al|\([^)\n]{2,40}\)))*"
+    r"(?:[ ]+(?:[A-Z](?:[\w&'’\-]|\.(?=\w))*|[0-9]{1,3}(?!\w)|of|de|al|i(?=[ ][A-Z])|\([^)\n]{2,40}\)))*"
     r"(?:[ ]+(?:magazine|newspaper|news agency|agency|television channel|television|TV channel|TV station|TV|"
     r"broadcaster|news channel|channel|radio|portal|website|daily|weekly|"
     r"news website|news portal|outlet|service|Analytical Center))?)"
@@ -199,7 +205,9 @@ _CITING_BEFORE = guarded(
         r"(?:in|during) (?:an?|his|her) (?:recent |exclusive )?(?:interview|talk|conversation) (?:to|with)|"
         r"(?:talk|interview|conversation) with|spoken? with|spoke to|citing|cites|informs|announced by|"
         r"(?:first |originally )?(?:reported|published|broadcast|aired) by|"
-        r"confirmed (?:this |it |the (?:report|information|news) )?to)\s+[\"“«„]?" + _NAME
+        r"confirmed (?:this |it |the (?:report|information|news) )?to|"
+        # "wrote in Vestnik Kavkaza", "Writing in Zerkalo Nedeli,": no person is written in
+        r"(?:wrote|writes|writing|written|published|printed) in)\s+[\"“«„]?" + _NAME
     )
 )
 _AFTER_VERB = re.compile(
@@ -215,7 +223,8 @@ _NAME_AT_START = re.compile(_NAME)
 _OUTLET_WORDS = guarded(
     re.compile(
         r"\b(news|agency|magazine|newspaper|channel|tv|radio|portal|times|post|press|daily|weekly|novosti|"
-        r"sputnik|tass|interfax|reuters|center|centre|media|\.[a-z]{2,4})\b",
+        r"sputnik|tass|interfax|reuters|center|centre|media|\.[a-z]{2,4}|" + "|".join(sorted(NEWSPAPER_WORDS)) + r")\b",
+        # the head words of the region's newspaper titles, as transliterated ("Golos Armenii", "Vestnik Kavkaza")
         re.IGNORECASE,
     )
 )
@@ -357,6 +366,70 @@ def _outlet_name(raw: str, registry: Registry) -> str | None:
         re.IGNORECASE,
     ):
         return None
-    if _OUTLET_WORDS.search(raw):
+    if _OUTLET_WORDS.search(raw) or _is_adjectival_title(raw):
         return raw
     return None
+
+
+def _is_adjectival_title(raw: str) -> bool:
+    """A title of two or three capitalised words opening with a Russian adjective ("Sovetskaya
+    Belorussiya", "Literaturnaya Rossiya"), which no person's name does. Only asked of a name
+    a verb of reporting credits, and one the people rules did not take for a person."""
+    words = raw.split()
+    return 2 <= len(words) <= 3 and bool(TITLE_ADJECTIVE.match(words[0])) and all(w[0].isupper() for w in words)
+
+
+# "© 2024 Kazinform", "Copyright © Trend News Agency. All rights reserved", "(c) AKIpress 2023",
+# "All rights reserved. © Mediamax": the holder, with the years and the reservation around it.
+_YEARS = r"(?:(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?)"
+_COPYRIGHT_LINE = re.compile(
+    r"^(?:all rights (?:are )?reserved\s*[.,]?\s*)?"
+    r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:" + _YEARS + r"\s*,?\s*)?"
+    r"(?P<holder>[^\s©,.;:()|][^©;:()|\n]{0,58}?)"
+    r"\s*,?\s*(?:" + _YEARS + r")?\s*(?:[.,|]\s*(?:all rights (?:are )?reserved\s*\.?\s*)?)?$",
+    re.IGNORECASE,
+)
+# A holder that is no publisher: the reservation itself, or the site speaking of itself.
+_GENERIC_HOLDER = frozenset({
+    "all rights reserved", "all rights are reserved", "rights reserved", "copyright", "the site", "site", "website",
+    "the website", "the editors", "editors", "editorial board", "the editorial board", "staff", "the authors",
+    "authors", "the author", "author", "photo", "image", "video", "all", "us",
+})  # fmt: skip
+_EDGE_LINES = 3  # how many lines at the top and at the bottom of the text a copyright line may stand on
+
+
+def copyright_outlet(text: str, registry: Registry, people: set[str]) -> Outlet | None:
+    """The publisher a copyright line at the top or the bottom of the text names, or None.
+
+    For an article that names its publisher nowhere else: a caller asks this only when no URL,
+    dateline, masthead, byline or front matter does, and its evidence is weaker than theirs. A
+    holder counts when the registry knows it as an outlet or its name looks like one (a domain, or
+    a word such as "Agency", "Times", "Pravda"), and it is no person's name: a photographer or
+    an author holds the rights of their own work, and "All rights reserved" alone names no one."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    edges = lines[:_EDGE_LINES] + lines[_EDGE_LINES:][-_EDGE_LINES:]
+    for line in edges:
+        match = _COPYRIGHT_LINE.match(line)
+        if not match:
+            continue
+        holder = _strip_article(match.group("holder"))
+        name = _copyright_holder(holder, registry, people)
+        if name:
+            known = _is_known(name, registry)
+            return Outlet(
+                name,
+                Evidence(line, "copyright-line", 0.6 if known else 0.5, note="the holder of the page's copyright"),
+            )
+    return None
+
+
+def _copyright_holder(holder: str, registry: Registry, people: set[str]) -> str | None:
+    """The outlet's name for a copyright holder, or None when the holder is no outlet."""
+    if not holder or holder.lower() in _GENERIC_HOLDER or holder in people or gender_of(holder) is not None:
+        return None
+    known = known_outlet(holder, registry)
+    if known:
+        return known
+    if not holder[0].isupper() and not holder[0].isdigit():
+        return None
+    return holder if (_OUTLET_WORDS.search(holder) or _is_adjectival_title(holder)) else None

@@ -6,6 +6,14 @@ the role "CSTO Secretary General" and the name "Imangali Tasmagambetov").
 Short forms are resolved to the fullest name the article gives anywhere
 (`Mr. Zas`, `Zas`, `Stanislav` -> `Stanislav Zas`), with the registry as a
 fallback for a full name the article never spells out.
+
+A newspaper's title is no one's name, listed or not: words such as Pravda,
+Gazeta, Vestnik, Golos and the words right after them ("Golos Tajikistana"),
+or a title opening with a Russian adjective ("Literaturnaya Rossiya"). Nor is
+a company or agency of one word named as the region's are ("Kazatomprom",
+"Roskomnadzor"). A role is the first the text gives (before the name, as an
+appositive, as a long title), else the registry's, else the institution the
+text places the person in ("Zaur Shiriyev of the International Crisis Group").
 """
 
 from __future__ import annotations
@@ -76,6 +84,33 @@ NOT_NAME_WORDS = {
     "court", "tribunal", "chamber", "commission", "administration", "cabinet", "government", "guard",
     "directorate", "inspectorate", "prosecutor's", "procuracy", "headquarters", "palace", "chancellery",
 }  # fmt: skip
+# The words newspapers and magazines of the region are named with, as transliterated ("Golos Armenii",
+# "Vestnik Kavkaza", "Komsomolskaya Pravda", "Zerkalo Nedeli"): the Voice, the Herald, the Truth, the
+# Mirror of ... Never a word of a person's name, and a capitalised word right after one belongs to the
+# title, not to a name ("told Golos Tajikistana" names no one called Tajikistana). The English head
+# words (times, post, daily, news, herald, tribune...) are among NOT_NAME_WORDS above.
+NEWSPAPER_WORDS = frozenset({
+    "pravda", "gazeta", "vestnik", "izvestiya", "izvestia", "golos", "vecherny", "vecherniy", "vecherniye",
+    "vechernyaya", "kurier", "kuryer", "vedomosti", "obozrevatel", "zerkalo", "komsomolets", "argumenty", "fakty",
+    "respublika", "nedelya", "nedeli", "ekspress", "ekho", "zvezda", "slovo", "vesti", "vremya", "segodnya",
+    "kurer", "kurjer", "gazette", "times", "post", "daily", "news", "herald", "tribune", "courier", "kurir",
+})  # fmt: skip
+# Seats of power that stand for their governments, as "the Kremlin" does ("the Pentagon said").
+NOT_NAME_WORDS |= NEWSPAPER_WORDS | {"pentagon", "elysee", "élysée", "akorda", "whitehall", "zhongnanhai"}
+# A company or an agency of one word, named as the region's are: Gazprom, Kazatomprom, Rosatom,
+# Roscosmos, Rosoboronexport, Roskomnadzor, Sovcomflot, Uzbekneftegaz. No surname ends so. Before
+# "said" such a word would otherwise pass for a surname.
+_COMPANY_WORD = re.compile(
+    r"^[A-ZА-Я][a-zа-я]{2,}(?:prom|neft|gaz|atom|export|import|kosmos|cosmos|nadzor|gvardiya|gvardia|energo|telecom"
+    r"|flot|zavod|khim|stroy|trans)$"
+)
+# "Sovetskaya Belorussiya", "Literaturnaya Rossiya", "Moskovsky Komsomolets", "Novoye Vremya": a title
+# opening with a Russian adjective. A person's name never opens with one (a woman's surname in -skaya
+# comes last: "Anna Kovalskaya"), so a run of name words whose first word is one is no one's name.
+# Seven letters at least for -aya, so that first names such as Maya and Soraya are not taken for one.
+TITLE_ADJECTIVE = re.compile(
+    r"^[A-ZА-Я][a-zа-я]{2,}(?:skaya|skoye|skoe|sky|skiy|skii)$|^[A-ZА-Я][a-zа-я]{4,}aya$|^[A-ZА-Я][a-zа-я]{3,}oye$"
+)
 PRONOUNS = {"he", "she", "him", "her", "his"}
 # Forms of address: kept among ROLE_WORDS so that they are never read as a name, but
 # no one's role ("Mr Tokayev, colleagues," makes no one a "Mr").
@@ -188,6 +223,8 @@ def _is_name_token(token: str, blocked: AbstractSet[str]) -> bool:
         return False
     if token.isupper() and len(token) > 1:  # CSTO, TASS: acronyms are not names
         return False
+    if _COMPANY_WORD.match(token):
+        return False
     return token[0].isupper()
 
 
@@ -260,7 +297,7 @@ def _mentions_in_run(
     while name_tokens and _INITIAL.match(name_tokens[-1].group(0)):
         name_tokens = name_tokens[:-1]
     real = [t for t in name_tokens if not _HONORIFIC.match(t.group(0))]
-    if not real or len(real) > 4:
+    if not real or len(real) > 4 or _in_a_title(run, name_start, real):
         return []
     first_tok = real[0]
     # A sentence-initial single capitalised word is usually not a name ("Yerevan", "Steps").
@@ -281,6 +318,15 @@ def _mentions_in_run(
         end_token.end() : end_token.end() + 2
     ] in ("’s", "'s")
     return [Mention(words, first_tok.start(), end_token.end(), role, possessive)]
+
+
+def _in_a_title(run: list[re.Match[str]], name_start: int, real: list[re.Match[str]]) -> bool:
+    """Whether the name words of a run are the rest of a newspaper's title: they follow one of its
+    words ("Golos Tajikistana", "Zerkalo Nedeli"), or open with a Russian adjective ("Literaturnaya
+    Rossiya"). A name after a role word ("Pravda editor Ivan Petrov") is still a name."""
+    if name_start > 0 and run[name_start - 1].group(0).lower() in NEWSPAPER_WORDS:
+        return True
+    return len(real) >= 2 and bool(TITLE_ADJECTIVE.match(real[0].group(0)))
 
 
 _SPEECH_NEAR = re.compile(
@@ -361,11 +407,62 @@ def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> Peo
         role = index.roles.get(name)
         if role is None or (role[1].rule == "text" and title.endswith(" " + role[0])):
             index.roles[name] = (title, Evidence(f"{title} {name}", "text", 0.7))
+    # "Zaur Shiriyev of the International Crisis Group": where the text gives nothing better, the
+    # institution the person is of is their role, in the words the text writes it.
+    for mention in mentions:
+        name = index.canonical[mention.words]
+        if name not in index.roles:
+            found = _affiliation(text, mention, registry)
+            if found:
+                index.roles[name] = (found[0], Evidence(found[1], "text", 0.65, note="the institution named after"))
     for name, (role_text, evidence) in list(index.roles.items()):
         office = without_rank(role_text) if evidence.rule == "text" else role_text
         if office != role_text:
             index.roles[name] = (office, evidence)  # the evidence keeps the words as written, rank and all
     return index
+
+
+# "of the International Crisis Group", "from the Moscow State Institute of International Relations": capitalised
+# words, with the small words of a body's name between them, right after a person's name.
+_AFFILIATION = re.compile(
+    r",?[ ]+(?:of|from)[ ]+(?:the[ ]+)?(?P<body>[A-Z][\w'’&.-]*(?:[ ]+(?:[A-Z][\w'’&.-]*|of|for|on|and|the|in|&))*)"
+)
+_WORD_SPAN = re.compile(r"\S+")
+_SMALL_WORDS = frozenset({"of", "for", "on", "and", "the", "in", "&"})
+# The head nouns that make a run of capitalised words a body a person works for ("Institute", "Group").
+_BODY_HEADS = frozenset({
+    "group", "institute", "institution", "endowment", "university", "centre", "center", "council", "foundation",
+    "school", "academy", "club", "fund", "commission", "committee", "ministry", "agency", "service", "office",
+    "corporation", "company", "society", "association", "movement", "forum", "network", "initiative", "programme",
+    "program", "project", "studies", "research", "chamber", "court", "college", "department", "embassy",
+    "parliament", "assembly", "organization", "organisation", "staff", "secretariat", "laboratory", "observatory",
+    "bureau", "directorate", "administration", "mission", "party", "alliance", "faculty", "board", "union",
+})  # fmt: skip
+
+
+def _affiliation(text: str, mention: Mention, registry: Registry) -> tuple[str, str] | None:
+    """(the body, the words as written) when a body's name follows the person's: "X of the Y Institute".
+
+    The name must hold a body's head noun, or be an organisation the registry lists, and be no
+    place: "Putin of Russia" is of a country, "Petrov of the opposition" of no body the text names."""
+    match = _AFFILIATION.match(text, mention.end, mention.end + 160)
+    if not match or mention.possessive:
+        return None
+    tokens = list(_WORD_SPAN.finditer(match.group("body")))
+    while tokens and tokens[-1].group(0).lower() in _SMALL_WORDS:
+        tokens.pop()
+    if not tokens:
+        return None
+    end = match.start("body") + tokens[-1].end()
+    end -= text[end - 1] == "."  # the sentence's full stop
+    body = text[match.start("body") : end]
+    words = body.split()
+    if any(p.name == body or body in p.aliases for p in registry.places):
+        return None
+    lowered = {w.lower().rstrip(".,") for w in words}
+    if not lowered & _BODY_HEADS and not any(o.name == body or body in o.aliases for o in registry.organizations):
+        return None
+    return body, text[mention.start : end]
 
 
 # Military and police ranks written between an office and the name ("Chief of the CSTO Joint Staff Colonel

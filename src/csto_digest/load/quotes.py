@@ -1187,6 +1187,9 @@ class QuoteFinder:
 _SOURCE_NOUNS = guarded(
     re.compile(
         r"\b(ministry|ministries|secretariat|office|service|kremlin|government|statement|press release|council|"
+        # an agency or a company named by one word: the Pentagon, Rosatom, Gazprom, Rosoboronexport
+        r"pentagon|elysee|élysée|akorda|\w{2,}(?:prom|neft|gaz|atom|export|import|kosmos|cosmos|nadzor|gvardiya|"
+        r"gvardia|energo|telecom|flot|zavod|khim|stroy|trans)|"
         r"committee|department|embassy|mission|agency|organi[sz]ation|csto|source|sources|officials?|analysts?|"
         r"experts?|observers?|diplomats?|spokesman|spokeswoman|spokesperson|report|document|declaration|communique|"
         r"witness(?:es)?|residents?|participants?|media|reports|leaders?|people|side|party|parties|authorities|aides?|"
