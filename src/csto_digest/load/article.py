@@ -26,6 +26,7 @@ from .outlets import (
     Dateline,
     canonical_outlet,
     cited_outlets,
+    copyright_outlet,
     credited_outlets,
     find_dateline,
     known_outlet,
@@ -55,6 +56,8 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     offsets = _offsets(paragraphs)
     people = build_index(joined, registry, registry.non_person_words)  # a frozenset: asked, never changed
     quotes = QuoteFinder(paragraphs, people, offsets, joined).run()
+    if source is None:  # a publisher named only by a copyright line: weaker than every other place
+        source = copyright_outlet(text, registry, people.names())
     speakers = _speakers(quotes, people)
 
     exclude = {source.name} if source else set()
@@ -62,6 +65,7 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     credited = credited_outlets(layout.removed, registry, exclude | {o.name for o in in_text})
     cited = tuple(in_text + credited)
     full_text = f"{title}\n{joined}"
+    author = _author(layout.author, registry)
     record = Article(
         id=path,  # replaced by a unique slug in corpus.py, once all titles are known
         path=path,
@@ -74,8 +78,8 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
         date=date,
         date_precision=precision,  # type: ignore[arg-type]
         date_evidence=date_evidence,
-        author=_author(layout.author, registry),
-        author_evidence=layout.author_evidence if layout.author else None,
+        author=author,
+        author_evidence=layout.author_evidence if author else None,
         disclaimer=layout.disclaimer,
         speakers=speakers,
         quotes=tuple(quotes),
@@ -144,14 +148,23 @@ def _front_title(front: FrontMatter | None) -> str | None:
     return fold(str(front.fields["title"]))
 
 
+# A byline that names nobody: "By Staff Writer", "By Our Correspondent", "Posted by admin", "By Web Desk".
+_NO_ONE = re.compile(
+    r"(?:(?:our|a|the)\s+)?(?:(?:staff|special|own|senior|news|web|online|editorial|foreign)\s+)?"
+    r"(?:writer|reporter|correspondent|desk|editor|team|admin|administrator|staff|contributor|author|guest)s?",
+    re.IGNORECASE,
+)
+
+
 def _author(name: str | None, registry: Registry) -> str | None:
-    """The byline's name without an outlet printed after it ("By JANE DOE Associated Press").
+    """The byline's name without an outlet printed after it ("By JANE DOE Associated Press"), and
+    no author for a byline that names a post, not a person ("By Staff Writer", "By Our Correspondent").
 
     The outlet is the publisher, known from the URL or dateline if at all; it
     is not part of the author's name. A byline that is only an outlet's name
     ("By RFE/RL's Armenian Service") is kept as it is."""
-    if not name:
-        return name
+    if not name or _NO_ONE.fullmatch(name):
+        return None
     tokens = name.split()
     for cut in range(1, len(tokens)):
         if " ".join(tokens[cut:]).lower() in registry.outlet_by_alias:
