@@ -1,0 +1,58 @@
+"""Themes on sentences of our own making: an exercise named by its year ("the Cobalt-2024
+exercises") is a military exercise without the words "joint" or "CSTO" beside it, and
+Armenia returning (or not) to the bloc is its membership, not the bloc's enlargement."""
+
+from __future__ import annotations
+
+import pytest
+
+TITLE = "Ministers meet in Bishkek"
+OPENING = "Defence ministers of the member states met in Bishkek on Wednesday."
+
+
+def slugs(record) -> set[str]:
+    return {hit.slug for hit in record.themes}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The sides also discussed preparations for the Cobalt-2024 exercises.",
+        "Troops will take part in drills dubbed Rubezh-2023 in September.",
+        "The “Interaction-2025” manoeuvres will be held near Brest.",
+    ],
+)
+def test_an_exercise_named_by_its_year_is_a_military_exercise(extract_text, sentence):
+    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
+    assert "military-exercises" in slugs(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers discussed the budget for 2024-2025 and the secretariat's staff.",
+        "Kazakhstan exercised its right to chair the meeting in 2024.",
+    ],
+)
+def test_a_year_range_or_another_exercise_is_not(extract_text, sentence):
+    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
+    assert "military-exercises" not in slugs(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pashinyan said Yerevan would not return to the bloc under any circumstances.",
+        "Analysts doubt that Armenia will ever rejoin the organization's work in full.",
+        "Nobody expects a return to the CSTO, a senior official in Yerevan said.",
+    ],
+)
+def test_armenia_returning_is_not_enlargement(extract_text, sentence):
+    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
+    assert "enlargement" not in slugs(record)
+
+
+def test_another_state_returning_is_still_enlargement(extract_text):
+    sentence = "Uzbekistan could return to the CSTO if the security situation worsened, the minister said."
+    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
+    assert "enlargement" in slugs(record)
