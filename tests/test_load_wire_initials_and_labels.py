@@ -83,3 +83,18 @@ def test_end_marks_and_a_blogs_footer_are_furniture(extract_text, tail):
 def test_sentences_with_those_words_are_text(extract_text, sentence):
     record = extract_text(page(sentence))
     assert record.body[-1] == sentence
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Nikol Pashinyan. Photo: primeminister.am", "Leaders at the summit in Astana; photo by akorda.kz"],
+)
+def test_a_caption_credited_to_a_website_is_furniture(extract_text, caption):
+    record = extract_text(f"{HEADLINE}\n\n{caption}\n\n{LEAD}\n\n{LAST}\n")
+    assert record.body == (LEAD, LAST)
+
+
+def test_a_sentence_naming_a_website_after_photo_is_text(extract_text):
+    sentence = "The ministry published the photo: kremlin.ru showed it first."
+    record = extract_text(page(sentence))
+    assert record.body[-1] == sentence
