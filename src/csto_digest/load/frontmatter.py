@@ -75,6 +75,28 @@ class FrontMatter:
         metadata (`html_page.PageMeta`) says instead which part of the page it came from."""
         return Evidence(f"{self.written.get(key, key)}: {text}", "front-matter", 1.0, line=self.lines.get(key))
 
+    def _speakers(self, record: Article) -> tuple[Speaker, ...]:
+        """The speakers the front matter lists, in its order.
+
+        A name listed without a role keeps the role the text gives that person
+        (`Secretary General Stanislav Zas said`), with the text's evidence and a note
+        saying so: the writer named who speaks, not that the text's role is wrong."""
+        extracted = {s.name: s for s in record.speakers}
+        speakers = []
+        for item in self.fields["speakers"]:
+            name, role = (item.get("name"), item.get("role")) if isinstance(item, dict) else (item, None)
+            name = str(name)
+            count = sum(1 for q in record.quotes if q.speaker == name)
+            evidence = self.evidence("speakers", name)
+            known = extracted.get(name)
+            if role is None and known is not None and known.role:
+                role = known.role
+                evidence = dataclasses.replace(
+                    known.evidence, note="the front matter names this speaker; the role is the text's"
+                )
+            speakers.append(Speaker(name, role, count, evidence))
+        return tuple(speakers)
+
     def apply(self, record: Article, config: Config) -> Article:
         from .article import parse_front_date
 
@@ -95,12 +117,7 @@ class FrontMatter:
         if "author" in f:
             changes.update(author=str(f["author"]), author_evidence=ev("author", f["author"]))
         if "speakers" in f:
-            speakers = []
-            for item in f["speakers"]:
-                name, role = (item.get("name"), item.get("role")) if isinstance(item, dict) else (item, None)
-                count = sum(1 for q in record.quotes if q.speaker == name)
-                speakers.append(Speaker(str(name), role, count, ev("speakers", name)))
-            changes["speakers"] = tuple(speakers)
+            changes["speakers"] = self._speakers(record)
         themes = f.get("themes") or []
         if themes:
             changes["themes"] = tuple(ThemeHit(str(t), ev("themes", t)) for t in themes)
