@@ -122,8 +122,8 @@ def _author_bio(layout: Layout, registry: Registry) -> _Bio | None:
     if layout.author or not layout.paragraphs:
         return None
     for offset, paragraph in enumerate(reversed(layout.paragraphs[-2:])):
-        match = _BIO.match(paragraph)
-        if not match or len(paragraph.split()) > 40:
+        match = _BIO.match(paragraph) if len(paragraph.split()) <= 40 else None
+        if not match:
             continue
         name = match.group("name")
         others = "\n".join(p for p in layout.paragraphs if p is not paragraph)
