@@ -56,3 +56,33 @@ def test_another_state_returning_is_still_enlargement(extract_text):
     sentence = "Uzbekistan could return to the CSTO if the security situation worsened, the minister said."
     record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
     assert "enlargement" in slugs(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Armenian Prime Minister Nikol Pashinyan did not attend the summit.",
+        "Armenia did not take part in the meeting, for the third time in a year.",
+    ],
+)
+def test_armenia_attending_or_not_is_its_membership(extract_text, sentence):
+    record = extract_text(f"CSTO leaders meet in Minsk\n\n{OPENING}\n\n{sentence}\n")
+    assert "armenia-membership" in slugs(record)
+
+
+def test_a_list_of_the_states_that_attended_is_not(extract_text):
+    sentence = "Leaders of Kazakhstan, Kyrgyzstan, Russia and Armenia attended the ceremony."
+    record = extract_text(f"CSTO leaders meet in Minsk\n\n{OPENING}\n\n{sentence}\n")
+    assert "armenia-membership" not in slugs(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Azerbaijan has no plans to join the Russian-led CSTO, the president said.",
+        "Uzbekistan joins the Moscow-led security bloc again, analysts expect.",
+    ],
+)
+def test_joining_the_bloc_with_words_between_is_enlargement(extract_text, sentence):
+    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
+    assert "enlargement" in slugs(record)
