@@ -435,8 +435,20 @@ def match_within_stories(
 
 
 LOOSE_OVERLAP = 0.3  # share of the smaller quote's stems the other has, inside one story
-LOOSE_SHARED = 3  # stems shared, at the least
+LOOSE_SHARED = 3  # stems shared, at the least...
+LOOSE_SHORT_SHARED = 2  # ...unless the smaller quote has fewer: then all of its stems, and at least this many
 LOOSE_MAX_STEMS = 16  # the smaller quote at most this long: long quotes share common words by chance
+
+
+def _enough_shared(shared: int, smaller: int) -> bool:
+    """Whether two quotes of one speaker in one story share enough stems to be one statement translated twice.
+
+    A quote of two content words (`"We will leave. We will decide when to leave"`: leave,
+    decide) can never share `LOOSE_SHARED`, so it must share both of them with the
+    other ("We are going to leave; we will decide when")."""
+    if smaller < LOOSE_SHARED:
+        return smaller >= LOOSE_SHORT_SHARED and shared == smaller
+    return shared >= LOOSE_SHARED and shared / smaller >= LOOSE_OVERLAP
 
 
 def _stem_set(quote: QuoteText) -> frozenset[str]:
@@ -460,7 +472,7 @@ def translation_matches(quotes: Sequence[QuoteText], pairs: Sequence[tuple[int, 
             continue
         shared = stems_a & stems_b
         smaller = min(len(stems_a), len(stems_b))
-        if smaller > LOOSE_MAX_STEMS or len(shared) < LOOSE_SHARED or len(shared) / max(smaller, 1) < LOOSE_OVERLAP:
+        if smaller > LOOSE_MAX_STEMS or not _enough_shared(len(shared), smaller):
             continue
         scored.append((round(len(shared) / smaller, 2), len(shared), first, second))
     best: dict[tuple[int, int], tuple[float, int]] = {}  # (quote, other article) -> best partner
