@@ -11,6 +11,7 @@ import textwrap
 import pytest
 
 from csto_digest.load.furniture import is_furniture
+from test_load_database_exports import FACTIVA
 
 
 def article(text: str) -> str:
@@ -87,25 +88,9 @@ def test_brackets_and_numbers_that_are_text_stay(line):
 
 # --- Factiva's indexing lines -------------------------------------------------------------------
 
-FACTIVA_INDEXED = article("""
-    Armenia freezes participation in Russia-led security bloc, PM says
-
-    By Felix Light
-    412 words
-    23 February 2024
-    Reuters News
-    LBA
-    English
-    Copyright 2024 Thomson Reuters. All Rights Reserved.
-
-    YEREVAN, Feb 23 (Reuters) - Armenia has frozen its participation in the Russian-led
-    Collective Security Treaty Organization (CSTO), Prime Minister Nikol Pashinyan told
-    France 24 in an interview broadcast on Friday. The Kremlin said it would seek
-    clarification from Yerevan about what the step meant in practice.
-
-    "We have now practically frozen our participation in this treaty," Pashinyan said,
-    adding that the bloc had failed Armenia in 2021 and 2022.
-
+# The Factiva export of test_load_database_exports, its accession-number line giving way to the
+# indexing lines a full export prints under the text (their last line is that accession number).
+FACTIVA_INDEX_LINES = article("""
     CO  cstorg : Collective Security Treaty Organization
     IN
     NS  gvdef : Defense | gcat : Political/General News | gpol : Domestic Politics | ncat : Content Types | nfact : Factiva Filters
@@ -115,6 +100,11 @@ FACTIVA_INDEXED = article("""
     PUB  Thomson Reuters (Markets) LLC
     AN  Document LBA0000020240223ek2n00abc
 """)
+FACTIVA_INDEXED = FACTIVA.replace("Document LBA0000020240223ek2n00abc\n", FACTIVA_INDEX_LINES)
+
+
+def test_the_indexed_export_is_the_plain_one_with_its_index_lines():
+    assert FACTIVA_INDEXED.count("LBA0000020240223ek2n00abc") == 1 and FACTIVA_INDEXED.endswith(FACTIVA_INDEX_LINES)
 
 
 def test_factivas_indexing_lines_are_furniture_and_the_paragraphs_stay_whole(extract_text):

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from csto_digest.config import load_config
+from csto_digest.load import read as read_module
 from csto_digest.load.corpus import extract_one, load_corpus, load_file
 from csto_digest.load.discover import discover
 from csto_digest.load.html_page import page_problems, read_page
+from csto_digest.load.read import read_article_bytes, read_article_file
 from csto_digest.model import Article, Problem
 
 PARAGRAPHS = [
@@ -303,6 +305,105 @@ def test_a_windows_1251_page_is_read_in_its_letters(tmp_path, config):
     assert isinstance(entry.outcome, Article)
     assert entry.outcome.title == "ОДКБ проведет учения в Таджикистане"
     assert entry.outcome.body[0].startswith("ДУШАНБЕ, 12 марта. Коллективные силы ОДКБ")
+
+
+def _cyrillic_page(head: str) -> str:
+    return (
+        f"<html><head>{head}<title>Миротворцы ОДКБ вернулись из Казахстана</title></head><body><article>"
+        "<h1>Миротворцы ОДКБ вернулись из Казахстана</h1>"
+        "<p>АЛМАТЫ, 19 января. Последние подразделения коллективных миротворческих сил ОДКБ вернулись домой, "
+        "сообщили в штабе операции.</p><p>Задача выполнена полностью, заявил командующий силами.</p>"
+        "</article></body></html>"
+    )
+
+
+def _read_note(path: Path) -> Problem:
+    text, problems = read_article_file(path)
+    assert text is not None and len(problems) == 1, problems
+    return problems[0]
+
+
+@pytest.mark.parametrize(
+    ("head", "codec", "named"),
+    [
+        ('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">', "koi8_r", "KOI8-R"),
+        ("<meta charset='windows-1251' />", "cp1251", "Windows-1251"),
+        ('<META CONTENT="text/html; charset=Windows-1251" HTTP-EQUIV="content-type">', "cp1251", "Windows-1251"),
+    ],
+)
+def test_a_page_not_in_utf8_is_read_in_the_charset_it_declares(tmp_path, config, monkeypatch, head, codec, named):
+    """The page says what it is in: that is read, without a guess, and the note says so (a note, not
+    a warning: nothing was guessed)."""
+    monkeypatch.setattr(read_module, "_tell_encoding", lambda data: pytest.fail("guessed"))
+    path = tmp_path / "mirotvortsy.htm"
+    path.write_bytes(_cyrillic_page(head).encode(codec))
+    note = _read_note(path)
+    assert note.path == str(path) and note.severity == "note"
+    assert note.message == f"not UTF-8; decoded as {named}, the charset the page declares (line 1)"
+    entry = load_file(str(path), config)
+    assert isinstance(entry.outcome, Article)
+    assert entry.outcome.title == "Миротворцы ОДКБ вернулись из Казахстана"
+    assert entry.outcome.body[0].startswith("АЛМАТЫ, 19 января. Последние подразделения")
+    assert entry.outcome.body[1] == "Задача выполнена полностью, заявил командующий силами."
+
+
+def test_a_page_in_utf8_is_read_as_utf8_whatever_charset_it_declares(tmp_path, monkeypatch):
+    """A page a browser saved anew in UTF-8 often keeps its old declaration: the bytes decide."""
+    monkeypatch.setattr(read_module, "_tell_encoding", lambda data: pytest.fail("guessed"))
+    page = _cyrillic_page('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">')
+    text, problems = read_article_bytes("saved.html", page.encode("utf-8"))
+    assert (text, problems) == (page, ())
+    declared_line = "<!doctype html>\n<html>\n<head>\n" + page.removeprefix("<html><head>")
+    text, problems = read_article_bytes("saved.html", declared_line.encode("koi8_r"))
+    assert text == declared_line and problems[0].message.endswith("the charset the page declares (line 4)")
+
+
+@pytest.mark.parametrize(
+    ("declared", "why"),
+    [
+        ("utf-8", "which does not decode it (line 2)"),
+        ("x-user-defined", "which Python does not know"),
+        ("unicode_escape", "which is no charset of text"),
+        ("base64", "which is no charset of text"),
+        ("utf-7", "which is no charset of text"),
+    ],
+)
+def test_a_declared_charset_that_does_not_decode_the_page_gives_way_to_the_guess(tmp_path, declared, why):
+    page = _cyrillic_page(f'<meta charset="{declared}">\n')
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251"))
+    text, problems = read_article_file(path)
+    assert text == page
+    assert [(p.path, p.severity) for p in problems] == [(str(path), "warning")]
+    assert problems[0].message == (
+        f"the page declares the charset {declared}, {why}; "
+        "not UTF-8; decoded as Windows-1251 (told by charset_normalizer)"
+    )
+
+
+def test_a_page_declaring_latin_1_is_read_as_browsers_read_it_as_windows_1252(tmp_path):
+    """Browsers read a page labelled ISO-8859-1 as Windows-1252, whose curly quotes Latin-1 lacks."""
+    page = (
+        '<html><head><meta charset="ISO-8859-1"></head><body><article><h1>CSTO drills end</h1><p>The drills '
+        "ended, the ministry said. \u201cAll went to plan,\u201d Zas told reporters in Minsk.</p></article></body></html>"
+    )
+    text, problems = read_article_bytes(Path("drills.html"), page.encode("cp1252"))
+    assert text == page
+    assert problems[0].message == "not UTF-8; decoded as Windows-1252 (Latin-1), the charset the page declares (line 1)"
+
+
+def test_a_page_mostly_in_english_keeps_the_russian_words_its_charset_spells(tmp_path):
+    """A few Russian words in an English page are too few to tell Windows-1251 from KOI8-R by; the
+    page's declaration tells. A text file quoting such a tag is not a page, and is told as before."""
+    page = (
+        '<html><head><meta charset="windows-1251"><title>CSTO drills open</title></head><body><article>'
+        "<p>The page opened with the drills of the Organisation (ОДКБ) in Minsk.</p></article></body></html>"
+    )
+    text, problems = read_article_bytes("drills.html", page.encode("cp1251"))
+    assert text == page and "ОДКБ" in text
+    assert problems[0].message == "not UTF-8; decoded as Windows-1251, the charset the page declares (line 1)"
+    _, problems = read_article_bytes("notes.txt", page.encode("cp1251"))
+    assert "declares" not in problems[0].message and "told by charset_normalizer" in problems[0].message
 
 
 def test_script_in_the_body_is_dropped_and_markup_written_as_text_stays_text(config):

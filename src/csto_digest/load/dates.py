@@ -7,9 +7,12 @@ running text or in a photo caption is an event's date, never the article's.
 The formats are matched by explicit patterns rather than a general parser:
 `dateutil` fills a missing year or day from today's date, which would invent
 exactly the dates an analyst must not be shown. A date without a year gives
-no date at all. A numeric date that reads both ways (`03/10/2023`) gives one
-only when the article's dateline or lead names one of its two days in words
-(`settle_ambiguous`), and then with the numeric date's year.
+no date at all. A numeric date that reads both ways (`03/10/2023`, in a header,
+under the headline, on the last line or in the dateline) gives one only when
+the article's dateline or lead names one of its two days in words
+(`settle_ambiguous`), and then with the numeric date's year; otherwise none,
+with a note saying why (`describe_unread`). A dotted date (`05.06.2024`) is
+read day first, as it is written wherever dots are used, and is not ambiguous.
 """
 
 from __future__ import annotations
@@ -316,16 +319,28 @@ def settle_ambiguous(date: AmbiguousDate, places: list[tuple[str, str]]) -> tupl
     return reading, " and ".join(dict.fromkeys(said))
 
 
+def _spoken(found: FoundDate) -> str:
+    day = dt.date.fromisoformat(found.value)
+    return f"{day.day} {calendar.month_name[day.month]}"
+
+
 def describe_reading(date: AmbiguousDate, reading: FoundDate, where: str, settled_by: str) -> str:
     """The evidence note of a numeric date read one way: where it was, its two readings, what settled it."""
-
-    def spoken(found: FoundDate) -> str:
-        day = dt.date.fromisoformat(found.value)
-        return f"{day.day} {calendar.month_name[day.month]}"
-
     other = date.month_first if reading is date.day_first else date.day_first
     year = reading.value[:4]
     return (
-        f"{date.words!r} {where} reads as {spoken(reading)} or {spoken(other)} {year}; "
-        f"{settled_by} names {spoken(reading)}, so it is read as {spoken(reading)} {year}"
+        f"{date.words!r} {where} reads as {_spoken(reading)} or {_spoken(other)} {year}; "
+        f"{settled_by} names {_spoken(reading)}, so it is read as {_spoken(reading)} {year}"
+    )
+
+
+def describe_unread(date: AmbiguousDate, where: str, looked_in: list[str]) -> str:
+    """The note of a numeric date nothing settled: where it was, its two readings, and where words
+    were looked for that would have told which (`looked_in`: "the dateline", "the lead"). It gives
+    no date, rather than a guess."""
+    places = " or ".join(looked_in)
+    told = f"no day named in words in {places} tells which" if places else "nothing tells which"
+    return (
+        f"{date.words!r} {where} reads as {_spoken(date.day_first)} or {_spoken(date.month_first)} "
+        f"{date.day_first.value[:4]}; {told}, so it gives no date"
     )

@@ -3,12 +3,17 @@
 This is where an article "as it comes off the web" becomes a title and a list
 of clean paragraphs. Everything taken out is kept in `removed`, and the header
 facts (URL, header date, byline date, author, disclaimer) keep the line they
-came from as evidence.
+came from as evidence. A Factiva export with every field tagged (`HD`, `PD`,
+`LP`, ...) is read as its untagged form, line for line. A numeric date that
+reads both ways, in the header or the dateline, is read only as the dateline
+or the lead settles it. The lines are read once: what the header's rules ask of
+all the lines above is kept up to date as they come in (`_Body`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,12 +26,13 @@ from .dates import (
     ambiguous_date,
     byline_date,
     describe_reading,
+    describe_unread,
     is_relative_time,
     parse_date,
     settle_ambiguous,
 )
 from .furniture import folded_field_line, folded_is_furniture, is_label
-from .outlets import find_dateline
+from .outlets import Dateline, find_dateline
 from .text import comparable, fold, is_mostly_latin, normalize_spaces, sentences, shingles, words
 
 _DATE_HEADER = re.compile(
@@ -153,9 +159,11 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
     text, so that the front matter's title never silently replaces a line of
     the body."""
     layout = Layout(title=known_title)
-    lines = normalize_spaces(text).split("\n")
+    original = normalize_spaces(text).split("\n")
+    tagged = _tagged_export(original)
+    lines = _untagged(original) if tagged else original
     latin = is_mostly_latin(text[:5000])
-    body_lines: list[tuple[int, str]] = []
+    body = _Body()
     title_key = comparable(known_title) if known_title else ""
     headline_seen = False  # the text printed a headline: short labels under it are furniture
     in_header = True
@@ -168,7 +176,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
         if line and line[-1] in _END_GLYPHS:
             line = _END_MARK.sub("", line)
         if not line:
-            body_lines.append((number, ""))
+            body.add(number, "")
             continue
         if in_header and _header_line(layout, line, number):
             continue
@@ -176,14 +184,14 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
             layout.removed.append(line)  # the title again, under a byline
             headline_seen = True
             continue
-        if in_header and _only_short_lines(body_lines) and is_relative_time(line):
+        if in_header and body.only_short and is_relative_time(line):
             layout.removed.append(line)  # "Updated 3 hours ago": furniture, and no date
             continue
         if layout.byline_date is None and (
-            (in_header and _only_short_lines(body_lines))
+            (in_header and body.only_short)
             or (
                 headline_seen
-                and _standfirst_only(body_lines, most=2 if author_line == number - 1 else 1)
+                and _standfirst_only(body, most=2 if author_line == number - 1 else 1)
                 and _names_and_date(line)
             )
         ):
@@ -209,17 +217,12 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
         if _repeats_byline_date(layout, line, number):
             layout.removed.append(line)  # "Published On 23 Feb 2024" then "23 Feb 2024": the date twice
             continue
-        if in_header and known_title is None and _continues_heading(layout, body_lines, line, number):
+        if in_header and known_title is None and _continues_heading(layout, body, line, number):
             layout.title = _joined_heading(layout.title or "", line)  # `INFORMATION MESSAGE` / `on the session ...`
             title_key = comparable(layout.title)
             continue
-        if (
-            in_header
-            and known_title is None
-            and _may_take_title(layout, body_lines, line, number)
-            and _is_title_line(line)
-        ):
-            _take_title(layout, body_lines, line, number)
+        if in_header and known_title is None and _may_take_title(layout, body, line, number) and _is_title_line(line):
+            _take_title(layout, body, line, number)
             title_key = comparable(line)  # what a repeat of the title is told by
             headline_seen = True
             continue
@@ -229,7 +232,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
             if named[0] == "author":
                 layout.author_evidence = Evidence(line, "byline", 0.9, line=number)
             continue
-        if in_header and headline_seen and not body_lines_have_text(body_lines):
+        if in_header and headline_seen and not body.texts:
             publication = _publication_line(line, is_outlet)
             if publication or (source_code_next and _SOURCE_CODE.fullmatch(line)):
                 layout.removed.append(line)  # an export's publication line, and the source code under it
@@ -237,7 +240,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
                     layout.mastheads.append((line, number))
                 source_code_next = bool(publication)
                 continue
-        if in_header and headline_seen and not body_lines_have_text(body_lines) and _is_header_label(line):
+        if in_header and headline_seen and not body.texts and _is_header_label(line):
             layout.removed.append(line)  # the site's name, a section, share buttons under the headline
             layout.mastheads.append((line, number))
             continue
@@ -260,13 +263,14 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
                 list_labels.add(number)
             continue
         by = _BY_LINE.match(line)
-        if by and (in_header or (headline_seen and _standfirst_only(body_lines, most=2))):
+        if by and (in_header or (headline_seen and _standfirst_only(body, most=2))):
             layout.author = _written_name(by.group("name"))
             layout.author_evidence = Evidence(line, "byline", 0.9, line=number)
             author_line = number
             continue
         in_header = in_header and len(words(line)) < 4
-        body_lines.append((number, _FOOTNOTE_MARK.sub("", line)))
+        body.add(number, _FOOTNOTE_MARK.sub("", line))
+    body_lines = body.lines
     _drop_listed_headlines(body_lines, layout, list_labels)
     _drop_trailing_headlines(body_lines, layout, labels)
     _take_signature(body_lines, layout, is_outlet)
@@ -281,7 +285,83 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
     layout.paragraphs = kept
     line_of = {p: n for n, p in paragraphs}
     layout.paragraph_lines = [line_of.get(p, 0) for p in kept]
+    if tagged:
+        _name_the_tags(layout, tagged, original)
     return layout
+
+
+# Factiva's fully tagged export: every field on a line opening with its tag, `HD` the headline, `BY`
+# the byline, `WC` the word count, `PD` the date, `ET` the time, `SN` the source, `SC` its code, `LA`
+# the language, `CY` the copyright (and `CR` credit, `SE` section, `ED` edition, `PG` page, `VOL`);
+# the text under `LP` (the lead) and `TD`; the indexing lines (`CO`, `IN`, `NS`, `RE`, `AN` ...) after it.
+_TAG_LINE = re.compile(r"^(?P<tag>[A-Z]{2,3})(?:[ \t]+(?P<value>\S.*?))?[ \t]*$")
+_HEADER_TAGS = frozenset({"HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "SE", "ED", "PG", "VOL", "LA", "CY"})
+_TEXT_TAGS = frozenset({"LP", "TD"})
+_TAG_NAMES = {"HD": "headline", "BY": "byline", "PD": "publication date", "SN": "source"}
+_BY_WORD = re.compile(r"^by\b", re.IGNORECASE)
+
+
+def _tagged_export(lines: list[str]) -> dict[int, str]:
+    """The tagged lines of a Factiva export (line number: tag), or nothing when the text is not one.
+
+    The text is one when it opens with its `HD` headline and tags its date or source and its text
+    (`LP` or `TD`) too: a headline that opens with two capitals (`HD video shows ...`) over a story
+    is no export."""
+    first = next((line for line in lines if line.strip()), "")
+    opening = _TAG_LINE.match(first)
+    if opening is None or opening["tag"] != "HD" or not opening["value"]:
+        return {}
+    tags: dict[int, str] = {}
+    in_text = False
+    for number, line in enumerate(lines, start=1):
+        match = _TAG_LINE.match(line)
+        if match is None:
+            continue
+        tag = match["tag"]
+        if tag in _TEXT_TAGS:
+            in_text = True
+            tags[number] = tag
+        elif tag in _HEADER_TAGS and not in_text:
+            tags[number] = tag
+    found = set(tags.values())
+    return tags if found & _TEXT_TAGS and found & {"PD", "SN"} else {}
+
+
+def _untagged(lines: list[str]) -> list[str]:
+    """The export's lines as the untagged export prints them, one for one (so that evidence keeps its
+    line): each header field's value on its line (`By` before a byline without it), a field's
+    continuation lines joined to it (a headline over two lines), `LP` and `TD` alone as the blank
+    line before their paragraphs, or their first line when the text follows the tag. The indexing
+    lines under the text are left to the furniture rules, which know them."""
+    out = list(lines)
+    in_text = False
+    field_at: int | None = None  # the header field whose continuation lines are joined to it
+    for i, line in enumerate(lines):
+        match = _TAG_LINE.match(line) if not in_text or line[:2] in _TEXT_TAGS else None
+        tag = match["tag"] if match else None
+        if tag in _TEXT_TAGS:
+            in_text, out[i] = True, match["value"] or ""
+        elif tag in _HEADER_TAGS and not in_text:
+            value = match["value"] or ""
+            out[i] = f"By {value}" if tag == "BY" and value and not _BY_WORD.match(value) else value
+            field_at = i
+        elif not in_text and field_at is not None and line.strip():
+            out[field_at] = f"{out[field_at]} {line.strip()}"
+            out[i] = ""
+    return out
+
+
+def _name_the_tags(layout: Layout, tags: dict[int, str], lines: list[str]) -> None:
+    """The evidence of the date and the author is the export's own line, its tag with it (`PD 14 May
+    2024`), with a note naming the field: the analyst sees where in the export the value stood."""
+    for slot in ("byline_evidence", "author_evidence", "header_date_evidence"):
+        evidence = getattr(layout, slot)
+        tag = tags.get(evidence.line) if evidence is not None and evidence.line is not None else None
+        if tag is None:
+            continue
+        field_name = _TAG_NAMES.get(tag, tag)
+        note = evidence.note or f"Factiva's {tag} ({field_name}) field"
+        setattr(layout, slot, dataclasses.replace(evidence, text=fold(lines[evidence.line - 1]), note=note))
 
 
 def is_masthead(line: str) -> bool:
@@ -313,14 +393,14 @@ def _is_title_line(line: str) -> bool:
     return looks_like_title(line) and not folded_is_furniture(line, article_is_latin=False) and not _BY_LINE.match(line)
 
 
-def _may_take_title(layout: Layout, body: list[tuple[int, str]], line: str, number: int) -> bool:
+def _may_take_title(layout: Layout, body: _Body, line: str, number: int) -> bool:
     """Whether `line` may be the headline, given what stands above it.
 
     Only site names may stand above the headline. A site's name taken for the
     title gives way to the first longer headline-like line under it, so that
     `BelTA` over `Lukashenko: CSTO must respond to new threats` is furniture
     and the second line the title (and never a quote of Lukashenko's)."""
-    if not all(is_masthead(text) or _is_code_line(text) for text in body_lines_text(body)):
+    if body.unlike_mastheads:
         return False
     if layout.title is None:
         return True
@@ -382,17 +462,15 @@ _INSTITUTION = re.compile(
 )
 
 
-def _take_title(layout: Layout, body: list[tuple[int, str]], line: str, number: int) -> None:
+def _take_title(layout: Layout, body: _Body, line: str, number: int) -> None:
     """Make `line` the title; the site names above it (and a site name taken for the title) go."""
     if layout.title is not None:
         layout.removed.append(layout.title)
         if layout.title_line is not None:
             layout.mastheads.append((layout.title, layout.title_line))
-    for i, (at, text) in enumerate(body):
-        if text:
-            layout.removed.append(text)
-            layout.mastheads.append((text, at))
-            body[i] = (at, "")
+    for at, text in body.blank_all():
+        layout.removed.append(text)
+        layout.mastheads.append((text, at))
     layout.title, layout.title_line = line, number
 
 
@@ -412,13 +490,13 @@ _HEADING_TAIL = re.compile(
 )
 
 
-def _continues_heading(layout: Layout, body: list[tuple[int, str]], line: str, number: int) -> bool:
+def _continues_heading(layout: Layout, body: _Body, line: str, number: int) -> bool:
     """Whether `line` is the second line of a two-line official heading taken for the title: right
     under a title that only names a document's kind, nothing but blank lines between, and itself
     shaped like the rest of a headline (`on the session of ...`, `by the CSTO Secretary General`)."""
     if layout.title is None or layout.title_line is None or not 0 < number - layout.title_line <= 2:
         return False
-    if body_lines_have_text([(n, t) for n, t in body if n > layout.title_line]):
+    if any(text for n, text in body.lines[-2:] if n > layout.title_line):  # lines come in order: the last two
         return False
     if not _DOCUMENT_KIND.fullmatch(layout.title) or not _HEADING_TAIL.match(line):
         return False
@@ -439,17 +517,52 @@ def _joined_heading(kind: str, rest: str) -> str:
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[(])(?:\[\d{1,3}\])+")
 
 
-def _only_short_lines(body: list[tuple[int, str]]) -> bool:
-    """Nothing but short lines (a site name, a section) stands above: still the header."""
-    return all(len(text.split()) < 4 for _, text in body)
+class _Body:
+    """The lines kept as text so far, with what the header's rules ask of all of them kept up to date
+    line by line.
+
+    The rules for the header ask, at every line, whether only short lines or only site names stand
+    above it, or how many lines of text do. Asking that of every line above made a text of many short
+    lines (a list of headlines, a page read from its <body>) quadratic; a count kept as lines come in
+    and go (`blank_all`) answers it at once, the same way."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[int, str]] = []
+        self.texts: list[str] = []  # the lines that are not blank, in order
+        self._at: list[int] = []  # where each of them stands in `lines`
+        self.long_lines = 0  # lines of four words or more
+        self.unlike_mastheads = 0  # lines of text shaped like neither a site's name nor a code line
+
+    def add(self, number: int, text: str) -> None:
+        self.lines.append((number, text))
+        if not text:
+            return
+        self.texts.append(text)
+        self._at.append(len(self.lines) - 1)
+        self.long_lines += len(text.split()) >= 4
+        self.unlike_mastheads += not (is_masthead(text) or _is_code_line(text))
+
+    @property
+    def only_short(self) -> bool:
+        """Nothing but short lines (a site name, a section) stands above: still the header."""
+        return self.long_lines == 0
+
+    def blank_all(self) -> list[tuple[int, str]]:
+        """Blank every line of text (it was furniture over the headline) and give them with their lines."""
+        taken = [self.lines[i] for i in self._at]
+        for i in self._at:
+            self.lines[i] = (self.lines[i][0], "")
+        self.texts, self._at = [], []
+        self.long_lines = self.unlike_mastheads = 0
+        return taken
 
 
-def _standfirst_only(body: list[tuple[int, str]], most: int) -> bool:
+def _standfirst_only(body: _Body, most: int) -> bool:
     """A line of text under the headline no longer than a summary: a standfirst, which sites
     print between the headline and the byline (`Joshua Kucera Sep 25, 2023`). With `most=2`, the
     lead photo's caption may follow it (`By Al Jazeera Staff` / `Published On 14 Sep 2022`):
     a byline's own shape says it is one, and a date line right under it is the byline's."""
-    texts = body_lines_text(body)
+    texts = body.texts
     return 1 <= len(texts) <= most and all(len(t.split()) <= STANDFIRST_WORDS and not find_dateline(t) for t in texts)
 
 
@@ -472,14 +585,6 @@ def _names_and_date(line: str) -> bool:
 
 
 _BYLINE_SMALL_WORDS = frozenset({"on", "at", "by", "published", "updated", "posted"})  # "Published on 4 Dec 2024"
-
-
-def body_lines_have_text(body: list[tuple[int, str]]) -> bool:
-    return any(text for _, text in body)
-
-
-def body_lines_text(body: list[tuple[int, str]]) -> list[str]:
-    return [text for _, text in body if text]
 
 
 def _take_updated(layout: Layout, found: FoundDate, evidence: Evidence) -> None:
@@ -527,11 +632,20 @@ def _take_ambiguous(layout: Layout, found: AmbiguousDate | None, evidence: Evide
     return True
 
 
-_WHERE = {"header": "in the header line", "byline": "on the line under the headline", "footer": "on the last line"}
+_WHERE = {
+    "header": "in the header line",
+    "byline": "on the line under the headline",
+    "footer": "on the last line",
+    "dateline": "in the dateline",
+}
 _SLOTS = {
     "header": ("header_date", "header_date_evidence"),
     "byline": ("byline_date", "byline_evidence"),
     "footer": ("footer_date", "footer_evidence"),
+    # A dateline's date, settled, stands where `article._date` ranks it: after the header's, before the
+    # URL's and the footer's, as the byline's does. So it takes the byline's place when no byline dates the
+    # page, and its evidence says it is the dateline's (rule `dateline`).
+    "dateline": ("byline_date", "byline_evidence"),
 }
 # "On Oct. 3 the ministers met": a month's abbreviation does not end the lead's first sentence.
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.$", re.IGNORECASE)
@@ -539,16 +653,23 @@ _MONTH_ABBREVIATION_END = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oc
 
 def _settle_ambiguous_dates(layout: Layout) -> None:
     """A date that reads both ways becomes the one reading the dateline or the lead names in words
-    (`Date: 03/10/2023` over `MOSCOW, October 3 (TASS) -` is 3 October 2023), as the date of the
-    place it stood in. Its note says where the numeric date was and what settled it. When nothing
-    settles it, it stays no date."""
+    (`Date: 03/10/2023` over `MOSCOW, October 3 (TASS) -` is 3 October 2023, and so is `MOSCOW,
+    03/10/2023 (TASS) - On October 3 ...`), as the date of the place it stood in. Its note says
+    where the numeric date was and what settled it. When nothing settles it, it stays no date, and
+    its evidence in `ambiguous_dates` says why: never a guess."""
+    _take_ambiguous_dateline(layout)
     if not layout.ambiguous_dates:
         return
     places = _dateline_and_lead(layout.raw_paragraphs)
-    for place, found, evidence in layout.ambiguous_dates:
+    looked_in = [where for where, _ in places]
+    for i, (place, found, evidence) in enumerate(layout.ambiguous_dates):
         date_slot, evidence_slot = _SLOTS[place]
-        settled = settle_ambiguous(found, places) if getattr(layout, date_slot) is None else None
+        if getattr(layout, date_slot) is not None:
+            continue  # a date written one way stands there
+        settled = settle_ambiguous(found, places)
         if settled is None:
+            note = describe_unread(found, _WHERE[place], looked_in)
+            layout.ambiguous_dates[i] = (place, found, dataclasses.replace(evidence, note=note))
             continue
         reading, said = settled
         setattr(layout, date_slot, reading)
@@ -556,12 +677,29 @@ def _settle_ambiguous_dates(layout: Layout) -> None:
         setattr(layout, evidence_slot, dataclasses.replace(evidence, note=note))
 
 
+def _take_ambiguous_dateline(layout: Layout) -> None:
+    """The dateline's date when it reads both ways (`MOSCOW, 03/04/2024 (TASS) -`), which the
+    dateline itself leaves undated, for the lead's words to settle as a header's would be."""
+    dateline = _opening_dateline(layout.raw_paragraphs)[1]
+    if dateline is None or dateline.date is not None or not dateline.date_words:
+        return
+    found = ambiguous_date(dateline.date_words)
+    if found is not None:
+        layout.ambiguous_dates.append(("dateline", found, Evidence(dateline.words, "dateline", 0.8)))
+
+
+def _opening_dateline(paragraphs: list[str]) -> tuple[int, Dateline | None]:
+    """The dateline opening the story, among the first paragraphs (where `article` looks for it),
+    and the paragraph it opens."""
+    return next(((i, d) for i, p in enumerate(paragraphs[:8]) if (d := find_dateline(p))), (0, None))
+
+
 def _dateline_and_lead(paragraphs: list[str]) -> list[tuple[str, str]]:
-    """The dateline opening the story (among the first paragraphs, where `article` looks for it)
-    and the first sentence after it, or the first paragraph's first sentence when there is none."""
+    """The dateline opening the story and the first sentence after it, or the first paragraph's
+    first sentence when there is none."""
     if not paragraphs:
         return []
-    at, dateline = next(((i, d) for i, p in enumerate(paragraphs[:8]) if (d := find_dateline(p))), (0, None))
+    at, dateline = _opening_dateline(paragraphs)
     lead = paragraphs[at][len(dateline.words) :] if dateline else paragraphs[at]
     parts = sentences(lead)
     first = parts[0] if parts else ""
@@ -759,7 +897,7 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
             previous_blank = True
             continue
         wrapped = width is not None and previous_length >= width - WRAP_SLACK
-        unfinished = bool(out) and out[-1][1].endswith((",", ";"))  # no paragraph ends on a comma
+        unfinished = bool(out) and out[-1][1].endswith(_UNFINISHED)  # no paragraph ends on a comma
         if (
             out
             and not previous_blank
@@ -773,6 +911,8 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+# A line ending on a comma, also one closing a quote (`"... armed groups,"` over `a spokesman said.`).
+_UNFINISHED = (",", ";", ',"', ",”", ",»", ",’")
 WRAP_SLACK = 20  # a wrapped line ends within this many characters of the margin (the next word did not fit)
 
 
@@ -814,31 +954,61 @@ def _dedupe(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     if not repeated:  # the usual case: no paragraph shares a phrase with another
         pairs = list(zip(paragraphs, grams, strict=True))
         return [p for p, g in pairs if g], [p for p, g in pairs if not g]
-    dropped: set[int] = set()
-    for i, own in enumerate(grams):
-        if len(own) < 12:
-            continue
-        sources = [j for j, other in enumerate(grams) if j != i and j not in dropped and own & other]
-        union = set().union(*(grams[j] for j in sources)) if sources else set()
-        big_sources = [j for j in sources if len(own & grams[j]) >= 5]
-        if (
-            len(own & union) >= 0.8 * len(own)
-            and len(big_sources) >= 2
-            and all(len(grams[j]) < len(own) for j in big_sources)
-        ):
-            dropped.add(i)
+    dropped = _summaries(grams)
     kept: list[int] = []
+    kept_with: _Index = {}  # each phrase, and the kept paragraphs that have it
     for i, own in enumerate(grams):
         if i in dropped:
             continue
         if not own:
             dropped.add(i)
             continue
-        if any(len(own & grams[j]) >= 0.8 * len(own) for j in kept):
+        if _sharing(own, grams, kept_with, 0.8 * len(own)):
             dropped.add(i)
             continue
         kept.append(i)
+        for gram in own:
+            kept_with.setdefault(gram, []).append(i)
     return [paragraphs[i] for i in kept], [paragraphs[i] for i in sorted(dropped)]
+
+
+_Index = dict[tuple[str, ...], list[int]]
+
+
+def _sharing(own: set[tuple[str, ...]], grams: list[set[tuple[str, ...]]], having: _Index, least: float) -> list[int]:
+    """The paragraphs in the index `having` that share `least` or more of `own`'s phrases.
+
+    A paragraph sharing that many misses at most `len(own) - least` of them, so it has one of any
+    `len(own) - least + 1` of them: only the paragraphs under `own`'s rarest phrases are candidates,
+    and each is then compared whole. So a long text's paragraphs are not each compared with all
+    the others, and a stock phrase that every answer of a transcript repeats is not read through."""
+    need = math.ceil(least)
+    if need > len(own):
+        return []
+    rarest = sorted(own, key=lambda gram: len(having.get(gram, ())))[: len(own) - need + 1]
+    candidates = sorted({j for gram in rarest for j in having.get(gram, ())})
+    return [j for j in candidates if len(own & grams[j]) >= least]
+
+
+def _summaries(grams: list[set[tuple[str, ...]]]) -> set[int]:
+    """The paragraphs that only collapse several others into one: 80% of its phrases are in other
+    paragraphs still kept, two or more of them share five phrases with it, and each of those is
+    shorter than it."""
+    having: _Index = {}
+    for j, other in enumerate(grams):
+        for gram in other:
+            having.setdefault(gram, []).append(j)
+    dropped: set[int] = set()
+    for i, own in enumerate(grams):
+        if len(own) < 12:
+            continue
+        covered = sum(1 for gram in own if any(j != i and j not in dropped for j in having[gram]))
+        if covered < 0.8 * len(own):
+            continue
+        big_sources = [j for j in _sharing(own, grams, having, 5) if j != i and j not in dropped]
+        if len(big_sources) >= 2 and all(len(grams[j]) < len(own) for j in big_sources):
+            dropped.add(i)
+    return dropped
 
 
 def _without_dateline(paragraph: str) -> str:

@@ -6,6 +6,13 @@ one), so a messy folder reads as one line per odd file:
 - UTF-8 is read as is; UTF-8, UTF-16 and UTF-32 with a byte-order mark are
   read by their mark (a note says so); UTF-16 without its mark is told by
   the NUL bytes on one side of every character (a warning says so);
+- a saved page (`.html`, `.htm`) that is not UTF-8 is read in the charset its
+  markup declares (`<meta charset="windows-1251">`, `<meta http-equiv=
+  "Content-Type" content="text/html; charset=koi8-r">`), as a browser reads
+  it (a page labelled Latin-1 or ASCII is Windows-1252), with a note naming
+  the charset and its line; a declared charset that Python does not know,
+  that is no charset of text, or that does not decode the page gives way to
+  the guess below, with a warning saying so;
 - other encodings (Windows-1251 or KOI8-R Russian, Latin-1, ...) are told by
   `charset_normalizer` rather than guessed by hand, preferring the encodings
   news text is usually in when several decode alike; a warning names the one
@@ -33,6 +40,7 @@ from typing import BinaryIO
 from charset_normalizer import from_bytes
 
 from ..model import Problem
+from .html_page import HTML_SUFFIXES
 
 MAX_BYTES = 20 * 1024 * 1024
 _BINARY_MAGIC = {
@@ -146,13 +154,21 @@ def read_article_bytes(path: Path | str, data: bytes) -> tuple[str | None, tuple
             text, replaced = data.decode("utf-8"), 0
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            told = _tell_encoding(data)
-            if told is None:
-                return skip(f"not UTF-8 (line {line}), and its encoding cannot be told", line)
-            text, encoding = told
-            replaced = 0
-            notes.append(f"not UTF-8; decoded as {encoding} (told by charset_normalizer)")
-            warning = True
+            declared = _read_as_declared(data) if Path(name).suffix.lower() in HTML_SUFFIXES else None
+            if declared is not None and declared[0] is not None:
+                text, replaced = declared[0], 0
+                notes.append(declared[1])
+            else:
+                gave_way = f"{declared[1]}; " if declared is not None else ""
+                if declared is not None:
+                    notes.append(declared[1])
+                told = _tell_encoding(data)
+                if told is None:
+                    return skip(f"{gave_way}not UTF-8 (line {line}), and its encoding cannot be told", line)
+                text, encoding = told
+                replaced = 0
+                notes.append(f"not UTF-8; decoded as {encoding} (told by charset_normalizer)")
+                warning = True
     if replaced:
         notes.append(f"{replaced} undecodable byte{'s' if replaced > 1 else ''} replaced by �")
         warning = True
@@ -233,3 +249,47 @@ def _tell_encoding(data: bytes) -> tuple[str, str] | None:
     # Encodings that decode these bytes to the same text are listed together; name the likeliest.
     encoding = min(best.could_be_from_charset or [best.encoding], key=rank)
     return str(best), _NAMES.get(encoding, encoding)
+
+
+# `<meta charset="windows-1251">`, `<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">`:
+# the charset is named inside a meta tag either way, whatever the order of its attributes.
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]{0,400}?\bcharset\s*=\s*[\"']?\s*(?P<label>[a-z0-9][\w.:+-]{0,39})", re.IGNORECASE
+)
+_NEWLINE = b"\n"
+_HEAD_BYTES = 64 * 1024  # a page declares its charset in its head, before any text
+# Labels browsers read otherwise (the WHATWG Encoding Standard): a page labelled Latin-1 or ASCII is
+# Windows-1252, whose curly quotes and dashes Latin-1 lacks; a page read as bytes is never UTF-16 or UTF-32.
+_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8",
+                     "utf-16-be": "utf-8", "utf-32": "utf-8", "utf-32-le": "utf-8", "utf-32-be": "utf-8"}  # fmt: skip
+# Codecs Python knows that no page is written in: they would turn escapes or markup into other text.
+_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7"})
+
+
+def _read_as_declared(data: bytes) -> tuple[str | None, str] | None:
+    """(text, note) for a page read in the charset its markup declares; (None, why not) when that
+    charset cannot read it, for the guess to; None when the page declares none.
+
+    The page's own word is surer than a guess from its letters: a few Russian words in an English
+    page are too few to tell Windows-1251 from KOI8-R by."""
+    match = _META_CHARSET.search(data, 0, _HEAD_BYTES)
+    if match is None:
+        return None
+    label = match["label"].decode("ascii")
+    line = data[: match.start()].count(_NEWLINE) + 1
+    why = f"the page declares the charset {label}"
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return None, f"{why}, which Python does not know"
+    codec = _AS_BROWSERS_READ.get(codec, codec)
+    if codec in _NOT_CHARSETS:
+        return None, f"{why}, which is no charset of text"
+    try:
+        text = data.decode(codec)
+    except LookupError:  # a codec of bytes to bytes (base64, zlib): no charset of text
+        return None, f"{why}, which is no charset of text"
+    except UnicodeDecodeError as error:
+        return None, f"{why}, which does not decode it (line {data[: error.start].count(_NEWLINE) + 1})"
+    named = _NAMES.get(codec.replace("-", "_"), label)
+    return text, f"not UTF-8; decoded as {named}, the charset the page declares (line {line})"
