@@ -8,7 +8,9 @@ a role word (spokeswoman, chairman, or Mrs written in the role), the endings tha
 mark a surname's gender in Russian and the Turkic languages of the region
 (Zakharova, Lavrov; Nazarbayev, Tokayeva; -kyzy, -uly), and a short list of
 common first names. Anything else (Pashinyan, Zas, Mirzoyan) is unknown,
-which is most names: the caller decides what unknown means.
+which is most names: the caller decides what unknown means. The same endings, with
+the ones of either gender (-yan, -zoda, -enko), tell `has_surname_ending` that a lone
+word reads as a surname of the region.
 """
 
 from __future__ import annotations
@@ -76,6 +78,20 @@ def gender_of(name: str, words: str = "") -> str | None:
     if len(surname) >= 4 and surname.endswith(_MALE_SURNAME):
         return MALE
     return None
+
+
+# Endings that mark a surname of the region whatever its gender (Pashinyan, Rahmonzoda, Aliyev, Shoigu is
+# unmarked): Armenian -yan/-yants, Tajik -zoda/-zod, Azerbaijani and Persian -zade, Ukrainian and Belarusian
+# -enko/-chuk/-vich, Georgian -shvili/-dze/-adze/-ia, with the Russian and Turkic ones above. No English
+# common noun ends so, which is why a lone word "Karimzoda will" may be read as a name and "Dialogue is" not.
+_NEUTRAL_SURNAME = ("yan", "yants", "zoda", "zod", "zade", "zada", "enko", "chuk", "vich", "shvili", "dze")
+_SURNAME_ENDINGS = _FEMALE_SURNAME + _MALE_SURNAME + _NEUTRAL_SURNAME
+
+
+def has_surname_ending(word: str) -> bool:
+    """Whether one capitalised word ends as the region's surnames do ("Karimzoda", "Mirzoyan", "Tokayev")."""
+    low = word.lower()
+    return len(low) >= 5 and word[:1].isupper() and low.endswith(_SURNAME_ENDINGS)
 
 
 def pronoun_gender(pronoun: str) -> str | None:

@@ -1,7 +1,8 @@
 """Outlets: the one that published the article, and those it cites.
 
 The publisher is known only from the article itself: its URL, a dateline or
-agency tag (`MOSCOW (Sputnik) -`, `YEREVAN, March 5. /ARKA/`), or front
+agency tag (`MOSCOW (Sputnik) -`, `YEREVAN, March 5. /ARKA/`, also from two
+cities: `SEOUL/MOSCOW, Oct. 5 (Yonhap) --`), or front
 matter. It is never guessed from what the text talks about. Cited outlets
 are those the text credits with a verb of reporting ("reports Orda.kz",
 "told TASS", "Sputnik Tajikistan reports", "wrote in Vestnik Kavkaza"), not
@@ -29,8 +30,13 @@ from .gender import gender_of
 from .guard import guarded
 from .people import NEWSPAPER_WORDS, ROLE_WORDS, TITLE_ADJECTIVE
 
-_CITY = r"(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,30}?)"
-_CITY_ANY = r"(?P<city>[A-ZА-ЯЁ][\w'’.\- ]{1,30}?)"
+# One city, or two where a story was filed from both: "SEOUL/MOSCOW, Oct. 5 (Yonhap) --", "LONDON/MOSCOW (AP) —",
+# "WASHINGTON and MOSCOW, May 2 (AFP) -". Each must read as a city (see `_looks_like_city`).
+_ONE_CITY = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,30}?"
+_ONE_CITY_ANY = r"[A-ZА-ЯЁ][\w'’.\- ]{1,30}?"
+_CITY = rf"(?P<city>{_ONE_CITY}(?:\s*/\s*{_ONE_CITY}|\s+and\s+{_ONE_CITY})?)"
+_CITY_ANY = rf"(?P<city>{_ONE_CITY_ANY}(?:\s*/\s*{_ONE_CITY_ANY})?)"
+_TWO_CITIES = re.compile(r"\s*/\s*|\s+and\s+")
 _AGENCY = r"(?P<agency>[A-Za-zА-Яа-яЁё][\w.&'’\- ]{0,38}?)"
 _DASH = r"\s*(?:--|[-–—:])+\s*"
 _SITE_AGENCY = r"(?P<agency>[A-Z][\w-]{1,30}\.(?:kz|kg|uz|am|tj|by|az|ru|ge|md|media|info|news|com|org|net))"
@@ -39,7 +45,8 @@ _DATEPART = r"(?P<date>[^/()\n]{3,40}?)"
 DATELINES: tuple[re.Pattern[str], ...] = (
     # MOSCOW (Sputnik) -   ALMATY, Kazakhstan (Reuters) -
     # BEIJING, Nov. 23 (Xinhua) --   MINSK, 23 November (BelTA) -
-    re.compile(rf"^{_CITY_ANY}(?:,\s*(?P<date>[^,()\n]{{2,30}}?))?\s*\({_AGENCY}\)" + _DASH),
+    # BEIJING, June 5, 2025 (Reuters) -   (the year after its own comma)
+    re.compile(rf"^{_CITY_ANY}(?:,\s*(?P<date>[^,()\n]{{2,30}}?(?:,\s*\d{{4}})?))?\s*\({_AGENCY}\)" + _DASH),
     # MOSCOW, January 29. /TASS/.   YEREVAN, March 5 /ARKA/ -   DUSHANBE, 14.03.2025 /NIAT "Khovar"/.
     # (an agency's kind before its quoted name, as NIAT, NIA or IA, is not its name)
     re.compile(rf"^{_CITY_ANY},\s*{_DATEPART}\.?\s*/(?:[A-ZА-Я]{{2,5}}\s+)?[\"“«]?{_AGENCY}[\"”»]?/\.?(?:{_DASH})?"),
@@ -137,6 +144,11 @@ def find_dateline(paragraph: str) -> Dateline | None:
 
 
 def _looks_like_city(city: str, tagged: bool) -> bool:
+    """Whether the words before a dateline's date or tag read as a city, or as each of two cities."""
+    return all(_looks_like_one_city(part, tagged) for part in _TWO_CITIES.split(city))
+
+
+def _looks_like_one_city(city: str, tagged: bool) -> bool:
     letters = [c for c in city if c.isalpha()]
     if not letters or len(city.split()) > 4:
         return False
@@ -145,11 +157,19 @@ def _looks_like_city(city: str, tagged: bool) -> bool:
     return upper >= 0.8 or (tagged and city[0].isupper())
 
 
+# In brackets after a heading's first words, as an agency's tag stands after a city: a picture's credit, or
+# the kind of piece ("ARMENIA/AZERBAIJAN (Analysis) —", "NATO (Opinion) -"), which no agency is called.
+_NOT_AGENCIES = frozenset({
+    "photo", "video", "updated", "ap photo", "file", "analysis", "opinion", "explainer", "commentary", "interview",
+    "editorial", "feature", "update", "live", "exclusive", "op-ed", "column", "review", "podcast", "factbox",
+})  # fmt: skip
+
+
 def _looks_like_agency(agency: str) -> bool:
     words = agency.split()
     if not words or len(words) > 4:
         return False
-    if agency.lower() in {"photo", "video", "updated", "ap photo", "file"}:
+    if agency.lower() in _NOT_AGENCIES:
         return False
     return agency[0].isupper() or agency[0].isdigit()
 

@@ -7,6 +7,13 @@ Short forms are resolved to the fullest name the article gives anywhere
 (`Mr. Zas`, `Zas`, `Stanislav` -> `Stanislav Zas`), with the registry as a
 fallback for a full name the article never spells out.
 
+A lone capitalised word is a name only with evidence: an honorific, the registry, a
+full name written before whose surname it is, or a verb of speech after it ("Zas
+said"). An auxiliary alone ("Karimzoda will chair") is enough only for a surname of the
+region's shape (-ov, -yan, -zoda...), and a word ending as English common nouns do
+("Membership is open", "Procurement has been slow") is never a lone name. A rank between
+an office and the name ("Joint Staff chief Col. Gen. X") leaves the office as the role.
+
 A newspaper's title is no one's name, listed or not: words such as Pravda,
 Gazeta, Vestnik, Golos and the words right after them ("Golos Tajikistana"),
 or a title opening with a Russian adjective ("Literaturnaya Rossiya"). Nor is
@@ -25,7 +32,7 @@ from functools import lru_cache
 
 from ..model import Evidence
 from ..registry import Person, Registry
-from .gender import MALE, gender_of, pronoun_gender
+from .gender import MALE, gender_of, has_surname_ending, pronoun_gender
 
 ROLE_WORDS = {
     "secretary", "general", "secretary-general", "president", "vice-president", "minister", "prime",
@@ -39,7 +46,7 @@ ROLE_WORDS = {
     "army", "military", "political", "scientist", "researcher", "political scientist", "executive", "senior",
     "member", "members", "pm", "fm", "ceo", "mr", "mrs", "ms", "dr", "prof", "gen", "sir", "madam", "mister",
     "general's", "office", "department", "committee", "secretariat", "nurse", "doctor", "diplomat",
-    "prosecutor", "commissioner", "ombudsman", "ombudswoman",
+    "prosecutor", "commissioner", "ombudsman", "ombudswoman", "aide", "judge", "rector", "attaché", "attache",
 }  # fmt: skip
 NOT_NAME_WORDS = {
     "the", "a", "an", "and", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "but", "or",
@@ -329,13 +336,25 @@ def _in_a_title(run: list[re.Match[str]], name_start: int, real: list[re.Match[s
     return len(real) >= 2 and bool(TITLE_ADJECTIVE.match(real[0].group(0)))
 
 
+# A verb of speech or action right after a lone capitalised word ("Zas said", "Tokayev has said",
+# "Lavrov, speaking"): what makes the word a name when nothing else does.
 _SPEECH_NEAR = re.compile(
-    r"^\s*(?:,\s*)?(?:also\s+|further\s+|then\s+|has\s+|had\s+|was\s+|is\s+)?"
+    r"^\s*(?:,\s*)?(?:(?:also|further|then|has|had|have|was|is|will|would|could|did|does)\s+){0,2}"
     r"(?:said|says|told|stated|noted|added|stressed|emphasi[sz]ed|explained|clarified|underlined|underscored|"
     r"believes|affirmed|reiterated|spoke|speaking|warned|recalled|remarked|declared|announced|insisted|"
     r"called|confirmed|continued|concluded|pointed|argued|admitted|acknowledged|expressed|highlighted|"
     r"cited|quoted|replied|answered|responded|asked|urged|wrote|commented|mentioned|assured|informed|"
-    r"did|does|is|was|has|had|will|would|could|also|,)\b"
+    r"also|,)(?![\w'’-])"
+)
+# Only an auxiliary or a copula after the word: "Membership is open", "Procurement has been slow" open
+# sentences with a common noun as often as "Lavrov is expected" does with a surname, so the word is a
+# name only with more evidence (an honorific, the registry, a full name, a surname's ending).
+_AUXILIARY_NEAR = re.compile(r"^\s*(?:is|was|has|had|will|would|could|does|did)(?![\w'’-])")
+# The endings of English common nouns ("Membership", "Integration", "Procurement", "Readiness", "Training"):
+# a lone word so ending is no one's name by the verb after it alone. Three letters at least before the
+# ending, so that short surnames such as King, Ding or Page are not caught.
+_COMMON_NOUN = re.compile(
+    r"^[A-Z][a-z]{3,}(?:ship|tion|sion|ment|ness|ity|ance|ence|ism|ing|ure|age|ery)$|^[A-Z][a-z]{2}(?:ship|ment|ness)$"
 )
 
 
@@ -349,15 +368,20 @@ def _could_be_surname(
 ) -> bool:
     """Whether a lone capitalised word names a person: after an honorific, as a name the registry
     knows, as the surname of a full name written earlier ("Oleg Tokhtarov ... According to
-    Tokhtarov,"), or followed by a verb of speech or action."""
+    Tokhtarov,"), or followed by a verb of speech or action ("Zas said").
+
+    By the verb alone it is not when the word reads as a common noun: it ends as one does
+    ("Membership", "Procurement"), the text also writes it in lower case, or only an auxiliary
+    follows it ("Readiness is higher") and it has no surname's ending of the region ("Karimzoda will")."""
     word = token.group(0).replace("’s", "").replace("'s", "")
     if any(_HONORIFIC.match(t.group(0)) for t in name_tokens) or word in surnames:
         return True
     if word.lower() in registry.person_by_alias or word in registry.name_parts:
         return True
-    # A lone capitalised word counts when a verb of speech or action follows it,
-    # unless the text also writes it in lower case (a common noun opening a sentence).
-    if not _SPEECH_NEAR.match(text[token.end() : token.end() + 40]):
+    after = text[token.end() : token.end() + 40]
+    if _COMMON_NOUN.match(word):
+        return False
+    if not _SPEECH_NEAR.match(after) and not (_AUXILIARY_NEAR.match(after) and has_surname_ending(word)):
         return False
     lower = word.lower()
     # Nowhere in the text at all (most surnames): then surely never written in lower case.
@@ -379,11 +403,10 @@ def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> Peo
             index.roles[name] = (mention.role, Evidence(f"{mention.role} {mention.words}", "text", 0.8))
     for mention in mentions:
         name = index.canonical[mention.words]
-        if name not in index.roles:
-            lower = _lower_role(text[max(0, mention.start - 80) : mention.start])
-            role = _role_after_lead_in(lower.group("role")) if lower else None
-            if role:
-                index.roles[name] = (role, Evidence(f"{role} {mention.words}", "text", 0.7))
+        if name not in index.roles or _only_a_rank(index.roles[name]):
+            found = _lower_role_before(text, mention)
+            if found:
+                index.roles[name] = (found[0], Evidence(found[1], "text", 0.7))
     for mention in mentions:
         name = index.canonical[mention.words]
         if name not in index.roles:
@@ -601,10 +624,11 @@ def _is_short_form(parts: list[str], full_parts: list[str]) -> bool:
 _LOWER_ROLE_HEADS = (
     "chief", "minister", "spokesman", "spokeswoman", "spokesperson", "head", "president", "secretary", "ambassador",
     "commander", "director", "leader", "analyst", "expert", "scientist", "envoy", "adviser", "advisor", "deputy",
-    "chairman", "general",
+    "chairman", "chairwoman", "general", "aide", "judge", "rector", "attaché", "attache", "ombudsman", "governor",
+    "mayor", "speaker", "commissioner",
 )  # fmt: skip
 _LOWER_ROLE = re.compile(
-    r"(?P<role>(?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(_LOWER_ROLE_HEADS) + r"))\s+$"
+    r"(?P<role>(?:[A-Z][\w-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(_LOWER_ROLE_HEADS) + r"))\s+$"
 )
 
 
@@ -618,6 +642,35 @@ def _lower_role(before: str) -> re.Match[str] | None:
     return _LOWER_ROLE.search(before)
 
 
+# A rank written between an office and the name, in full or cut short: "CSTO Joint Staff chief Col. Gen.
+# Andrei Serdyukov", "border guard commander Lieutenant General X". The office is the role.
+_TRAILING_RANK = re.compile(
+    r"(?<![\w'’-])(?:(?:Gen|Col|Lt|Lieut|Maj|Brig|Adm|Capt|Cmdr|Cdr|Vice|Rear)\.?\s+"
+    r"|(?:General|Colonel|Lieutenant|Major|Brigadier|Admiral|Marshal|Captain|Vice|Rear|Army)\s+){1,4}$"
+)
+
+
+def _lower_role_before(text: str, mention: Mention) -> tuple[str, str] | None:
+    """(the role, the words as written) of an office in lower case right before a name, a rank
+    between them or not ("presidential aide X", "Joint Staff chief Col. Gen. X"). The rank stays
+    in the evidence only: it says what the person is in the army, the office what they speak for."""
+    before = text[max(0, mention.start - 100) : mention.start]
+    rank = _TRAILING_RANK.search(before)
+    office_end = rank.start() if rank else len(before)
+    lower = _lower_role(before[:office_end])
+    role = _role_after_lead_in(lower.group("role")) if lower else None
+    if not role:
+        return None
+    return role, " ".join(filter(None, (role, " ".join(before[office_end:].split()), mention.words)))
+
+
+def _only_a_rank(role: tuple[str, Evidence]) -> bool:
+    """Whether a role the run of name words gave is only a rank ("Colonel General"): an office in
+    lower case before it ("border guard commander Colonel General X") says more."""
+    words = role[0].lower().split()
+    return role[1].rule == "text" and bool(words) and all(w in _RANK_WORDS for w in words)
+
+
 # Words that end the sentence's lead-in rather than belong to a role: "According to
 # security analyst X", "told by expert X", "said Kremlin spokesman X".
 _LEAD_IN_WORDS = {
@@ -626,10 +679,17 @@ _LEAD_IN_WORDS = {
 }  # fmt: skip
 
 
+_WHEN_WORDS = _NOT_ROLE_LEAD | {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
+
+
 def _role_after_lead_in(role: str) -> str | None:
     """The role without the words before it that only lead into the name."""
     tokens = role.split()
     cut = max((i + 1 for i, token in enumerate(tokens) if token.lower() in _LEAD_IN_WORDS), default=0)
+    while cut < len(tokens) - 1 and tokens[cut].lower().strip(",") in _WHEN_WORDS:
+        cut += 1  # "On Tuesday Kremlin spokesman X": the day is when, not part of the office
     return " ".join(tokens[cut:]) or None
 
 
