@@ -55,7 +55,8 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     joined = "\n".join(paragraphs)
     offsets = _offsets(paragraphs)
     people = build_index(joined, registry, registry.non_person_words)  # a frozenset: asked, never changed
-    quotes = QuoteFinder(paragraphs, people, offsets, joined).run()
+    # The headline may say who an interview is with ("...: an interview with X"); a derived one says nothing new.
+    quotes = QuoteFinder(paragraphs, people, offsets, joined, None if title_derived else title).run()
     if source is None:  # a publisher named only by a copyright line: weaker than every other place
         source = copyright_outlet(text, registry, people.names())
     speakers = _speakers(quotes, people)

@@ -2,9 +2,11 @@
 
 A quotation is words inside quote marks (curly, straight, «guillemets»,
 „low-high“), or speech with no marks that ends in an attribution and speaks
-in the first person (`..., said Imangali Tasmagambetov.`), or an answer in an
-interview laid out as questions and answers, or unmarked speech under a
-lead-in that names the speaker and ends in a colon. Quoted names of programmes,
+in the first person (`..., said Imangali Tasmagambetov.`), or speech set off by
+dashes with its attribution between two of them (`- We respect ..., - Zas said. -
+Our task is ...`, both parts his; a list item or a dash around an aside is none),
+or an answer in an interview laid out as questions and answers, or unmarked
+speech under a lead-in that names the speaker and ends in a colon. Quoted names of programmes,
 titles and scare quotes are not quotations of a speaker; a phrase of two to four
 words inside a sentence is one only as the claim of a clause a named person is
 reported saying (`Putin said Armenia "remains a close ally"`, see `_claims`).
@@ -25,6 +27,13 @@ a named person. A body (`the ministry`, `the Constitutional Court`, `the electio
 Khural's presidium`, see `_SOURCE_NOUNS`) is no person either: its quote is kept with no speaker, and
 is no one else's. Where nothing attributes it, the speaker is null rather than a guess.
 
+An interview's answers are the interviewee's: the one the title or the intro says is interviewed or
+spoke (`an interview with X`, `X spoke to our correspondent`), else the one person the intro names;
+with two, or none, they are no one's. A bare surname two people named in full share is the one the
+text last made the subject of a verb of speech before it, or stays the bare surname; a one-word name
+that is the first word of one two-word name written before it, where no name ends in it, is that
+person (`Li Xin ... Li said`: the surname written first).
+
 A quote over several paragraphs, each opening with a mark and only the last closing, is one
 quote per paragraph (the opening marks between them are no one's words), all credited to whoever
 its end names, or else its start.
@@ -35,13 +44,13 @@ Every quote's text is a span of the article's cleaned text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Evidence, Quote
 from .gender import pronoun_gender
 from .guard import guarded, tail_start
 from .outlets import find_dateline
-from .people import PRONOUNS, ROLE_WORDS, PeopleIndex
+from .people import NOT_NAME_WORDS, PRONOUNS, ROLE_WORDS, Mention, PeopleIndex, strip_honorific
 from .text import comparable, words
 
 OPENERS = "“«„"
@@ -152,6 +161,20 @@ _CITATION = re.compile(
     r"\s*[—–-]{1,2}\s*(?P<outlet>[^,.;:!?\"“”«»\n]{2,60}?)\s*,\s*[\w ,./-]{0,30}\b(?:19|20)\d\d\b[\w ,./:-]{0,20}\s*$"
 )
 _SPOKEN_END = re.compile(r"[.!?…][\"”»’)]*\s*$")  # speech ends as a sentence does; a headline does not
+# Dash dialogue (see `QuoteFinder._dialogue`): a paragraph opening with a dash and a space, the dashes that
+# set its parts off (at its start or after a space, before a space: not the hyphen of `Tajik-Afghan`), and
+# the marks that end a part of speech before an attribution.
+_DIALOGUE_OPEN = re.compile(r"^\s*[-–—]{1,2}\s")
+_DIALOGUE_DASH = re.compile(r"(?:^\s*|(?<=\s))[-–—]{1,2}\s+")
+_DIALOGUE_MARKS = frozenset(",!?…")
+# A name as the subject of a verb of speech (see `QuoteFinder._speaks_as_subject`): the verb right after it,
+# or after an aside set off by commas; or, inverted, the verb and at most a title before it.
+_SUBJECT_VERB_AFTER = re.compile(
+    rf"\s*(?:,[^,.;:!?\"“”«»\n]{{1,100}},\s*)?(?:(?:also|then|later|again|once)\s+)?{SPEECH_VERB}\b"
+)
+# Inverted only after a quote or a comma (`," said X`, `..., said X`): `Ilham Aliyev said Heydar Aliyev had ...`
+# makes the second the subject of a reported clause, not of "said".
+_VERB_BEFORE_NAME = re.compile(rf"[,\"”»]\s*(?P<verb>{SPEECH_VERB})\s+(?:[\w.'’-]+\s+){{0,4}}$")
 _UNMARKED = re.compile(
     rf",\s+(?:(?P<verb1>{SPEECH_VERB})\s+(?P<who1>(?:[^,.;:!?]|(?<=\b[A-Z])\.){{2,80}}?)|(?P<who2>[^,.;:!?]{{2,80}}?)\s+(?P<verb2>{SPEECH_VERB})(?:\s+[^,.;:!?]{{0,60}})?)\s*[.!]?\s*$"
 )
@@ -274,14 +297,32 @@ class Running:
     attribution: Attribution | None
 
 
+# `_interviewed_in_title`'s answer when the title names an interviewee the text never writes.
+_UNCONFIRMED = "\0unconfirmed"
+# Two capitalised words in a row: the title may name someone ("Stanislav Zas")...
+_NAME_IN_TITLE = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-Я][a-zß-ÿа-я'’-]+\s+[A-ZÀ-ÖØ-ÞА-Я][a-zß-ÿа-я'’-]+")
+
+
+def _names_someone(words: str) -> bool:
+    """...unless they are an office or a body ("the CSTO Secretary General", "the Foreign Minister")."""
+    for match in _NAME_IN_TITLE.finditer(words):
+        if not any(w.lower() in ROLE_WORDS or w.lower() in NOT_NAME_WORDS for w in match.group(0).split()):
+            return True
+    return False
+
+
 class QuoteFinder:
     """Finds the quotes of one article, given its paragraphs and its people."""
 
-    def __init__(self, paragraphs: list[str], people: PeopleIndex, offsets: list[int], text: str):
+    def __init__(
+        self, paragraphs: list[str], people: PeopleIndex, offsets: list[int], text: str, title: str | None = None
+    ):
         self.paragraphs = paragraphs
-        self.people = people
-        self.offsets = offsets  # paragraph i starts at text[offsets[i]]
         self.text = text  # paragraphs joined by "\n": the coordinates of `people`
+        self.people = self._placed(people)
+        self.title = title  # the headline, when it is no paragraph: it may say who is interviewed
+        self._interviewee_found: tuple[str | None] | None = None  # (the interviewee,) once looked for
+        self.offsets = offsets  # paragraph i starts at text[offsets[i]]
         self.last_speaker: str | None = None
         self.quotes: list[Quote] = []
         self._seen: list[str] = []
@@ -289,6 +330,55 @@ class QuoteFinder:
         # them (`"I thanked President Putin," he said` is not Putin speaking).
         self._named_in_quote: frozenset[str] = frozenset()
         self._last_attribution: Attribution | None = None  # that of the quote added last
+
+    # -- names the index leaves short --------------------------------------
+    def _placed(self, people: PeopleIndex) -> PeopleIndex:
+        """The index with each bare one-word name that it cannot resolve alone, but whose place in the
+        text tells whom it names, written out in full (its offsets kept): a surname of two people
+        (see `_namesake`) or a surname written first (see `_surname_first`). The index itself is
+        shared with the rest of the loader, so a changed copy is made, and only when one is needed."""
+        mentions = list(people.mentions)
+        by_surname: dict[str, set[str]] = {}  # last word of a full name -> the people of that surname
+        for mention in mentions:
+            parts = strip_honorific(mention.words).split()
+            if len(parts) >= 2:
+                by_surname.setdefault(parts[-1], set()).add(people.resolve(mention.words))
+        by_first: dict[str, dict[str, str]] = {}  # first word of a two-word name so far -> person -> as written
+        changed = False
+        for position, mention in enumerate(mentions):
+            written = strip_honorific(mention.words)
+            parts = written.split()
+            if len(parts) == 2:
+                by_first.setdefault(parts[0], {})[people.resolve(mention.words)] = mention.words
+            if len(parts) != 1 or people.resolve(mention.words) != written:
+                continue
+            namesakes = by_surname.get(written, set())
+            if len(namesakes) >= 2:
+                full = self._namesake(people, mentions, position, namesakes)
+            else:
+                full = _surname_first(by_first.get(written, {})) if not namesakes else None
+            if full:
+                mentions[position] = replace(mention, words=full)
+                changed = True
+        return replace(people, mentions=mentions) if changed else people
+
+    def _namesake(self, people: PeopleIndex, mentions: list[Mention], position: int, full: set[str]) -> str | None:
+        """`President Ilham Aliyev said ..., repeating his father, Heydar Aliyev` then `"...," Aliyev
+        said`: a surname two people named in `full` share is the one the text last made the subject of
+        a verb of speech before it. None when neither was: the surname alone, rather than a guess."""
+        for earlier in reversed(mentions[:position]):
+            if people.resolve(earlier.words) in full and not earlier.possessive and self._speaks_as_subject(earlier):
+                return earlier.words
+        return None
+
+    def _speaks_as_subject(self, mention: Mention) -> bool:
+        """Whether the text makes the person it names at `mention` the subject of a verb of speech:
+        `President Ilham Aliyev said`, `X, a former minister, told`, or after it, `said former president X`."""
+        if _SUBJECT_VERB_AFTER.match(self.text, mention.end):
+            return True
+        before = self.text[max(0, mention.start - 60) : mention.start]
+        inverted = _VERB_BEFORE_NAME.search(before, tail_start(_VERB_BEFORE_NAME, before))
+        return bool(inverted) and inverted.group("verb").lower() not in _TO_WHOM_VERBS
 
     # -- the whole article -------------------------------------------------
     def run(self) -> list[Quote]:
@@ -307,6 +397,9 @@ class QuoteFinder:
                 self._flush_pending()
                 self._add_answer(index, interview[index])
                 taken = index + len(interview[index])
+                continue
+            if _DIALOGUE_OPEN.match(paragraph) and self._dialogue(index, paragraph):
+                self._flush_pending()
                 continue
             spans = find_quote_spans(paragraph)
             if not spans or spans[0].open_mark != 0:
@@ -956,6 +1049,81 @@ class QuoteFinder:
         attribution = Attribution(speaker, paragraph[match.start() + 1 :].strip(), "unmarked", 0.75)
         self._add(index, paragraph, start, len(speech), attribution, "unmarked")
 
+    def _dialogue(self, index: int, paragraph: str) -> bool:
+        """`- We respect ..., - Zas said. - Our task is ...`: speech set off by dashes (a hyphen, an en
+        or an em dash, as agencies translating Russian print it), the attribution between two dashes
+        after a comma, "!" or "?", and all of the speech on either side of it the speaker's, one quote
+        per part. Returns whether the paragraph was read so.
+
+        A dash that does not open a part ending in such a mark and followed by an attribution naming
+        someone is no dialogue: a list item (`- in Belarus, in September;`) or a dash set around an
+        aside in narration is left to the other rules, which find no speech in it."""
+        dashes = list(_DIALOGUE_DASH.finditer(paragraph))
+        # Each part: from after its dash to the next dash (or the paragraph's end).
+        ends = [m.start() for m in dashes[1:]] + [len(paragraph)]
+        bounds = [(m.end(), end) for m, end in zip(dashes, ends, strict=True)]
+        found: list[tuple[int, int, Attribution]] = []
+        speech_start: int | None = None
+        attribution: Attribution | None = None
+        n = 0
+        while n < len(bounds):
+            start, end = bounds[n]
+            if speech_start is None:
+                opening = paragraph[start : start + 1]
+                if not (opening.isupper() or (found and opening.islower())):
+                    break  # `- in Belarus, in September;`: no speech opens in lower case
+                speech_start = start
+            spoken_end = len(paragraph[:end].rstrip())
+            said = None
+            if n + 1 < len(bounds) and paragraph[spoken_end - 1 : spoken_end] in _DIALOGUE_MARKS:
+                # `"- I thanked Putin, - he said."`: he is not Putin
+                self._named_in_quote = self._names_within(index, speech_start, spoken_end)
+                said = self._dialogue_attribution(index, paragraph, *bounds[n + 1])
+                self._named_in_quote = frozenset()
+            if said is not None:
+                attribution, cut = said
+                found.append((speech_start, spoken_end, attribution))
+                speech_start = None
+                n += 2
+                if paragraph[cut : bounds[n - 1][1]].strip():
+                    break  # `..., - Zas said. He then left.`: narration after the attribution ends the speech
+                continue
+            n += 1
+        if attribution is None:
+            return False
+        if speech_start is not None:  # `- Our task is ...` after the attribution: the last speaker's
+            found.append((speech_start, len(paragraph[: bounds[-1][1]].rstrip()), attribution))
+        for start, end, said in found:
+            if len(words(paragraph[start:end])) >= 3:
+                self._add(index, paragraph, start, end, said, "unmarked")
+        return True
+
+    def _dialogue_attribution(self, index: int, paragraph: str, start: int, end: int) -> tuple[Attribution, int] | None:
+        """The attribution in paragraph[start:end], a part of dash dialogue (`Zas said.`, `said Imangali
+        Tasmagambetov,`, `he added.`), with where it ends; None unless it names whoever speaks."""
+        stop = _SENTENCE_END.search(paragraph, start, end)
+        cut = stop.start() + 1 if stop else end
+        part = paragraph[start:cut].rstrip(" .,:")
+        if len(part) > 120:
+            return None
+        inverted = _VERB_THEN_WHO.fullmatch(part)
+        if inverted:
+            who_start = start + inverted.start("who")
+            who_end = self._first_named_end(index, who_start, who_start + len(inverted.group("who")))
+            speaker = self._resolve_subject(index, who_start, who_end)
+        else:
+            verb = _VERB.search(part)
+            subject = part[: verb.start()] if verb else ""
+            if not subject.strip() or _SUBJECT_BOUNDARY.search(subject.strip()) or len(subject.split()) > 8:
+                return None
+            if verb is not None and _reports_a_clause(part, part[: verb.end()]):
+                return None  # `- The commission, - Zas said, will meet in June.`: his report, not his words
+            continuing = verb is not None and verb.group(0).lower() in _CONTINUING
+            speaker = self._resolve_subject(index, start, start + len(subject.rstrip()), continuing)
+        if not speaker:
+            return None
+        return Attribution(speaker, paragraph[start:cut].strip(), "unmarked", 0.75), cut
+
     def _led_in(self, index: int) -> int:
         """Speech with no quote marks under a lead-in ending in a colon that names who speaks
         (`Foreign Minister Ararat Mirzoyan, asked about the contributions:`, `He said:`): a
@@ -1148,15 +1316,71 @@ class QuoteFinder:
         self._add_text(index, text, attribution, "unmarked")
 
     def _interviewee(self) -> str | None:
-        intro = self.text[: self.offsets[min(len(self.offsets) - 1, 2)] + 1]
-        counts: dict[str, int] = {}
-        for mention in self.people.mentions:
-            if mention.start < len(intro) + 400:
-                name = self.people.resolve(mention.words)
-                counts[name] = counts.get(name, 0) + 1
-        if not counts:
+        """The person an interview's answers are credited to (see `_find_interviewee`), found once."""
+        if self._interviewee_found is None:
+            first = next((i for i, p in enumerate(self.paragraphs) if _is_question(p)), len(self.paragraphs))
+            self._interviewee_found = (self._find_interviewee(self.offsets[first] if first < len(self.offsets) else 0),)
+        return self._interviewee_found[0]
+
+    def _find_interviewee(self, intro_end: int) -> str | None:
+        """Who is interviewed, from the title and the intro (text offsets up to `intro_end`, where the
+        first question begins): the one they say is interviewed or spoke (`an interview with X`, `we
+        talked to X`, `X spoke to our correspondent`, `X answered questions`), else the one person the
+        intro names. Two candidates, or none, give no one: answers are no one's rather than a guess,
+        and a name first met inside an answer (a capitalised word opening it) is never the interviewee."""
+        said = {name for name in (self._interviewed_in_title(), *self._interviewed_in_intro(intro_end)) if name}
+        if said:
+            return next(iter(said)) if len(said) == 1 and _UNCONFIRMED not in said else None
+        named = [m for m in self.people.mentions if m.end <= intro_end]
+        if len({self.people.resolve(m.words) for m in named}) != 1 or all(m.possessive for m in named):
             return None
-        return max(sorted(counts), key=lambda n: counts[n])
+        return self.people.resolve(named[0].words)
+
+    def _interviewed_in_intro(self, intro_end: int) -> list[str]:
+        """The people the intro's sentences say are interviewed: named right after `an interview with`,
+        `talked to` and the like, or the one subject of `spoke`, `answered questions`, `gave an interview`."""
+        found: list[str] = []
+        objects: set[int] = set()  # where `talked to X` named its X: "talked" has no subject to look for
+        for match in _INTERVIEWED_OBJECT.finditer(self.text, 0, intro_end):
+            window = self.text[match.end() : min(intro_end, match.end() + 80)]
+            stop = _OBJECT_STOP.search(window)
+            end = match.end() + (stop.start() if stop else len(window))
+            first = next((m for m in self.people.mentions if match.end() <= m.start and m.end <= end), None)
+            if first is not None and not first.possessive:
+                found.append(self.people.resolve(first.words))
+                objects.add(match.start())
+        for match in _INTERVIEWED_SUBJECT.finditer(self.text, 0, intro_end):
+            if match.start() in objects:
+                continue
+            head = self.text[: match.start()]
+            start = max(_sentence_start(head), head.rfind("\n") + 1)
+            # `Ahead of the summit that X will host, we talked`: a name inside a clause is not the subject.
+            named = [
+                m
+                for m in self.people.mentions
+                if start <= m.start and m.end <= match.start() and not _SUBORDINATE.search(self.text, start, m.start)
+            ]
+            heads = {self.people.resolve(m.words) for m in named if not m.possessive}
+            if len(heads) == 1 and len({self.people.resolve(m.words) for m in named}) == 1:
+                found.append(next(iter(heads)))
+        return found
+
+    def _interviewed_in_title(self) -> str | None:
+        """`"...": an interview with Stanislav Zas`: the person the title says is interviewed, by a
+        name the text writes too (the people index covers the text, not the title)."""
+        match = _INTERVIEWED_OBJECT.search(self.title) if self.title else None
+        if match is None:
+            return None
+        window = self.title[match.end() :]
+        stop = _OBJECT_STOP.search(window)
+        window = window[: stop.start() if stop else len(window)]
+        written = sorted({m.words for m in self.people.mentions}, key=len, reverse=True)
+        found = next((w for w in written if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", window)), None)
+        if found:
+            return self.people.resolve(found)
+        # The title names someone the text never writes (`an interview with Stanislav Zas` over an intro
+        # naming only his deputy): the answers are that person's, whom the text cannot confirm, so no one's.
+        return _UNCONFIRMED if _names_someone(window) else None
 
     # -- recording -------------------------------------------------------------
     def _add(
@@ -1182,6 +1406,14 @@ class QuoteFinder:
         self.quotes.append(Quote(text=text, speaker=speaker, kind=kind, paragraph=index, evidence=evidence))  # type: ignore[arg-type]
         if speaker:
             self.last_speaker = speaker
+
+
+def _surname_first(two_word: dict[str, str]) -> str | None:
+    """`Li Xin, director of ..., told ...` then `"...," Li said`: Chinese, Korean and Vietnamese names
+    put the surname first, so a one-word name that is the first word of exactly one two-word name
+    written before it (`two_word`: each such person, as written), where no name ends in that word,
+    is that person."""
+    return next(iter(two_word.values())) if len(two_word) == 1 else None
 
 
 _SOURCE_NOUNS = guarded(
@@ -1414,6 +1646,28 @@ _INTERVIEW_INTRO = guarded(
     )
 )
 _QUESTION = re.compile(r"^\s*(?:[—–-]+\s*|Q\s*[:.]\s*|Question\s*[:.]?\s*|\d{1,2}[.)]\s+)?.{8,400}\?\s*$")
+
+
+# `an interview with X`, `we talked to X`, `spoke with X`: the person named right after is interviewed.
+_INTERVIEWED_OBJECT = guarded(
+    re.compile(
+        r"\b(?:(?:an?\s+|the\s+)?interview\s+with|interviewed|in\s+conversation\s+with|conversation\s+with"
+        r"|(?:spoke|talked|talking|speaking|sat\s+down)\s+(?:with|to))\s+",
+        re.IGNORECASE,
+    )
+)
+# Where the words that may name the interviewee end: a clause's punctuation, or an "about" that says the topic.
+_OBJECT_STOP = re.compile(r"[,.;:!?()\"“”«»—–\n]|\s-\s|\b(?:about|on the|on how|after|before|ahead)\b")
+# `X spoke to our correspondent`, `X answered questions`, `X gave an interview to`: the subject is interviewed.
+_INTERVIEWED_SUBJECT = guarded(
+    re.compile(
+        r"\b(?:spoke|talked|answered\s+(?:\w+\s+){0,2}questions|(?:gave|granted)\s+(?:an?\s+)?(?:\w+\s+)?interview"
+        r"|told\s+(?:our|this|the|a)\s+(?:\w+\s+)?(?:correspondent|reporter|journalist|newspaper|paper|agency"
+        r"|magazine|website|portal|publication|editor|channel|programme|program|podcast)"
+        r"|(?:said|told\s+\w+)\s+in\s+an\s+interview)\b",
+        re.IGNORECASE,
+    )
+)
 
 
 def _is_question(paragraph: str) -> bool:
