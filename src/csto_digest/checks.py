@@ -98,7 +98,8 @@ def _article_findings(article: Article, in_theme: set[str]) -> list[Finding]:
         out.append(Finding(kind, article.path, message, article.id))
 
     if not article.date:
-        add("undated", "no publication date found")
+        why = article.date_evidence.note if article.date_evidence and article.date_evidence.note else None
+        add("undated", f"no publication date: {why}" if why else "no publication date found")
     elif article.date_evidence and article.date_evidence.note:
         others = _OTHER_DAY.findall(article.date_evidence.note)
         if others:

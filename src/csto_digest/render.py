@@ -606,7 +606,10 @@ def _field_rows(article: Article, links: Links) -> list[FieldRow]:
     else:
         rows.append(FieldRow("Published by", "not stated in the article", None, None))
     rows += [FieldRow("Cites", o.name, links.outlet(o.name), o.evidence) for o in article.cited_sources]
-    date = f"{article.date} ({article.date_precision})" if article.date else "not stated in the article"
+    if article.date:
+        date = f"{article.date} ({article.date_precision})"
+    else:  # evidence with no date: a date the text gives in a form that reads two ways
+        date = "not read: the text's date reads two ways" if article.date_evidence else "not stated in the article"
     rows.append(FieldRow("Date", date, None, article.date_evidence))
     if article.author:
         rows.append(FieldRow("Author", article.author, None, article.author_evidence))

@@ -330,6 +330,9 @@ def _date(layout: Layout, dateline: Dateline | None) -> tuple[str | None, str | 
         found, evidence = layout.updated_date, layout.updated_evidence
         note = f"read from {found.words!r}, when the page says it was updated: the article may be older"
         return found.value, found.precision, dataclasses.replace(evidence, note=note)
+    unread = next((evidence for _, _, evidence in layout.ambiguous_dates if evidence.note), None)
+    if unread is not None:  # no date, and the analyst is shown the one that reads both ways, and why
+        return None, None, dataclasses.replace(unread, confidence=0.0)
     return None, None, None
 
 
