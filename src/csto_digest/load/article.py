@@ -21,7 +21,7 @@ from .dates import FoundDate, date_from_url, parse_date
 from .entities import organizations, places
 from .frontmatter import FrontMatter
 from .gender import gender_of
-from .layout import Layout, parse_layout
+from .layout import SECTION_WORDS, Layout, parse_layout
 from .outlets import (
     Dateline,
     canonical_outlet,
@@ -199,8 +199,12 @@ def _title(layout: Layout, paragraphs: list[str]) -> tuple[str, bool, Evidence]:
     if dateline:
         first = first[len(dateline.words) :]
     lead = sentences(first)[0] if first else "Untitled article"
-    derived = _shorten(fold(lead), 110)
+    derived = _shorten(_LEADING_SYMBOLS.sub("", fold(lead)), 110) or "Untitled article"
     return derived, True, Evidence(lead[:300], "derived", 0.5, note="no title line: made from the first sentence")
+
+
+# "❗️ CSTO forces arrived ...", "⚡️BREAKING: ...": a channel's marks before its first sentence are no part of a title.
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"“«‘'(\[]+")
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -263,7 +267,8 @@ def _take_bare_byline(layout: Layout, registry: Registry) -> None:
 
     under = [(w, n) for w, n in layout.mastheads if 0 < n - layout.title_line <= 4]
     for words, number in under:
-        if _reads_as_person(words, registry) and not named_in_text(words, layout.paragraphs):
+        dated = _over_byline_date(layout, number)
+        if _reads_as_person(words, registry, dated) and not named_in_text(words, layout.paragraphs):
             layout.author, layout.author_evidence = words, Evidence(words, "byline", 0.7, line=number)
             return
     if len(layout.paragraphs) >= 2 and 0 < layout.paragraph_lines[0] - layout.title_line <= 4:
@@ -275,7 +280,14 @@ def _take_bare_byline(layout: Layout, registry: Registry) -> None:
             del layout.paragraphs[0], layout.paragraph_lines[0]
 
 
-def _reads_as_person(line: str, registry: Registry) -> bool:
+def _over_byline_date(layout: Layout, number: int) -> bool:
+    """Whether line `number` stands right over the byline's date (`Joshua Kucera` / `Jun 14, 2024`):
+    where a byline is printed, so a name there need not be one `_reads_as_person` knows."""
+    evidence = layout.byline_evidence if layout.byline_date else None
+    return evidence is not None and evidence.line is not None and 0 < evidence.line - number <= 2
+
+
+def _reads_as_person(line: str, registry: Registry, over_date: bool = False) -> bool:
     tokens = line.split()
     if not 2 <= len(tokens) <= 4 or not _NAME_WORD.fullmatch(tokens[0]):
         return False
@@ -283,12 +295,13 @@ def _reads_as_person(line: str, registry: Registry) -> bool:
         low = token.lower()
         if not (_NAME_WORD.fullmatch(token) or low in _NAME_JOINERS):
             return False
-        if low in NOT_NAME_WORDS or low in ROLE_WORDS or low in registry.non_person_words:
+        if low in NOT_NAME_WORDS or low in ROLE_WORDS or low in registry.non_person_words or low in SECTION_WORDS:
             return False
     if known_outlet(line, registry) is not None:
         return False
     return (
-        gender_of(line) is not None
+        over_date
+        or gender_of(line) is not None
         or tokens[-1].lower().endswith(_SURNAME_ENDINGS)
         or line.lower() in registry.person_by_alias
     )

@@ -1,7 +1,8 @@
 """Publication dates: where they may stand, and how they are written.
 
-Only a header line, a byline under the title, a dateline, the article's URL
-or a date alone on its last line may give the publication date. A date in the
+Only a header line, a byline under the title, a dateline, the article's URL,
+a date alone on its last line or a credit line closing it (`Source: TASS,
+15 October 2021`) may give the publication date. A date in the
 running text or in a photo caption is an event's date, never the article's.
 
 The formats are matched by explicit patterns rather than a general parser:
@@ -45,6 +46,12 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (guarded(re.compile(p, re.IGNORECASE)), precision)
     for p, precision in (
         (r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?![\d])", "day"),
+        # 2024/06/12 and 2024.06.12, year first as East Asian and some regional sites print it: read one
+        # way only (no one writes the day before the month after the year). Not in a URL's path.
+        (
+            r"(?<![\w/.])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<mnum>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d/]|\.\d)",
+            "day",
+        ),
         (_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR, "day"),
         (_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, "day"),
         # 28-Nov-2024, as CGTN and some Chinese and Indian sites print it
@@ -85,7 +92,7 @@ def parse_date(text: str) -> FoundDate | None:
     """The first complete date written in `text`, or None.
 
     `12 March 2024`, `March 12, 2024`, `Wed 15th September 2021`, `2024-03-12`,
-    `12.03.2024`, `12 марта 2024`, and `March 2024` (month precision). A slash
+    `2024/03/12`, `2024.03.12`, `12.03.2024`, `12 марта 2024`, and `March 2024` (month precision). A slash
     date is read only when it cannot be read the other way: 28/03/2024 day-first,
     03/28/2024 month-first, 03/04/2024 not at all."""
     if not _YEAR_ANYWHERE.search(text):
@@ -142,7 +149,9 @@ def date_from_url(url: str) -> FoundDate | None:
 _BYLINE_NOISE = guarded(
     re.compile(
         r"(\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?|\b(gmt|utc|msk|updated|published|posted|date|on|at)\b|[|•·,:\-–—/]"
-        r"|\b(read|views?|просмотр\w*)\s*:?\s*\d[\d\s,.]*)",
+        r"|\b(read|views?|просмотр\w*)\s*:?\s*\d[\d\s,.]*"
+        # a journal's "Age: 1 year", how old the page was when it was saved
+        r"|\bage\s*:\s*\d+\s+(?:year|month|week|day|hour)s?\b)",
         re.IGNORECASE,
     )
 )

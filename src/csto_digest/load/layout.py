@@ -65,6 +65,18 @@ _BY_LINE = re.compile(
     r"(?:\s*,\s*[^,.!?\n]{2,60})?\s*$"
 )
 _SENTENCE_PUNCT = tuple('.!?…:;"”»)')
+# The words of a site's sections and tags, printed under the headline where a byline stands
+# (`Top Stories`, `World News`, `Opinion`, `Central Asia Analysis`): never a person's name.
+SECTION_WORDS = frozenset(
+    {
+        "top", "stories", "story", "news", "latest", "breaking", "world", "opinion", "opinions", "analysis",
+        "region", "regions", "regional", "politics", "economy", "business", "society", "culture", "sport",
+        "sports", "interview", "interviews", "video", "videos", "photo", "photos", "features", "feature",
+        "security", "defence", "defense", "military", "focus", "exclusive", "commentary", "comment", "blog",
+        "blogs", "editorial", "editorials", "asia", "europe", "eurasia", "caucasus", "nation", "national",
+        "international", "local", "home", "main", "press", "releases", "release", "events", "highlights",
+    }
+)  # fmt: skip
 STANDFIRST_WORDS = 40  # a summary under the headline is a sentence or two; a lead paragraph runs longer
 
 
@@ -103,15 +115,26 @@ _QUOTE_LED_HEADLINE = re.compile(r"^[\"“«„'‘][^\"“”«»„‘’,]{3,
 _BYLINE_SEPARATOR = re.compile(r"\s+[-–—|·•]\s*|\s*\|\s*")
 
 
+# `By Aibarshyn Akhmetkali in Nation on 29 November 2024`, `By Anna Petrosyan on 12 March 2024`: a byline
+# naming the site's section the article is filed in, then the day.
+_BY_SECTION_DATE = re.compile(
+    r"^\s*(?:[Bb]y:?|BY:?)\s+(?P<name>" + _BYLINE_PERSON + r")"
+    r"(?:\s+in\s+(?P<section>[A-Z][\w&'’-]*(?:\s+(?:&|and|[A-Z][\w&'’-]*)){0,3}))?\s+on\s+(?P<date>\S.*)$"
+)
+
+
 def _signed_date_line(line: str) -> tuple[str, FoundDate] | None:
     """The author and the date of a byline that gives both: `By Stephen M. Bland & Aliya Haidar -
-    2024-11-28T14:35:00+03:00`, `By Anna Petrosyan | 12 March 2024`."""
+    2024-11-28T14:35:00+03:00`, `By Anna Petrosyan | 12 March 2024`, `By Anna Petrosyan in Region on
+    12 March 2024` (the section is the site's, not the author's: it is dropped)."""
     for separator in _BYLINE_SEPARATOR.finditer(line):
         by = _BY_LINE.match(line[: separator.start()])
         if by:
             found = byline_date(line[separator.end() :])
             return (_written_name(by.group("name")), found) if found else None
-    return None
+    sectioned = _BY_SECTION_DATE.match(line)
+    found = byline_date(sectioned["date"], other_words=0) if sectioned else None
+    return (_written_name(sectioned["name"]), found) if sectioned and found else None
 
 
 # `... according to the summit's decision. ■`: the glyph some agencies (Xinhua) print to end the story.
@@ -169,6 +192,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
     in_header = True
     author_line = 0  # the line of a byline taken under a standfirst: a date line may follow it
     source_code_next = False  # a publication line was just read: Factiva prints its source code under it
+    credit_line: tuple[int, str] | None = None  # the last credit line with a date ("Source: TASS, 15 October 2021")
     labels: set[int] = set()  # lines of furniture that introduce what follows ("Read more:")
     list_labels: set[int] = set()  # those that introduce a list of other articles ("Related news")
     for number, raw in enumerate(lines, start=1):
@@ -179,6 +203,8 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
             body.add(number, "")
             continue
         if in_header and _header_line(layout, line, number):
+            continue
+        if in_header and not body.texts and _take_publication_label(layout, line, number):
             continue
         if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == title_key:
             layout.removed.append(line)  # the title again, under a byline
@@ -257,6 +283,8 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
             continue
         if folded_is_furniture(line, latin):
             layout.removed.append(line)
+            if _DATED_CREDIT.match(line):
+                credit_line = (number, line)
             if is_label(line):
                 labels.add(number)
             if _LIST_LABEL.fullmatch(line):
@@ -271,10 +299,13 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
         in_header = in_header and len(words(line)) < 4
         body.add(number, _FOOTNOTE_MARK.sub("", line))
     body_lines = body.lines
+    _untitle_site_name(layout, body_lines, is_outlet)
+    _drop_end_word(body_lines, layout)
     _drop_listed_headlines(body_lines, layout, list_labels)
     _drop_trailing_headlines(body_lines, layout, labels)
     _take_signature(body_lines, layout, is_outlet)
     _take_footer_date(body_lines, layout)
+    _take_credit_date(body_lines, layout, credit_line)
     _take_monitoring_date(layout)
     _drop_author_note(body_lines, layout)
     paragraphs = _paragraphs(body_lines)
@@ -399,15 +430,20 @@ def _may_take_title(layout: Layout, body: _Body, line: str, number: int) -> bool
     Only site names may stand above the headline. A site's name taken for the
     title gives way to the first longer headline-like line under it, so that
     `BelTA` over `Lukashenko: CSTO must respond to new threats` is furniture
-    and the second line the title (and never a quote of Lukashenko's)."""
+    and the second line the title (and never a quote of Lukashenko's). So does
+    an issuing body's name to a document's kind under it, and the kind to the
+    heading under that (`Ministry of ...` / `Press release` / `Astana, 5 June
+    2024` / `On the meeting of ...`): the heading is the title."""
     if body.unlike_mastheads:
         return False
     if layout.title is None:
         return True
+    if _DOCUMENT_KIND.fullmatch(line) and _is_section_line(layout.title) and not _DOCUMENT_KIND.fullmatch(layout.title):
+        return True  # `Press release` under `Ministry of Foreign Affairs of ...`: the issuing body's name gives way
     if is_masthead(line) or len(line.split()) < 4:
         return False
-    if is_masthead(layout.title):
-        return True
+    if is_masthead(layout.title) or _DOCUMENT_KIND.fullmatch(layout.title):
+        return True  # a document's kind alone (`Press release`) gives way to the heading under it
     # `President of Russia` / `Events › Transcripts` / (blank) / `Session of the CSTO Collective Security Council`:
     # a site's longer name, tagline or section over the headline, apart from it, gives way to a longer line.
     apart = layout.title_line is not None and number > layout.title_line + 1
@@ -420,6 +456,25 @@ def _may_take_title(layout: Layout, body: _Body, line: str, number: int) -> bool
 _PUBLICATION_PLACE = re.compile(r"^(?P<name>[A-Z][\w.&'’ -]{1,60}?)\s*\([A-Z][\w .'’-]{1,30}\)$")
 _PUBLICATION_PRODUCT = re.compile(r"^(?P<name>[A-Z][\w.&'’ -]{1,40}?):\s+[A-Z][\w.&'’ ,-]{2,80}$")
 _SOURCE_CODE = re.compile(r"[A-Z]{3,8}")
+
+
+# A journal's publication line over its article: "Publication: Eurasia Daily Monitor Volume: 21 Issue: 87".
+_PUBLICATION_LABEL = re.compile(
+    r"^publication\s*:\s*(?P<name>[^:]{2,60}?)(?:\s+vol(?:ume|\.)?\s*:?\s*\d+)?(?:\s+(?:issue|no\.)\s*:?\s*\d+)?$",
+    re.IGNORECASE,
+)
+
+
+def _take_publication_label(layout: Layout, line: str, number: int) -> bool:
+    """A journal's publication line (`Publication: Eurasia Daily Monitor Volume: 21 Issue: 87`) is
+    furniture and never the title; the journal's name is a masthead, the source when the registry
+    knows it (see `article._source`)."""
+    label = _PUBLICATION_LABEL.match(line)
+    if label is None:
+        return False
+    layout.removed.append(line)
+    layout.mastheads.append((label["name"], number))
+    return True
 
 
 def _publication_line(line: str, is_outlet: Callable[[str], bool]) -> str | None:
@@ -472,6 +527,45 @@ def _take_title(layout: Layout, body: _Body, line: str, number: int) -> None:
         layout.removed.append(text)
         layout.mastheads.append((text, at))
     layout.title, layout.title_line = line, number
+
+
+def _untitle_site_name(layout: Layout, body: list[tuple[int, str]], is_outlet: Callable[[str], bool]) -> None:
+    """A site's name taken for the title when no headline stands under it (`Kazinform` over the
+    text, as a copied page keeps the site's name): it is a masthead, and the title is made from
+    the lead (`article._title`, rule `derived`).
+
+    The name must be one: an outlet `is_outlet` knows, the agency the dateline under it names
+    (`Regnum-Asia` over `MOSCOW, March 14 (Regnum-Asia) - ...`), or one word over the post's
+    date and time and then the text, as a reposted Telegram channel's post is printed (`Rybar` /
+    `12.06.2024 15:40` / `❗️ CSTO forces arrived ...`). A headline-like line between it and the
+    text would have taken the title already (`_may_take_title`)."""
+    if layout.title is None or layout.title_line is None or not is_masthead(layout.title):
+        return
+    first = next((text for _, text in body if text), None)
+    if first is None:
+        return
+    dateline = find_dateline(first)
+    tagged = dateline is not None and dateline.agency is not None
+    if not (
+        is_outlet(layout.title)
+        or (tagged and comparable(dateline.agency) == comparable(layout.title))
+        or _names_a_channel(layout, first)
+    ):
+        return
+    layout.removed.append(layout.title)
+    layout.mastheads.append((layout.title, layout.title_line))
+    layout.title = layout.title_line = None
+
+
+def _names_a_channel(layout: Layout, first: str) -> bool:
+    """One word for the title, the byline's date right under it, and then a sentence: a channel's
+    or a blog's name over a post, which has no headline of its own."""
+    dated = layout.byline_evidence.line if layout.byline_date and layout.byline_evidence else None
+    if dated is None or layout.title_line is None or not 0 < dated - layout.title_line <= 2:
+        return False
+    if layout.title is None or len(layout.title.split()) != 1:
+        return False
+    return first.endswith(_SENTENCE_PUNCT)
 
 
 # `INFORMATION MESSAGE` / `on the session of the CSTO Collective Security Council`: an official
@@ -584,7 +678,8 @@ def _names_and_date(line: str) -> bool:
     )
 
 
-_BYLINE_SMALL_WORDS = frozenset({"on", "at", "by", "published", "updated", "posted"})  # "Published on 4 Dec 2024"
+# "Published on 4 Dec 2024", "By Anna Petrosyan in Region on 4 Dec 2024"
+_BYLINE_SMALL_WORDS = frozenset({"on", "at", "by", "in", "published", "updated", "posted"})
 
 
 def _take_updated(layout: Layout, found: FoundDate, evidence: Evidence) -> None:
@@ -816,6 +911,47 @@ def _take_footer_date(body: list[tuple[int, str]], layout: Layout) -> None:
         layout.footer_date, layout.footer_evidence = found, Evidence(line, "footer", 0.8, line=number)
     layout.removed.append(line)
     body[content[-1]] = (number, "")
+
+
+# "Source: TASS, 15 October 2021": a credit line closing the text, with the day.
+_DATED_CREDIT = re.compile(r"^sources?\s*:\s*(?P<credit>[^,:]{2,60}),\s*(?P<date>\S.{5,40})$", re.IGNORECASE)
+
+
+def _take_credit_date(body: list[tuple[int, str]], layout: Layout, credit: tuple[int, str] | None) -> None:
+    """The day a credit line under the whole text gives (`Source: TASS, 15 October 2021`): the
+    footer's date, as a date alone on the last line is, when nothing above dates the article (see
+    `article._date`). The credit stays in `removed`, where `credited_outlets` reads it. A credit
+    with text under it is a source note inside the article, and its date an event's."""
+    if credit is None or layout.footer_date is not None:
+        return
+    number, line = credit
+    if any(text for n, text in body if n > number):
+        return
+    match = _DATED_CREDIT.match(line)
+    found = byline_date(match["date"], other_words=0) if match else None
+    if found is None or found.precision != "day":
+        return
+    note = f"date read from {found.words!r} on the credit line under the text"
+    layout.footer_date, layout.footer_evidence = found, Evidence(line, "footer", 0.8, line=number, note=note)
+
+
+# `... did not attend the summit. Enditem`, `... in Minsk. (END)`, `... -30-`: the word a wire prints where
+# its story ends, left on the last paragraph (a glyph such as Xinhua's `■` is `_END_MARK`'s).
+_END_WORD = re.compile(r"(?<=[.!?\"”»’])\s*(?P<mark>enditem|\(\s*end\s*\)|-\s*end\s*-|-\s*30\s*-)$", re.IGNORECASE)
+
+
+def _drop_end_word(body: list[tuple[int, str]], layout: Layout) -> None:
+    """A wire's end word glued to the last line of the text goes, into `removed`; the same words
+    anywhere else are left as they are."""
+    last = next((i for i in range(len(body) - 1, -1, -1) if body[i][1]), None)
+    if last is None:
+        return
+    number, text = body[last]
+    match = _END_WORD.search(text)
+    if match is None or match.start() == 0:
+        return
+    layout.removed.append(match["mark"])
+    body[last] = (number, text[: match.start()].rstrip())
 
 
 _AUTHOR_NOTE_VERBS = re.compile(r"^\s+(?:is|was|covers|reports|writes|has covered|has reported|contributed)\b")
