@@ -39,7 +39,7 @@ _CITY_ANY = rf"(?P<city>{_ONE_CITY_ANY}(?:\s*/\s*{_ONE_CITY_ANY})?)"
 _TWO_CITIES = re.compile(r"\s*/\s*|\s+and\s+")
 _AGENCY = r"(?P<agency>[A-Za-zА-Яа-яЁё][\w.&'’\- ]{0,38}?)"
 _DASH = r"\s*(?:--|[-–—:])+\s*"
-_SITE_AGENCY = r"(?P<agency>[A-Z][\w-]{1,30}\.(?:kz|kg|uz|am|tj|by|az|ru|ge|md|media|info|news|com|org|net))"
+_SITE_AGENCY = r"(?P<agency>[A-Z0-9][\w-]{1,30}\.(?:kz|kg|uz|am|tj|by|az|ru|ge|md|media|info|news|com|org|net))"
 _DATEPART = r"(?P<date>[^/()\n]{3,40}?)"
 
 DATELINES: tuple[re.Pattern[str], ...] = (
@@ -54,7 +54,7 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^/{_AGENCY}/\.?{_DASH}"),
     # Yerevan /Mediamax/.   (a city and the agency's tag, no date)
     re.compile(rf"^{_CITY_ANY}\s*/{_AGENCY}/(?:\.|{_DASH})\s*"),
-    # ASTANA, Zakon.kz –   Vesti.kg –   (a site's address as the tag, with or without a city)
+    # ASTANA, Zakon.kz –   Vesti.kg –   BISHKEK, 24.kg -   (a site's address as the tag, with or without a city)
     re.compile(rf"^(?:{_CITY},\s*)?{_SITE_AGENCY}\s*(?:--|[–—]|\s-)\s+"),
     # DUSHANBE, June 22, 2012, Asia-Plus --
     re.compile(
@@ -62,13 +62,16 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     ),
     # ASTANA. KAZINFORM -
     re.compile(rf"^{_CITY}\.\s+(?P<agency>[A-Z][A-Z0-9.\-]{{2,20}})\s*(?:--|[-–—])\s*"),
+    # BAKU – APA.   MOSCOW - TASS.   (a city in capitals, a dash and the agency's initials, no date: "Tokayev – NATO."
+    # in mixed case opens a sentence)
+    re.compile(rf"^{_CITY}\s*(?:--|[–—-])\s*(?P<agency>[A-Z][A-Z0-9\-]{{1,9}})\.\s+"),
     # YEREVAN, NOVEMBER 23, ARMENPRESS.   YEREVAN, NOVEMBER 23, 2023, ARMENPRESS.
     re.compile(
         rf"^{_CITY},\s*(?P<date>[A-Z]+\s+\d{{1,2}}(?:,\s*\d{{4}})?),\s*(?P<agency>[A-Z][A-Z0-9.\-]{{2,20}})\.\s*"
     ),
-    # BAKU, Azerbaijan, Nov. 23. Trend:   BAKU, Azerbaijan, Nov. 23. By Leyla Hasanova – Trend:
+    # BAKU, Azerbaijan, Nov. 23. Trend:   Baku, Azerbaijan, June 12. By Leyla Hasanova – Trend:
     re.compile(
-        rf"^{_CITY},(?:\s*[A-Z][a-z]+,)?\s*(?P<date>[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\.?\s+"
+        rf"^{_CITY_ANY},(?:\s*[A-Z][a-z]+,)?\s*(?P<date>[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\.?\s+"
         rf"(?:By\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}\s*(?:--|[–—-])\s*)?{_AGENCY}:\s*"
     ),
     # ASTANA, 18 April 2025 – Kazinform.   Tashkent, 10 May 2023 – Kun.uz
