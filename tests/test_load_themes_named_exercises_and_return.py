@@ -10,7 +10,9 @@ TITLE = "Ministers meet in Bishkek"
 OPENING = "Defence ministers of the member states met in Bishkek on Wednesday."
 
 
-def slugs(record) -> set[str]:
+def themes(extract_text, sentence: str, title: str = TITLE) -> set[str]:
+    """The themes of a short article: a title, an opening sentence that carries none, and `sentence`."""
+    record = extract_text(f"{title}\n\n{OPENING}\n\n{sentence}\n")
     return {hit.slug for hit in record.themes}
 
 
@@ -23,8 +25,7 @@ def slugs(record) -> set[str]:
     ],
 )
 def test_an_exercise_named_by_its_year_is_a_military_exercise(extract_text, sentence):
-    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
-    assert "military-exercises" in slugs(record)
+    assert "military-exercises" in themes(extract_text, sentence)
 
 
 @pytest.mark.parametrize(
@@ -35,8 +36,7 @@ def test_an_exercise_named_by_its_year_is_a_military_exercise(extract_text, sent
     ],
 )
 def test_a_year_range_or_another_exercise_is_not(extract_text, sentence):
-    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
-    assert "military-exercises" not in slugs(record)
+    assert "military-exercises" not in themes(extract_text, sentence)
 
 
 @pytest.mark.parametrize(
@@ -48,14 +48,12 @@ def test_a_year_range_or_another_exercise_is_not(extract_text, sentence):
     ],
 )
 def test_armenia_returning_is_not_enlargement(extract_text, sentence):
-    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
-    assert "enlargement" not in slugs(record)
+    assert "enlargement" not in themes(extract_text, sentence)
 
 
 def test_another_state_returning_is_still_enlargement(extract_text):
     sentence = "Uzbekistan could return to the CSTO if the security situation worsened, the minister said."
-    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
-    assert "enlargement" in slugs(record)
+    assert "enlargement" in themes(extract_text, sentence)
 
 
 @pytest.mark.parametrize(
@@ -66,14 +64,12 @@ def test_another_state_returning_is_still_enlargement(extract_text):
     ],
 )
 def test_armenia_attending_or_not_is_its_membership(extract_text, sentence):
-    record = extract_text(f"CSTO leaders meet in Minsk\n\n{OPENING}\n\n{sentence}\n")
-    assert "armenia-membership" in slugs(record)
+    assert "armenia-membership" in themes(extract_text, sentence, "CSTO leaders meet in Minsk")
 
 
 def test_a_list_of_the_states_that_attended_is_not(extract_text):
     sentence = "Leaders of Kazakhstan, Kyrgyzstan, Russia and Armenia attended the ceremony."
-    record = extract_text(f"CSTO leaders meet in Minsk\n\n{OPENING}\n\n{sentence}\n")
-    assert "armenia-membership" not in slugs(record)
+    assert "armenia-membership" not in themes(extract_text, sentence, "CSTO leaders meet in Minsk")
 
 
 @pytest.mark.parametrize(
@@ -84,5 +80,4 @@ def test_a_list_of_the_states_that_attended_is_not(extract_text):
     ],
 )
 def test_joining_the_bloc_with_words_between_is_enlargement(extract_text, sentence):
-    record = extract_text(f"{TITLE}\n\n{OPENING}\n\n{sentence}\n")
-    assert "enlargement" in slugs(record)
+    assert "enlargement" in themes(extract_text, sentence)
