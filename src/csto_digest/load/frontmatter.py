@@ -35,8 +35,16 @@ KNOWN_FIELDS = {
     "speakers": list, "themes": list, "tags": list, "cited_sources": list, "places": list,
     "organizations": list, "description": str, "lang": str, "language": str,
 }  # fmt: skip
-# What Hugo, Jekyll and people call our fields. `sources` are the outlets an article draws on.
-SYNONYMS = {"link": "url", "authors": "author", "sources": "cited_sources", "organisations": "organizations"}
+# What Hugo, Jekyll, WordPress exports and people call our fields. `sources` are the outlets an article draws on.
+SYNONYMS = {
+    "link": "url", "permalink": "url", "canonical": "url", "canonical_url": "url", "source_url": "url",
+    "authors": "author", "byline": "author", "by": "author", "writer": "author",
+    "sources": "cited_sources", "organisations": "organizations",
+    "publisher": "source", "publication": "source",
+    "published": "date", "publishdate": "date", "publish_date": "date", "pubdate": "date", "date_published": "date",
+    "datepublished": "date", "published_at": "date",
+    "headline": "title", "keywords": "tags", "categories": "tags", "tag": "tags",
+}  # fmt: skip
 _NEEDS_TEXT = ("title", "source", "outlet", "url", "author")  # an empty one is left out
 _LINE = re.compile(r"(?P<key>[A-Za-z_][\w -]*?)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*")
 _ITEM = re.compile(r"[ \t]*-[ \t]+(?P<value>.*?)[ \t]*")
