@@ -18,9 +18,18 @@ A newspaper's title is no one's name, listed or not: words such as Pravda,
 Gazeta, Vestnik, Golos and the words right after them ("Golos Tajikistana"),
 or a title opening with a Russian adjective ("Literaturnaya Rossiya"). Nor is
 a company or agency of one word named as the region's are ("Kazatomprom",
-"Roskomnadzor"). A role is the first the text gives (before the name, as an
-appositive, as a long title), else the registry's, else the institution the
-text places the person in ("Zaur Shiriyev of the International Crisis Group").
+"Roskomnadzor"). Nor is an exercise or an operation ("Indestructible
+Brotherhood-2021", "Operation Kanal-Patrol", "the Echo Mountain drills"): no one's
+name ends in a year or stands before "drills".
+
+A role is the first the text gives (before the name, as an appositive, as a long
+title, as an office set off by a comma before it: "said the chief of staff, Lt.
+Gen. X"), else the registry's, else the institution the text places the person in
+("Zaur Shiriyev of the International Crisis Group"). An appositive office at an
+institution may be long ("X, director of the Institute of ... at the ...,"); a clause
+after it is no part of it, and a role too long is cut where a place or an
+institution is added. "His Belarusian counterpart X" is no role to show, but it
+makes X the holder of an office of Belarus (see `PeopleIndex.counterparts`).
 """
 
 from __future__ import annotations
@@ -61,7 +70,8 @@ NOT_NAME_WORDS = {
     "soviet", "islamic", "god", "what", "why", "how", "who", "which", "question", "answer", "q", "a:", "so",
     "yes", "no", "not", "all", "both", "each", "every", "such", "some", "many", "if", "then", "thus",
     "therefore", "nevertheless", "regarding", "despite", "although", "because", "let", "dear", "thanks",
-    "program", "programme", "operation", "strategy", "concept", "agreement", "treaty", "charter", "day",
+    "program", "programme", "operation", "exercise", "exercises", "drills", "strategy", "concept", "agreement",
+    "treaty", "charter", "day",
     "afghan", "tajik", "kazakh", "kyrgyz", "armenian", "russian", "belarusian", "uzbek", "chinese", "iranian",
     "azerbaijani", "turkish", "american", "european", "ukrainian", "georgian", "taliban", "international",
     "multimedia", "center", "centre", "hall", "presidential", "agency", "magazine", "channel", "tv", "radio",
@@ -155,6 +165,9 @@ class PeopleIndex:
     # fullest name -> a title the text writes before a name with "of" in it ("Minister of Defense of the
     # Republic of Tajikistan Colonel General"): not shown as the role, but it tells who "the minister" is.
     titles: dict[str, str] = field(default_factory=dict)
+    # fullest name -> a country's office the text gives only relative to someone else's ("his Belarusian
+    # counterpart Sergei Aleinik"): no role to show, but it tells who "the Belarusian minister" is.
+    counterparts: dict[str, str] = field(default_factory=dict)
 
     def role_words(self, name: str) -> str:
         """Every role the text and the registry give a person, for matching "the minister"."""
@@ -162,8 +175,9 @@ class PeopleIndex:
         return " ".join(filter(None, [text_role[0] if text_role else None, self.registry_roles.get(name)]))
 
     def office_words(self, name: str) -> str:
-        """`role_words` and the person's long titles: what "the minister" may be matched against."""
-        return " ".join(filter(None, [self.role_words(name), self.titles.get(name)]))
+        """`role_words`, the person's long titles and the office a "counterpart" holds: what "the
+        minister" may be matched against."""
+        return " ".join(filter(None, [self.role_words(name), self.titles.get(name), self.counterparts.get(name)]))
 
     def resolve(self, written: str) -> str:
         written = strip_honorific(written)
@@ -312,6 +326,8 @@ def _mentions_in_run(
     words = text[first_tok.start() : real[-1].end()].replace("’s", "").replace("'s", "")
     if len(real) == 1 and not _could_be_surname(text, run[0], real[0], registry, name_tokens, surnames):
         return []
+    if _names_an_exercise(text, run[name_start - 1].group(0) if name_start else "", real[-1]):
+        return []
     role_tokens = run[:name_start]
     while role_tokens and role_tokens[0].group(0).lower() in _NOT_ROLE_LEAD:
         role_tokens = role_tokens[1:]  # "Earlier Security Council Secretary X": the sentence's first word
@@ -325,6 +341,22 @@ def _mentions_in_run(
         end_token.end() : end_token.end() + 2
     ] in ("’s", "'s")
     return [Mention(words, first_tok.start(), end_token.end(), role, possessive)]
+
+
+# An exercise or an operation, named as the CSTO's are ("Indestructible Brotherhood-2021", "Rubezh-2024",
+# "Operation Kanal-Patrol", "the Echo Mountain drills"): a year joined to the last word, or a word for an
+# exercise before or after the name. No person's name ends in a year.
+_YEAR_SUFFIX = re.compile(r"-(?:19|20)\d\d$")
+_EXERCISE_AFTER = re.compile(r"[ ]+(?:exercises?|drills?|operations?|manoeuvres|maneuvers|war games)(?![\w'’-])")
+_EXERCISE_WORDS = frozenset({"operation", "exercise", "exercises", "drills"})
+
+
+def _names_an_exercise(text: str, word_before: str, last: re.Match[str]) -> bool:
+    """Whether the name words ending with `last` (after `word_before`, the word of the run before them,
+    if any) are the name of an exercise or an operation, not of a person."""
+    if _YEAR_SUFFIX.search(last.group(0)) or word_before.lower() in _EXERCISE_WORDS:
+        return True
+    return bool(_EXERCISE_AFTER.match(text, last.end()))
 
 
 def _in_a_title(run: list[re.Match[str]], name_start: int, real: list[re.Match[str]]) -> bool:
@@ -404,7 +436,7 @@ def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> Peo
     for mention in mentions:
         name = index.canonical[mention.words]
         if name not in index.roles or _only_a_rank(index.roles[name]):
-            found = _lower_role_before(text, mention)
+            found = _lower_role_before(text, mention) or _office_before_comma(text, mention)
             if found:
                 index.roles[name] = (found[0], Evidence(found[1], "text", 0.7))
     for mention in mentions:
@@ -413,6 +445,11 @@ def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> Peo
             appositive = _appositive_role(text, mention, mentions)
             if appositive:
                 index.roles[name] = (appositive, Evidence(f"{mention.words}, {appositive}", "text", 0.75))
+    for mention in mentions:
+        name = index.canonical[mention.words]
+        counterpart = _counterpart_before(text, mention)
+        if counterpart and name not in index.counterparts:
+            index.counterparts[name] = counterpart
     for mention in mentions:
         name = index.canonical[mention.words]
         title = _title_before(text, mention, mentions)
@@ -664,6 +701,55 @@ def _lower_role_before(text: str, mention: Mention) -> tuple[str, str] | None:
     return role, " ".join(filter(None, (role, " ".join(before[office_end:].split()), mention.words)))
 
 
+# "his Belarusian counterpart Sergei Aleinik", "her Kazakh counterpart, Maj. Gen. X": a country's adjective
+# and "counterpart" right before a name (a comma or a rank between them or not).
+_COUNTERPART = re.compile(r"(?<![\w'’-])(?P<words>[A-Z][a-z]+\s+counterparts?)\s*,?\s+$")
+
+
+def _counterpart_before(text: str, mention: Mention) -> str | None:
+    """The words ("Belarusian counterpart") that make the person named at `mention` the holder of an office
+    of that country, the office of the one whose counterpart they are, whichever it is."""
+    before = text[max(0, mention.start - 80) : mention.start]
+    if "counterpart" not in before:
+        return None
+    rank = _TRAILING_RANK.search(before)
+    found = _COUNTERPART.search(before, 0, rank.start() if rank else len(before))
+    return found.group("words") if found else None
+
+
+# `said the chief of staff, Lt. Gen. X`, `according to the CSTO secretary general, X`: an office with "the",
+# then a comma and the name of its holder, after a verb of speech (or with a rank before the name).
+_OFFICE_BEFORE_COMMA = re.compile(
+    r"(?:\b(?P<verb>said|says|told|added|noted|stressed|explained|wrote|according to)\s+)?\b[Tt]he\s+"
+    r"(?P<office>(?:[\w'’-]+\s+){0,5}?[\w'’-]+),\s+$"
+)
+
+
+_OFFICE_HEADS = frozenset(_LOWER_ROLE_HEADS)
+_NOT_IN_AN_OFFICE = frozenset({"and", "or", "but", "that", "who", "which", "whom", "when", "while"})
+
+
+def _office_before_comma(text: str, mention: Mention) -> tuple[str, str] | None:
+    """(the office, the words as written) of `said the chief of staff, Lt. Gen. X`: the office set before
+    the name it is held by. Only after a verb of speech (or before a rank): "After meeting the president,
+    Lavrov said" makes Lavrov no president. The office must hold the word of a person's office."""
+    before = text[max(0, mention.start - 100) : mention.start]
+    if not before.endswith(" "):
+        return None
+    rank = _TRAILING_RANK.search(before)
+    office_end = rank.start() if rank else len(before)
+    if not before[:office_end].rstrip().endswith(","):
+        return None  # most names: no comma right before them (or their rank)
+    found = _OFFICE_BEFORE_COMMA.search(before, 0, office_end)
+    if not found or not (found.group("verb") or rank):
+        return None
+    office = found.group("office")
+    tokens = set(office.lower().split())
+    if not tokens & _OFFICE_HEADS or tokens & _NOT_IN_AN_OFFICE:
+        return None
+    return office, " ".join([*before[found.start("office") :].split(), mention.words])
+
+
 def _only_a_rank(role: tuple[str, Evidence]) -> bool:
     """Whether a role the run of name words gave is only a rank ("Colonel General"): an office in
     lower case before it ("border guard commander Colonel General X") says more."""
@@ -696,18 +782,51 @@ def _role_after_lead_in(role: str) -> str | None:
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;()]{3,90}?)(?:\s*\([A-Z]{2,6}\))?(?=,|\.|;)")
 
 
+# `Li Xin, director of the Institute of European and Asian Studies at the Shanghai Institutes for International
+# Studies, told`: an office at an institution, whose name may be longer than `_APPOSITIVE` takes, up to the
+# comma that closes it.
+_OFFICE_AT = re.compile(
+    r"^,\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}(?:director|head|chairman|chairwoman|chair|professor|researcher|fellow"
+    r"|dean|rector|lecturer|scholar)\s+(?:of|at)\s+[^,;()\"“”]{3,160}?),"
+)
+# A clause or a time inside the words after a name ("head of the delegation that arrived on Monday",
+# "chairwoman of the council since it was set up"): the role ends before it.
+_CLAUSE_IN_ROLE = re.compile(
+    r"\s+(?:who|whom|whose|which|that|where|when|while|since|after|before|because|if|until|is|was|were|has|had"
+    r"|have|will|would|said|says|told)\s.*$"
+)
+_ROLE_LIMIT = 110  # characters: a longer role is cut where a place or an institution is added ("... at Y")
+_ROLE_CUT = re.compile(r"\s+(?:at|in)\s")  # not "of": that may be inside the institution's name
+_ROLE_TAIL = re.compile(r"(?:\s+(?:of|at|in|for|the|and|on|a|an))+$")
+
+
+def _trimmed_role(role: str) -> str | None:
+    """The role without a clause after it, and, when longer than `_ROLE_LIMIT`, cut before the last
+    "at" or "in" that leaves it within the limit (where the place or the institution is added);
+    None when no such cut is left."""
+    role = _ROLE_TAIL.sub("", _CLAUSE_IN_ROLE.sub("", role.strip()))
+    if len(role) > _ROLE_LIMIT:
+        cuts = [m.start() for m in _ROLE_CUT.finditer(role, 0, _ROLE_LIMIT + 1) if m.start() <= _ROLE_LIMIT]
+        role = role[: cuts[-1]] if cuts else ""
+    return role if len(role.split()) >= 1 and len(role) >= 3 else None
+
+
 def _appositive_role(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
-    """`X, the CSTO chief,`: the words after a name's comma, when they open with a role word.
+    """`X, the CSTO chief,`: the words after a name's comma, when they open with a role word; a
+    clause after them is no part of the role (see `_trimmed_role`).
 
     In a list ("Tokayev, President of Belarus Alexander Lukashenko, ...") those words
     hold the next person's name and role: they are not the first person's."""
-    match = _APPOSITIVE.match(text[mention.end : mention.end + 140])
+    window = text[mention.end : mention.end + 200]
+    match = _OFFICE_AT.match(window) or _APPOSITIVE.match(window[:140])
     if not match:
         return None
     end = mention.end + match.end("role")
     if any(mention.end < other.start < end for other in mentions):
         return None
-    role = match.group("role").strip()
+    role = _trimmed_role(match.group("role"))
+    if role is None:
+        return None
     first = role.split()[0].lower()
     if first in ROLE_WORDS or first in {"csto", "russian", "armenian", "kazakh", "belarusian", "kyrgyz", "tajik"}:
         return role

@@ -12,7 +12,9 @@ words inside a sentence is one only as the claim of a clause a named person is
 reported saying (`Putin said Armenia "remains a close ally"`, see `_claims`).
 
 The speaker comes from the attribution next to the quote: after it
-(`," Zas said`, `," said Zas`, `," the CSTO chief said`, `," he added`),
+(`," Zas said`, `," said Zas`, `," the CSTO chief said`, `," he added`, `," said the
+chief of staff, Lt. Gen. X`: a rank cut short ends no subject, and an office followed
+by its holder's name is that person),
 before it (`Lavrov said: "`, `According to him, "`), or from the sentence
 that leads into it. A quote that ends its sentence is the speaker's its own sentence
 names before it (`He said: "..." Peskov said Moscow ...` is his, not Peskov's), and a next
@@ -21,7 +23,9 @@ it for no one (see `_reports_a_clause`): the quote keeps what the rules give it 
 sentence, or no speaker, but is never dropped for it. A pronoun is the person last named before it, but
 no one named later in its own sentence (`," he told Putin`), and no one at all when someone
 unnamed spoke since (`a source told TASS ... "...," he said`); a role ("the minister") is
-the person in the article holding that role, and someone else's aide (`Lukashenko's
+the person in the article holding that role (with a country's adjective, "the Belarusian
+minister", only someone holding that office of that country and of no other, a "Belarusian
+counterpart" included: else no one), and someone else's aide (`Lukashenko's
 spokesman`, `a source close to Lavrov`) or an office with "a" (`a Russian diplomat`) is not
 a named person. A body (`the ministry`, `the Constitutional Court`, `the election commission`, `the
 Khural's presidium`, see `_SOURCE_NOUNS`) is no person either: its quote is kept with no speaker, and
@@ -80,9 +84,18 @@ _ACCORDING = guarded(
     )
 )
 _FIRST_PERSON = guarded(re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|I'm|we're|We're|I've|we've|We've)\b"))
+# Ranks and offices cut short before a name ("Col. Gen. Andrei Serdyukov", "Gov. X", "Amb. X"): their
+# full stops end no sentence and no subject.
+_SHORT_RANKS = (
+    "Col", "Gen", "Lt", "Maj", "Brig", "Adm", "Capt", "Sgt", "Cpl", "Gov", "Sen", "Rep", "Amb", "Lieut", "Cmdr",
+)  # fmt: skip
+_NOT_AFTER_SHORT_RANK = "".join(rf"(?<!\b{rank})" for rank in _SHORT_RANKS)
+_AFTER_SHORT_RANK = "|".join(rf"(?<=\b{rank})" for rank in _SHORT_RANKS)
 _SUBJECT_BOUNDARY = guarded(
     re.compile(
-        r"[,;:!?\"“”«»()—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.|\band\b|\bbut\b|\bthat\b|\bwhile\b"
+        r"[,;:!?\"“”«»()—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])"
+        + _NOT_AFTER_SHORT_RANK
+        + r"\.|\band\b|\bbut\b|\bthat\b|\bwhile\b"
     )
 )
 # An aside between a subject and its verb: "The Russian president, for his part, noted that ..."
@@ -97,7 +110,16 @@ _ADVERBS = {"also", "further", "then", "later", "has", "had", "once", "again", "
 # Compiled once here rather than at each call: these run for every quote.
 _SENTENCE_MARK = re.compile(r"[.!?…]")
 _AFTER_LEAD = re.compile(r"^\s*[,.]?\s*(?:[—–-]+\s*)?")
-_VERB_THEN_WHO = re.compile(rf"^(?P<verb>{SPEECH_VERB})\s+(?P<who>[^,.;:!?\"“”]{{2,80}})")
+# `," said Lt. Gen. Anatoly Sidorov`, `," said Mr. Ushakov`: the subject may hold the stops of short ranks
+# and of honorifics.
+_AFTER_HONORIFIC = r"(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bProf)"
+_VERB_THEN_WHO = re.compile(
+    rf"^(?P<verb>{SPEECH_VERB})\s+(?P<who>(?:[^,.;:!?\"“”]|(?:{_AFTER_SHORT_RANK}|{_AFTER_HONORIFIC})\.){{2,80}})"
+)
+# `," said the chief of staff, Lt. Gen. Anatoly Sidorov.`: an office, a comma, a rank maybe, then the
+# name that holds the office, ending the sentence or the clause.
+_ENDS_CLAUSE = re.compile(r"\s*(?:[.,;!?]|$)")
+_NAME_AFTER_OFFICE = re.compile(rf",\s+(?:(?:{'|'.join(_SHORT_RANKS)})\.\s+)*")
 # `," the official, who asked not to be named, said`: a subject, a relative clause set off by commas, the verb.
 _SUBJECT_THEN_CLAUSE = re.compile(
     rf"^(?P<subject>[^,.;:!?\"“”]{{2,60}}?),\s*(?:who|whose|which)\b[^,.;!?\"“”]{{1,90}},\s*(?P<verb>{SPEECH_VERB})\b"
@@ -151,7 +173,7 @@ _HE_SHE = guarded(re.compile(r"\b(he|she)\b", re.IGNORECASE))
 _ANSWER_LEAD = re.compile(r"^\s*(?:[—–-]+\s*|A:\s*|Answer:\s*)?")
 _DASH_LEAD = re.compile(r"\s*(?:[—–-]+\s*)?")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”»’]?\s+(?=[A-Z\"“«])")
-_ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z])\.$")
+_ABBREVIATION_END = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Prof|[A-Z]|{'|'.join(_SHORT_RANKS)})\.$")
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
 # `— Imangali Tasmagambetov, CSTO Secretary General`: a dash, a name, maybe a role after a comma.
@@ -626,6 +648,9 @@ class QuoteFinder:
         if inverted:
             who_start = rest_start + inverted.start("who")
             who_end = self._first_named_end(index, who_start, who_start + len(inverted.group("who")))
+            holder = self._holder_after_office(index, paragraph, who_start, who_end)
+            if holder:
+                return Attribution(holder[0], paragraph[rest_start : holder[1]].strip(), "after", 0.9)
             speaker = self._resolve_subject(index, who_start, who_end)
             if speaker:
                 return Attribution(speaker, rest[: inverted.end()].strip(), "after", 0.9)
@@ -663,6 +688,25 @@ class QuoteFinder:
                     # `," she said.` where no one named could be "she": someone's words, whose unknown.
                     return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.4)
         return None
+
+    def _holder_after_office(self, index: int, paragraph: str, start: int, end: int) -> tuple[str, int] | None:
+        """(the person, where the name ends) of `," said the chief of staff, Lt. Gen. Anatoly Sidorov.`:
+        an office that names no one (paragraph[start:end]), then after a comma (and a short rank) the
+        name of its holder, closing the sentence or the clause. The office alone would name whoever
+        holds a like office elsewhere in the article; the name says who it is."""
+        office = paragraph[start:end]
+        if not office.startswith(("the ", "The ")) or self._names_within(index, start, end):
+            return None
+        if not any(t.lower() in ROLE_WORDS for t in office.split()[1:]):
+            return None  # `," said the report, X noted`: no office
+        joint = _NAME_AFTER_OFFICE.match(paragraph, end)
+        if joint is None:
+            return None
+        base = self.offsets[index]
+        holder = next((m for m in self.people.mentions if m.start == base + joint.end()), None)
+        if holder is None or holder.possessive or not _ENDS_CLAUSE.match(self.text, holder.end):
+            return None
+        return self.people.resolve(holder.words), holder.end - base
 
     def _first_named_end(self, index: int, start: int, end: int) -> int:
         """Where the first person named in paragraph[start:end] (not in a possessive) ends, or `end`:
@@ -999,12 +1043,21 @@ class QuoteFinder:
         wanted = _role_terms(tokens)
         if not wanted:
             return None
+        # "the Belarusian minister": only someone of Belarus. "The Kremlin spokesman" names a seat of power,
+        # no nationality: a "presidential spokesman" may be he.
+        countries = _nationalities([t for t in tokens if t != "kremlin"])
         best: tuple[int, int, str] | None = None
         order = {self.people.resolve(m.words): i for i, m in enumerate(self.people.mentions) if m.start < offset}
-        for name in sorted(set(self.people.roles) | set(self.people.registry_roles) | set(self.people.titles)):
-            have = _role_terms(_ROLE_TOKEN.findall(self.people.office_words(name).lower()))
+        people = self.people
+        for name in sorted(
+            set(people.roles) | set(people.registry_roles) | set(people.titles) | set(people.counterparts)
+        ):
+            office = _ROLE_TOKEN.findall(people.office_words(name).lower())
+            have = _role_terms(office)
             score = len(wanted & have)
             if score == 0 or name not in order:
+                continue
+            if countries and not _of_country(countries, wanted, office, have):
                 continue
             key = (score, order[name], name)
             if best is None or key > best:
@@ -1701,14 +1754,53 @@ _ROLE_SYNONYMS = {
     "fm": {"foreign", "minister"},
     "leader": {"president", "prime", "premier", "head"},
     "diplomat": {"foreign", "minister", "ambassador", "spokeswoman", "spokesman"},
+    "envoy": {"ambassador", "representative"},
 }
 _DEMONYMS = {
     "armenian": "armenia", "russian": "russia", "kazakh": "kazakhstan", "kazakhstani": "kazakhstan",
-    "belarusian": "belarus", "kyrgyz": "kyrgyzstan", "tajik": "tajikistan", "uzbek": "uzbekistan",
-    "azerbaijani": "azerbaijan", "kremlin": "russia",
+    "belarusian": "belarus", "belarussian": "belarus", "byelorussian": "belarus", "kyrgyz": "kyrgyzstan",
+    "kyrgyzstani": "kyrgyzstan", "tajik": "tajikistan", "tajikistani": "tajikistan", "uzbek": "uzbekistan",
+    "uzbekistani": "uzbekistan", "azerbaijani": "azerbaijan", "azeri": "azerbaijan", "kremlin": "russia",
+    "turkmen": "turkmenistan", "georgian": "georgia", "ukrainian": "ukraine", "moldovan": "moldova",
+    "chinese": "china", "iranian": "iran", "turkish": "turkey", "afghan": "afghanistan", "mongolian": "mongolia",
+    "american": "usa", "us": "usa", "indian": "india", "pakistani": "pakistan", "serbian": "serbia",
+    "french": "france", "german": "germany", "british": "britain", "polish": "poland", "lithuanian": "lithuania",
+    "latvian": "latvia", "estonian": "estonia", "finnish": "finland", "hungarian": "hungary",
 }  # fmt: skip
 _COUNTRIES = set(_DEMONYMS.values())
 _ROLE_NOISE = {"the", "a", "an", "of", "organization", "organisation", "collective", "security", "treaty"}
+
+
+# Words before a country that say where an office is held or whom it deals with, not whose it is:
+# "ambassador to Belarus", "envoy for Afghanistan", "the Russian embassy in Yerevan".
+_NOT_OWN_COUNTRY = frozenset({"to", "in", "for", "on", "at", "with", "toward", "towards"})
+
+
+def _nationalities(tokens: list[str]) -> set[str]:
+    """The countries an office's words make it an office of ("Russian Ambassador to Belarus": Russia)."""
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        country = _DEMONYMS.get(_bare(token), _bare(token))
+        if country in _COUNTRIES and (i == 0 or tokens[i - 1] not in _NOT_OWN_COUNTRY):
+            found.add(country)
+    return found
+
+
+def _of_country(countries: set[str], wanted: set[str], office: list[str], have: set[str]) -> bool:
+    """Whether an office named with a country's adjective ("the Belarusian minister", `countries`
+    and `wanted` its terms) is the one whose office words are `office` (`have` their terms): an
+    office of that country and of no other, and the same office ("minister"), or one the text gives
+    only as a "counterpart" of that country. "Russian Foreign Minister" is never "the Belarusian
+    minister", and "Kazakh deputy foreign minister" is no "Kazakh president"."""
+    own = _nationalities(office)
+    if not own & countries or own - countries:
+        return False
+    return "counterpart" in have or bool((wanted - _COUNTRIES) & (have - _COUNTRIES))
+
+
+def _bare(token: str) -> str:
+    """A word without its possessive ("Armenia's" -> "armenia")."""
+    return token[:-2] if token.endswith(("'s", "’s")) else token
 
 
 def _role_terms(tokens: list[str]) -> set[str]:
@@ -1716,10 +1808,11 @@ def _role_terms(tokens: list[str]) -> set[str]:
     for token in tokens:
         if token in _ROLE_NOISE:
             continue
+        token = _bare(token)
         terms.add(_DEMONYMS.get(token, token))
         if token == "kremlin":
             terms.add("kremlin")
         terms |= _ROLE_SYNONYMS.get(token, set())
         if "-" in token:
             terms |= set(token.split("-"))
-    return {t for t in terms if t in ROLE_WORDS or t in _COUNTRIES or t in {"csto", "kremlin"}}
+    return {t for t in terms if t in ROLE_WORDS or t in _COUNTRIES or t in {"csto", "kremlin", "counterpart"}}
