@@ -31,6 +31,7 @@ from .outlets import (
     find_dateline,
     known_outlet,
     outlet_from_url,
+    site_address,
 )
 from .people import NOT_NAME_WORDS, ROLE_WORDS, build_index
 from .quotes import QuoteFinder
@@ -40,12 +41,16 @@ from .text import fold, sentences
 def extract(text: str, path: str, config: Config, front: FrontMatter | None = None) -> Article:
     """Extract the record of one article from its text (for Markdown: its body)."""
     registry = config.registry
-    layout = parse_layout(text, _front_title(front), lambda name: known_outlet(name, registry) is not None)
+    # a site's address (`Tolkun.kg`) names an outlet as a known outlet's name does, over the text or under it
+    layout = parse_layout(
+        text, _front_title(front), lambda name: known_outlet(name, registry) is not None or bool(site_address(name))
+    )
     _take_bare_byline(layout, registry)
-    bio = _author_bio(layout, registry)
-    paragraphs = layout.paragraphs
     byline = [layout.byline_evidence.text] if layout.byline_evidence else []
     dateline = _first_dateline(byline + layout.raw_paragraphs)
+    _take_dateline_byline(layout, dateline)
+    bio = _author_bio(layout, registry)
+    paragraphs = layout.paragraphs
     title, title_derived, title_evidence = _title(layout, paragraphs)
 
     url = layout.url
@@ -231,7 +236,20 @@ def _source(layout: Layout, dateline: Dateline | None, config: Config) -> Outlet
                 words, "masthead", 0.75, line=line, note="the site's or publication's name printed with the article"
             )
             return Outlet(known, evidence)
-    return _byline_outlet(layout.author, config)
+    return _byline_outlet(layout.author, config) or _site_address(layout)
+
+
+def _site_address(layout: Layout) -> Outlet | None:
+    """The first masthead that is a site's address the registry does not know (`Tolkun.kg` over the
+    headline): the site printing its own name, so the source, with less confidence than a known
+    outlet's masthead. Written as the page writes it; an address in capitals as a URL writes it."""
+    for words, line in layout.mastheads:
+        name = site_address(words)
+        if name is None:
+            continue
+        note = "the site's address printed with the article; the registry does not know it"
+        return Outlet(name, Evidence(words, "masthead", 0.6, line=line, note=note))
+    return None
 
 
 # "The Guardian (London)", "Interfax: Russia & CIS General Newswire": a database export's publication line.
@@ -278,6 +296,21 @@ def _take_bare_byline(layout: Layout, registry: Registry) -> None:
             layout.author_evidence = Evidence(first, "byline", 0.7, line=layout.paragraph_lines[0])
             layout.removed.append(first)
             del layout.paragraphs[0], layout.paragraph_lines[0]
+
+
+def _take_dateline_byline(layout: Layout, dateline: Dateline | None) -> None:
+    """The byline an agency prints inside its dateline (`Baku, Azerbaijan, June 12. By Leyla Hasanova
+    – Trend:`) is the author when no byline of the page's own names one: it is the same line a
+    byline is, written into the story's first words."""
+    if layout.author or dateline is None or not dateline.author:
+        return
+    line = next(
+        (n for p, n in zip(layout.paragraphs, layout.paragraph_lines, strict=True) if p.startswith(dateline.words)),
+        None,
+    )
+    note = "the byline inside the dateline"
+    layout.author = dateline.author
+    layout.author_evidence = Evidence(dateline.words, "byline", 0.85, line=line or None, note=note)
 
 
 def _over_byline_date(layout: Layout, number: int) -> bool:

@@ -7,7 +7,10 @@ came from as evidence. A Factiva export with every field tagged (`HD`, `PD`,
 `LP`, ...) is read as its untagged form, line for line. A numeric date that
 reads both ways, in the header or the dateline, is read only as the dateline
 or the lead settles it. The lines are read once: what the header's rules ask of
-all the lines above is kept up to date as they come in (`_Body`).
+all the lines above is kept up to date as they come in (`_Body`). A date line
+that also names the site (`Daryo | 12.06.2024, 10:15`) gives its name as a
+masthead, and a timestamp in brackets before the headline (`[12.06.2024 14:35]
+Headline`) is the header's date.
 """
 
 from __future__ import annotations
@@ -204,6 +207,15 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
             continue
         if in_header and _header_line(layout, line, number):
             continue
+        if (
+            in_header
+            and known_title is None
+            and layout.title is None
+            and _take_stamped_title(layout, body, line, number)
+        ):
+            title_key = comparable(layout.title or "")
+            headline_seen = True
+            continue
         if in_header and not body.texts and _take_publication_label(layout, line, number):
             continue
         if layout.title and abs(len(line) - len(layout.title)) < 12 and comparable(line) == title_key:
@@ -230,6 +242,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
                 ambiguous = ambiguous_byline_date(line) if found is None else None
                 if _take_ambiguous(layout, ambiguous, Evidence(line, "byline", 0.8, line=number)):
                     layout.removed.append(line)
+                    _take_dated_masthead(layout, line, number)
                     continue
             if found and _UPDATED.search(line.replace(found.words, " ")):
                 _take_updated(layout, found, Evidence(line, "byline", 0.6, line=number))
@@ -239,6 +252,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
                 layout.byline_date = found
                 layout.byline_evidence = Evidence(line, "byline", 0.95, line=number)
                 layout.removed.append(line)
+                _take_dated_masthead(layout, line, number)
                 continue
         if _repeats_byline_date(layout, line, number):
             layout.removed.append(line)  # "Published On 23 Feb 2024" then "23 Feb 2024": the date twice
@@ -404,6 +418,63 @@ def is_masthead(line: str) -> bool:
     if not tokens or len(tokens) > 3 or len(line) > 32 or line.endswith(_SENTENCE_PUNCT):
         return False
     return len(tokens) == 1 or all(token[0].isupper() or not token[0].isalpha() for token in tokens)
+
+
+# `[12.06.2024 14:35] Armenian FM: ...`: a timestamp in brackets, then the headline on the same line.
+_STAMPED_TITLE = re.compile(r"^\[(?P<stamp>[^\[\]\n]{6,40})\]\s*(?P<title>\S.*)$")
+
+
+def _take_stamped_title(layout: Layout, body: _Body, line: str, number: int) -> bool:
+    """A line opening with the publication time in brackets and then the headline, as agencies'
+    feeds print it: the time is the header's date (one that reads both ways waits for the
+    dateline or the lead to settle it), the rest of the line the title. Brackets holding
+    anything but a date (`[Video]`, `[Updated]`) leave the line to the other rules."""
+    match = _STAMPED_TITLE.match(line)
+    if match is None:
+        return False
+    found = byline_date(match["stamp"], other_words=0)
+    ambiguous = ambiguous_byline_date(match["stamp"], other_words=0) if found is None else None
+    title = match["title"]
+    if (found is None and ambiguous is None) or not (
+        _may_take_title(layout, body, title, number) and _is_title_line(title)
+    ):
+        return False
+    evidence = Evidence(line, "header", 0.95, line=number)
+    if found is not None and layout.header_date is None:
+        layout.header_date, layout.header_date_evidence = found, evidence
+    elif found is None:
+        _take_ambiguous(layout, ambiguous, evidence)
+    layout.removed.append(f"[{match['stamp']}]")
+    _take_title(layout, body, title, number)
+    return True
+
+
+# `Kaktus.media · 12 June 2024 · Politics`, `Daryo | 12.06.2024, 10:15`, `12.06.2024 | Vestnik Kavkaza`: a site's
+# name, the date and a section on one line, between marks (a hyphen only with spaces, as `Asia-Plus` has one).
+_MASTHEAD_JOIN = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+
+
+def _take_dated_masthead(layout: Layout, line: str, number: int) -> None:
+    """The name parts of a date line that joins the site's name and the date (and a section) with
+    `|`, `·`, `•` or a spaced dash: mastheads, the source when one names an outlet (see
+    `article._source`). The date is the line's, already taken; a part holding a number or a label
+    (`Views: 487`, `10:15`) is no name, and a line with any part that is neither a name nor the date
+    gives none."""
+    parts = [part.strip() for part in _MASTHEAD_JOIN.split(line)]
+    if len(parts) < 2 or not all(parts):
+        return
+    dated = [part for part in parts if byline_date(part, other_words=0) or ambiguous_byline_date(part, 0)]
+    names = [part for part in parts if part not in dated]
+    if len(dated) != 1 or not names or not all(_is_masthead_part(part) for part in names):
+        return
+    layout.mastheads.extend((part, number) for part in names)
+
+
+def _is_masthead_part(part: str) -> bool:
+    """A part of a date line shaped like a site's name or a section, and no date, time, label or count."""
+    if ":" in part or any(token.isdigit() for token in part.split()):
+        return False
+    return is_masthead(part) and not _BY_LINE.match(part) and not _UPDATED.search(part) and not is_relative_time(part)
 
 
 def _is_header_label(line: str) -> bool:

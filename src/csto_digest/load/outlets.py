@@ -10,7 +10,8 @@ every outlet it names; a name the registry does not list counts when it looks
 like an outlet's (a domain, "agency", a newspaper's title word such as Pravda
 or Herald). `copyright_outlet` reads the publisher from a copyright line at
 the top or the bottom of the text, with weaker evidence, for a caller that has
-no better source.
+no better source. `site_address` tells a site's address printed as its name
+(`Tolkun.kg`), which is an outlet's name whether the registry knows it or not.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ DATELINES: tuple[re.Pattern[str], ...] = (
     # BAKU, Azerbaijan, Nov. 23. Trend:   Baku, Azerbaijan, June 12. By Leyla Hasanova – Trend:
     re.compile(
         rf"^{_CITY_ANY},(?:\s*[A-Z][a-z]+,)?\s*(?P<date>[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\.?\s+"
-        rf"(?:By\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}\s*(?:--|[–—-])\s*)?{_AGENCY}:\s*"
+        rf"(?:By\s+(?P<author>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}})\s*(?:--|[–—-])\s*)?{_AGENCY}:\s*"
     ),
     # ASTANA, 18 April 2025 – Kazinform.   Tashkent, 10 May 2023 – Kun.uz
     re.compile(
@@ -101,6 +102,7 @@ class Dateline:
     agency: str | None
     date: FoundDate | None
     date_words: str | None  # the date as written, even when it has no year
+    author: str | None = None  # the byline some agencies print inside it (`June 12. By Leyla Hasanova – Trend:`)
 
 
 # What each dateline cannot match without ("(" for `MOSCOW (Sputnik) -`, "/" for `/TASS/`):
@@ -142,7 +144,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
         date = parse_date(date_words) if date_words else None
         if date_words and not date and not re.search(r"\d", date_words):
             date_words = None  # "ALMATY, Kazakhstan (Reuters)": a region, not a date
-        return Dateline(match.group(0).strip(), city, agency, date, date_words)
+        author = (groups.get("author") or "").strip() or None
+        return Dateline(match.group(0).strip(), city, agency, date, date_words, author)
     return None
 
 
@@ -350,6 +353,26 @@ def _last_words(text: str, limit: int) -> str:
     cut = text[-limit:]
     space = cut.find(" ")
     return cut[space + 1 :] if 0 <= space < limit // 2 else cut
+
+
+# `Report.az`, `CALIBER.AZ`, `www.kaktus.media`: a site's address printed as its name, on one of the region's
+# or the web's common top-level domains (`U.S.` or `Ph.D.` is on none).
+_SITE_ADDRESS = re.compile(
+    r"(?:www\.)?(?P<site>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:kz|kg|uz|tj|tm|am|az|ge|by|ru|ua|md|mn|af|cn|ir|"
+    r"tr|pk|in|eu|uk|de|fr|pl|lt|lv|ee|us|asia|media|info|news|online|press|today|tv|io|com|org|net))",
+    re.IGNORECASE,
+)
+
+
+def site_address(name: str) -> str | None:
+    """The site `name` is the address of (`Tolkun.kg`), or None when it is not one: a masthead that
+    names its site so need not be in the registry to be an outlet's. Written as the page writes
+    it, or in small letters as a URL writes it when the page prints it in capitals (`BALTNEWS.TJ`)."""
+    match = _SITE_ADDRESS.fullmatch(name.strip())
+    if match is None:
+        return None
+    site = match["site"]
+    return site if any(c.islower() for c in site) else site.lower()
 
 
 def _is_known(name: str, registry: Registry) -> bool:
