@@ -160,6 +160,9 @@ class Article:
     markdown: str | None = None  # the original Markdown body, rendered safely
     author_evidence: Evidence | None = None  # the byline, front matter or correction that named the author
     corrections: tuple[Correction, ...] = field(default_factory=tuple)
+    # The words that named each place and organisation ("Almaty" for Kazakhstan), or the front matter or
+    # correction that listed it: `places` and `organizations` stay plain names for every reader of them.
+    mentions: tuple[tuple[str, Evidence], ...] = field(default_factory=tuple)
     # A digest of the whole record (every field above), set by the loader (see
     # `with_token`): a later stage can tell a changed article without hashing it.
     # It is not an init field, so `dataclasses.replace` leaves it empty rather
@@ -219,7 +222,17 @@ class Article:
             "speakers": {s.name: s.evidence.to_json() for s in self.speakers},
             "quotes": [q.evidence.to_json() for q in self.quotes if not q.struck],
             "themes": {t.slug: t.evidence.to_json() for t in self.themes},
+            "places": {n: e.to_json() for n, e in self._mentioned(self.places)},
+            "organizations": {n: e.to_json() for n, e in self._mentioned(self.organizations)},
         }
+
+    def _mentioned(self, names: tuple[str, ...]) -> list[tuple[str, Evidence]]:
+        found = dict(self.mentions)
+        return [(name, found[name]) for name in dict.fromkeys(names) if name in found]
+
+    def mention_of(self, name: str) -> Evidence | None:
+        """The evidence for a place or organisation the record lists, if any was kept."""
+        return next((evidence for named, evidence in self.mentions if named == name), None)
 
 
 def with_token(article: Article, token: str, **changes: Any) -> Article:

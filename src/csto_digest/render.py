@@ -623,9 +623,12 @@ def _field_rows(article: Article, links: Links) -> list[FieldRow]:
     for hit in article.themes:
         entry = links.index.theme_by_slug.get(hit.slug)
         rows.append(FieldRow("Theme", entry.title if entry else hit.slug, links.theme(hit.slug), hit.evidence))
-    rows += [FieldRow("Place", name, links.place(name), None) for name in dict.fromkeys(article.places)]
     rows += [
-        FieldRow("Organization", name, links.organization(name), None) for name in dict.fromkeys(article.organizations)
+        FieldRow("Place", name, links.place(name), article.mention_of(name)) for name in dict.fromkeys(article.places)
+    ]
+    rows += [
+        FieldRow("Organization", name, links.organization(name), article.mention_of(name))
+        for name in dict.fromkeys(article.organizations)
     ]
     return rows
 

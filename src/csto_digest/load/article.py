@@ -18,7 +18,7 @@ from ..model import Article, Evidence, Outlet, Speaker
 from ..registry import Registry
 from .classify import classify
 from .dates import FoundDate, date_from_url, parse_date
-from .entities import organizations, places
+from .entities import entity_mentions, mention_evidence
 from .frontmatter import FrontMatter
 from .gender import gender_of
 from .layout import SECTION_WORDS, Layout, parse_layout
@@ -71,6 +71,8 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     credited = credited_outlets(layout.removed, registry, exclude | {o.name for o in in_text})
     cited = tuple(in_text + credited)
     full_text = f"{title}\n{joined}"
+    named_places = entity_mentions(full_text, registry.places)
+    named_organizations = entity_mentions(full_text, registry.organizations)
     author = _author(layout.author, registry)
     record = Article(
         id=path,  # replaced by a unique slug in corpus.py, once all titles are known
@@ -90,8 +92,9 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
         speakers=speakers,
         quotes=tuple(quotes),
         themes=classify(title if not title_derived else "", paragraphs, config.themes),
-        places=places(full_text, registry),
-        organizations=organizations(full_text, registry),
+        places=tuple(name for name, _ in named_places),
+        organizations=tuple(name for name, _ in named_organizations),
+        mentions=mention_evidence(named_places + named_organizations),
         body=tuple(paragraphs),
         removed=tuple(layout.removed),
         content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 
+from ..model import Evidence
 from ..registry import Entity, Registry
 
 _TOKEN = re.compile(r"\w+(?:[-.’']\w+)*\.?")
@@ -82,7 +83,13 @@ def _words_of(text: str) -> tuple[list[str], list[str]]:
 
 
 def named_entities(text: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
-    """Canonical names of the entities `text` mentions, in order of first mention.
+    """Canonical names of the entities `text` mentions, in order of first mention."""
+    return tuple(name for name, _ in entity_mentions(text, entities))
+
+
+def entity_mentions(text: str, entities: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:
+    """(canonical name, the words that first named it, as written) for each entity `text` mentions,
+    in order of first mention: "Almaty" is how the text named Kazakhstan, the evidence an analyst sees.
 
     The longest name starting at a word wins and the scan resumes after it.
     Only words that open some name are looked at: most words open none."""
@@ -91,7 +98,7 @@ def named_entities(text: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
     table = _table(entities)
     tokens, lowered = _words_of(text)
     longest = table.longest
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, str]] = {}
     resume = 0  # words before this are inside a name already found
     for i in compress(count(), map(longest.__contains__, lowered)):
         if i < resume:
@@ -107,10 +114,10 @@ def named_entities(text: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
             if after.isdigit() and len(after) <= 2:  # "France 24", "Belarus 1": a channel's name, not the place
                 resume = i + n + 1
                 break
-            found.setdefault(name, i)
+            found.setdefault(name, (i, " ".join(tokens[i : i + n])))
             resume = i + n
             break
-    return tuple(sorted(found, key=lambda name: (found[name], name)))
+    return tuple((name, found[name][1]) for name in sorted(found, key=lambda name: (found[name][0], name)))
 
 
 def places(text: str, registry: Registry) -> tuple[str, ...]:
@@ -119,3 +126,11 @@ def places(text: str, registry: Registry) -> tuple[str, ...]:
 
 def organizations(text: str, registry: Registry) -> tuple[str, ...]:
     return named_entities(text, registry.organizations)
+
+
+def mention_evidence(mentions: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Evidence], ...]:
+    """Each entity with the evidence of the words that named it (`entity_mentions`)."""
+    return tuple(
+        (name, Evidence(words, "text", 0.9, note=None if words == name else f"{words!r} is the registry's {name}"))
+        for name, words in mentions
+    )

@@ -135,9 +135,13 @@ class FrontMatter:
                 changes["themes"] = record.themes + tuple(ThemeHit(slug, ev("tags", tag)) for slug, tag in tagged)
         if "cited_sources" in f:
             changes["cited_sources"] = tuple(Outlet(str(n), ev("cited_sources", n)) for n in f["cited_sources"])
+        listed = [(str(x), ev(key, x)) for key in ("places", "organizations") if key in f for x in f[key]]
         for key in ("places", "organizations"):
             if key in f:
                 changes[key] = tuple(str(x) for x in f[key])
+        if listed:  # the front matter's word for what it lists, over the text's
+            names = {name for name, _ in listed}
+            changes["mentions"] = tuple(listed) + tuple(m for m in record.mentions if m[0] not in names)
         return dataclasses.replace(record, **changes)
 
 
