@@ -8,11 +8,13 @@ Short forms are resolved to the fullest name the article gives anywhere
 fallback for a full name the article never spells out.
 
 A lone capitalised word is a name only with evidence: an honorific, the registry, a
-full name written before whose surname it is, or a verb of speech after it ("Zas
-said"). An auxiliary alone ("Karimzoda will chair") is enough only for a surname of the
-region's shape (-ov, -yan, -zoda...), and a word ending as English common nouns do
-("Membership is open", "Procurement has been slow") is never a lone name. A rank between
-an office and the name ("Joint Staff chief Col. Gen. X") leaves the office as the role.
+full name written before whose surname it is, or a verb of speech after it ("Zas said",
+an aside between or not: "Zas, who heads the secretariat, said"). A comma alone after it
+is none ("the envoy to Austria, met": a place). An auxiliary alone ("Karimzoda will chair")
+is enough only for a surname of the region's shape (-ov, -yan, -zoda...), and a word ending
+as English common nouns do ("Membership is open", "Procurement has been slow") is never a
+lone name. A rank between an office and the name ("Joint Staff chief Col. Gen. X") leaves
+the office as the role.
 
 A newspaper's title is no one's name, listed or not: words such as Pravda,
 Gazeta, Vestnik, Golos and the words right after them ("Golos Tajikistana"),
@@ -23,7 +25,8 @@ Brotherhood-2021", "Operation Kanal-Patrol", "the Echo Mountain drills"): no one
 name ends in a year or stands before "drills".
 
 A role is the first the text gives (before the name, as an appositive, as a long
-title, as an office set off by a comma before it: "said the chief of staff, Lt.
+title, one joined by "to" or "in" included: "Russian Ambassador to Belarus X", "the envoy in
+Yerevan X", as an office set off by a comma before it: "said the chief of staff, Lt.
 Gen. X"), else the registry's, else the institution the text places the person in
 ("Zaur Shiriyev of the International Crisis Group"). An appositive office at an
 institution may be long ("X, director of the Institute of ... at the ...,"); a clause
@@ -369,14 +372,17 @@ def _in_a_title(run: list[re.Match[str]], name_start: int, real: list[re.Match[s
 
 
 # A verb of speech or action right after a lone capitalised word ("Zas said", "Tokayev has said",
-# "Lavrov, speaking"): what makes the word a name when nothing else does.
+# "Lavrov, speaking"), or after an aside set off by commas ("Zas, who heads the secretariat, said"):
+# what makes the word a name when nothing else does. A comma alone is no such evidence: "the envoy to
+# Austria, met", "a territory of Denmark, may" end a place's name as often as a person's.
 _SPEECH_NEAR = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:also|further|then|has|had|have|was|is|will|would|could|did|does)\s+){0,2}"
+    r"^\s*(?:,\s*(?:[^,.;:!?\"“”«»()\n]{1,45},\s*)?)?(?:(?:also|further|then|has|had|have|was|is|will|would|could"
+    r"|did|does)\s+){0,2}"
     r"(?:said|says|told|stated|noted|added|stressed|emphasi[sz]ed|explained|clarified|underlined|underscored|"
     r"believes|affirmed|reiterated|spoke|speaking|warned|recalled|remarked|declared|announced|insisted|"
     r"called|confirmed|continued|concluded|pointed|argued|admitted|acknowledged|expressed|highlighted|"
     r"cited|quoted|replied|answered|responded|asked|urged|wrote|commented|mentioned|assured|informed|"
-    r"also|,)(?![\w'’-])"
+    r"also)(?![\w'’-])"
 )
 # Only an auxiliary or a copula after the word: "Membership is open", "Procurement has been slow" open
 # sentences with a common noun as often as "Lavrov is expected" does with a surname, so the word is a
@@ -410,7 +416,7 @@ def _could_be_surname(
         return True
     if word.lower() in registry.person_by_alias or word in registry.name_parts:
         return True
-    after = text[token.end() : token.end() + 40]
+    after = text[token.end() : token.end() + 80]
     if _COMMON_NOUN.match(word):
         return False
     if not _SPEECH_NEAR.match(after) and not (_AUXILIARY_NEAR.match(after) and has_surname_ending(word)):
@@ -835,9 +841,10 @@ def _appositive_role(text: str, mention: Mention, mentions: list[Mention]) -> st
 
 
 # `Dosym Satpayev, an Almaty-based political analyst,` / `Laurence Broers, an associate fellow at Chatham
-# House.`: an article, then words in lower case (or hyphenated, "Almaty-based") ending in an occupation,
-# maybe followed by where the person holds it. Without the article ("Peskov, speaking on Friday,") or
-# without the occupation ("Putin, the host,") the words are an aside, not a role.
+# House.` / `X, Norway's ambassador to Portugal,`: an article or a country's possessive, then words in lower
+# case (or hyphenated, "Almaty-based", or a country's adjective, "the Swedish envoy") ending in an
+# occupation, maybe followed by where the person holds it or to whom. Without the article ("Peskov,
+# speaking on Friday,") or without the occupation ("Putin, the host,") the words are an aside, not a role.
 _OCCUPATIONS = (
     "analyst", "expert", "fellow", "scientist", "researcher", "scholar", "professor", "lecturer", "historian",
     "economist", "specialist", "commentator", "columnist", "journalist", "correspondent", "editor", "diplomat",
@@ -845,9 +852,9 @@ _OCCUPATIONS = (
     "spokesperson", "ambassador", "envoy", "minister", "commander", "deputy", "chairman", "chairwoman",
 )  # fmt: skip
 _OCCUPATION = re.compile(
-    r",\s+(?:a|an|the)\s+(?:(?:[a-z][\w’'-]*|[A-Z][\w’']*-[a-z][\w-]*)\s+){0,3}(?:"
+    r",\s+(?:a|an|the|[A-Z][a-z]+['’]s)\s+(?:(?:[a-z][\w’'-]*|[A-Z][\w’']*-[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}(?:"
     + "|".join(_OCCUPATIONS)
-    + r")(?=[,.;]|\s+(?:at|of|with|in|for|from|on)\s)"
+    + r")(?=[,.;]|\s+(?:at|of|with|in|for|from|on|to)\s)"
 )
 
 
@@ -863,11 +870,33 @@ _HEAD_OF_BODY = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,3}(?:service|committee|ministry|agency|department|staff"
     r"|council|guard|directorate|administration|forces|troops|police)\s+)$"
 )
+# "Russian Ambassador to Belarus Boris Gryzlov", "Permanent Representative to the UN X", "the envoy in Yerevan
+# X", "Special Representative of the President to the CSTO X": a diplomat's office joined by "to" or "in" to
+# the country or the body it deals with, whose capitalised name comes right before the person's.
+_TITLE_TO = re.compile(
+    r"(?<![\w'’-])(?P<title>(?:[A-Z][\w'’-]*\s+){0,4}(?:(?:special|deputy|senior|permanent|presidential"
+    r"|plenipotentiary|acting|former|chief|top|military|trade|defen[cs]e)\s+){0,2}"
+    r"(?:[Aa]mbassador|[Ee]nvoy|[Rr]epresentative|[Aa]dviser|[Aa]dvisor|[Aa]ide|[Aa]ttach[ée]|[Cc]ommissioner)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+    r"\s+(?:to|in)\s+(?:the\s+)?(?P<where>(?:[A-Z][\w'’.-]*\s+){1,4}))$"
+)
+# An office after "to" is someone else's: "an aide to President X" makes X no aide.
+_NOT_A_PLACE = frozenset(_LOWER_ROLE_HEADS) | {"prime", "premier"} | HONORIFICS
 # "the Chief of the CSTO Joint Staff, Colonel General Anatoly Sidorov": a title, a comma, a rank, the name.
 _COMMA_RANK = re.compile(r",\s+(?P<rank>(?:[A-Z][a-z]+\s+){1,3})$")
 _PERSON_TITLE_HEADS = frozenset({
     "head", "chief", "director", "chairman", "chairwoman", "commander", "minister", "secretary", "deputy",
 })  # fmt: skip
+
+
+def _title_to(segment: str) -> re.Match[str] | None:
+    """`_TITLE_TO` at the end of `segment`, when what follows "to" or "in" is no one's office."""
+    if " to " not in segment and " in " not in segment:
+        return None
+    match = _TITLE_TO.search(segment)
+    if match is None or {w.lower().rstrip(".") for w in match.group("where").split()} & _NOT_A_PLACE:
+        return None
+    return match
 
 
 def _title_before(text: str, mention: Mention, mentions: list[Mention]) -> str | None:
@@ -880,7 +909,7 @@ def _title_before(text: str, mention: Mention, mentions: list[Mention]) -> str |
     segment = text[window_start:end] + (" " if rank else "")  # the title's last word before the comma
     match = _TITLE.search(segment)
     if not match or " of " not in match.group("title"):
-        match = None if rank else _HEAD_OF_BODY.search(segment)
+        match = None if rank else _HEAD_OF_BODY.search(segment) or _title_to(segment)
         if not match:
             return None
     if rank and match.group("title").split()[0].lower() not in _PERSON_TITLE_HEADS:

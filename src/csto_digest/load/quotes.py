@@ -9,7 +9,9 @@ or an answer in an interview laid out as questions and answers, or unmarked
 speech under a lead-in that names the speaker and ends in a colon. Quoted names of programmes,
 titles and scare quotes are not quotations of a speaker; a phrase of two to four
 words inside a sentence is one only as the claim of a clause a named person is
-reported saying (`Putin said Armenia "remains a close ally"`, see `_claims`).
+reported saying (`Putin said Armenia "remains a close ally"`, see `_claims`; after "that",
+a predicate opening with a verb's form: `told TASS on Friday that the drills "send a clear
+signal"`, see `_claims_after_that`).
 
 The speaker comes from the attribution next to the quote: after it
 (`," Zas said`, `," said Zas`, `," the CSTO chief said`, `," he added`, `," said the
@@ -25,7 +27,9 @@ no one named later in its own sentence (`," he told Putin`), and no one at all w
 unnamed spoke since (`a source told TASS ... "...," he said`); a role ("the minister") is
 the person in the article holding that role (with a country's adjective, "the Belarusian
 minister", only someone holding that office of that country and of no other, a "Belarusian
-counterpart" included: else no one), and someone else's aide (`Lukashenko's
+counterpart" included: else no one); "the Kremlin aide" and "his Belarusian counterpart" are
+the one person the article gives that office (an aide or adviser of the Kremlin, someone the text
+calls a Belarusian counterpart), with two or none no one; and someone else's aide (`Lukashenko's
 spokesman`, `a source close to Lavrov`) or an office with "a" (`a Russian diplomat`) is not
 a named person. A body (`the ministry`, `the Constitutional Court`, `the election commission`, `the
 Khural's presidium`, see `_SOURCE_NOUNS`) is no person either: its quote is kept with no speaker, and
@@ -606,7 +610,7 @@ class QuoteFinder:
             and attribution is not None
             and attribution.speaker is not None
             and attribution.rule in {"before", "after"}
-            and _claims(before, tokens)
+            and (_claims(before, tokens) or _claims_after_that(before, inner, _after_close(paragraph, span)))
         )
         if len(tokens) < 3 and not claim:
             return False
@@ -935,6 +939,8 @@ class QuoteFinder:
             # `A source in the ministry said ... "...," he told TASS.`: "he" is the one who spoke last,
             # and that one has no name; not whoever was named before.
             return None if speaker and self._unnamed_spoke_since(speaker, absolute_start) else speaker
+        if tokens[-1] in _SOLE_OFFICES and tokens[0] not in _UNNAMED_ONE:
+            return self._sole_holder(tokens, absolute_start)
         if len(tokens) > 1 and tokens[0] in _SOMEONE_WORDS:
             return None  # `a Russian diplomat`, `his spokesman`: someone holding the office, not its holder
         if any(t in ROLE_WORDS for t in tokens):
@@ -1063,6 +1069,19 @@ class QuoteFinder:
             if best is None or key > best:
                 best = key
         return best[2] if best else None
+
+    def _sole_holder(self, tokens: list[str], offset: int) -> str | None:
+        """The one person named before `offset` whom "the Kremlin aide" or "his Belarusian counterpart"
+        (`tokens`) can be: for an aide, one whose office words hold an aide's or an adviser's word (and
+        "Kremlin" or "presidential": the President's); for a counterpart, one the text calls someone's
+        counterpart (see `PeopleIndex.counterparts`). Every other word, a country's adjective included,
+        must be of that office too. Unlike "the minister", these are offices many hold: with two such
+        people, or none, the quote is no one's rather than the last one's."""
+        head, qualifiers = tokens[-1], [t for t in tokens[:-1] if t not in _OWNER_WORDS]
+        people = self.people
+        named = {people.resolve(m.words) for m in people.mentions if m.start < offset}
+        found = {name for name in named if _holds_sole_office(head, qualifiers, people, name)}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _trailing_attribution(self, index: int, paragraph: str, span: Span) -> tuple[int, Attribution] | None:
         """In a quote that never closes, `..., Zas was cited as saying by RIA Novosti.`"""
@@ -1571,6 +1590,60 @@ def _claims(before: str, tokens: list[str]) -> bool:
     return after_copula or tokens[0] in _PREDICATE_WORDS or bool(_JUDGED_END.search(tail))
 
 
+# `told Asia-Plus on Friday that the patrols "deter smugglers"`, `said on Saturday that it "changes the
+# picture"`: a verb of speech, its object or its time, "that", then the clause's subject (a few words,
+# no verb of its own) right before the quote (see `_claims_after_that`).
+_THAT_SUBJECT_END = re.compile(
+    rf"\b(?:{SPEECH_VERB}|saying|telling|adding|noting|warning|stressing|insisting)(?:\s+[\w'’-]+){{0,6}}?\s+that"
+    r"\s+(?P<subject>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$"
+)
+_MODALS = frozenset({"would", "will", "could", "should", "must", "may", "might", "can", "cannot"})
+# Words a subject does not end with: it would go on into the quote ("that the "red line" was clear").
+_NOT_SUBJECT_END = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "of",
+    "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "so-called", "new", "so", "very", "such",
+    "not", "no", "all", "some", "any", "every", "each", "other", "more", "most",
+})  # fmt: skip
+# Words that open no predicate ("that the talks "in good faith"").
+_NOT_A_VERB = frozenset({
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "as", "very", "so",
+    "this", "that", "these", "those", "its", "their", "his", "her", "our", "not", "no", "all", "some", "only",
+    "even", "more", "most", "such", "than", "into", "over", "under", "about", "between", "against", "without",
+})  # fmt: skip
+_PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i", "both", "many", "others"})
+_PREDICATE_AFTER = re.compile(r"^\s*(?:[\w'’-]+ed|" + "|".join(sorted(_PREDICATE_WORDS)) + r")\b")
+
+
+def _after_close(paragraph: str, span: Span) -> str:
+    """The words of the paragraph after the quote's closing mark, if it closes."""
+    return paragraph[span.close_mark + 1 : span.close_mark + 60] if span.close_mark is not None else ""
+
+
+def _claims_after_that(before: str, inner: str, after: str) -> bool:
+    """Whether a short quoted phrase is the predicate of a clause reported after "that" (`told X that
+    the drills "send a clear signal"`): the words between "that" and the quote are the clause's
+    subject, with no verb of their own, and the quote opens with a verb's form, in lower case: after
+    a modal, a form in -s or -ed, or any word after a plural subject ("the drills send").
+
+    A quote the clause's subject goes on into (`that the "red line" was`, `that the Afghan "buffer
+    zones" were`, `that the so-called "peace plan"`) is a scare quote or a name, not a claim."""
+    tail = before[-120:]
+    found = _THAT_SUBJECT_END.search(tail)
+    if not found or _NAMING_END.search(tail) or not inner.lstrip()[:1].islower():
+        return False
+    subject = [w.lower() for w in found.group("subject").split()]
+    if subject[-1] in _MODALS:
+        return len(subject) > 1 and not _PREDICATE_WORDS.intersection(subject[:-1])
+    if _PREDICATE_WORDS.intersection(subject) or subject[-1] in _NOT_SUBJECT_END or _PREDICATE_AFTER.match(after):
+        return False
+    first = words(inner)[0]
+    if first in _NOT_A_VERB or first.endswith(("ing", "ly", "'s")):
+        return False
+    if first.endswith("ed") or (first.endswith("s") and not first.endswith(("ss", "us", "is"))):
+        return True
+    return subject[-1] in _PLURAL_SUBJECTS or (subject[-1].endswith("s") and not subject[-1].endswith(("ss", "'s")))
+
+
 def _continues(paragraph: str, previous: Span, span: Span) -> bool:
     """The span resumes the previous quote after a short attribution."""
     if previous.close_mark is None:
@@ -1796,6 +1869,37 @@ def _of_country(countries: set[str], wanted: set[str], office: list[str], have: 
     if not own & countries or own - countries:
         return False
     return "counterpart" in have or bool((wanted - _COUNTRIES) & (have - _COUNTRIES))
+
+
+# "the Kremlin aide", "his Belarusian counterpart": offices named by what their holder is to someone else.
+_SOLE_OFFICES = frozenset({"aide", "counterpart"})
+_UNNAMED_ONE = frozenset({"a", "an", "one", "another"})  # `an aide said`: someone unnamed
+_OWNER_WORDS = frozenset({"the", "his", "her", "their", "its"})
+_AIDE_WORDS = frozenset({"aide", "adviser", "advisor", "assistant"})
+_PRESIDENTS = frozenset({"kremlin", "president", "presidential", "president's", "president’s"})
+
+
+def _holds_sole_office(head: str, qualifiers: list[str], people: PeopleIndex, name: str) -> bool:
+    """Whether `name` holds the office "the Kremlin aide" (`head` "aide", `qualifiers` ["kremlin"]) or
+    "Belarusian counterpart" names: see `QuoteFinder._sole_holder`."""
+    if head == "counterpart":
+        office = _ROLE_TOKEN.findall(people.counterparts.get(name, "").lower())
+    else:
+        office = _ROLE_TOKEN.findall(people.office_words(name).lower())
+        if not _AIDE_WORDS & set(office):
+            return False
+    if not office:
+        return False
+    countries = _nationalities([t for t in qualifiers if t != "kremlin"])
+    if countries and _nationalities(office) != countries:
+        return False
+    for word in qualifiers:
+        if word in _PRESIDENTS:
+            if not _PRESIDENTS & set(office):
+                return False
+        elif _DEMONYMS.get(word, word) not in countries and word not in office:
+            return False
+    return True
 
 
 def _bare(token: str) -> str:
