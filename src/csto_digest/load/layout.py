@@ -198,6 +198,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
     credit_line: tuple[int, str] | None = None  # the last credit line with a date ("Source: TASS, 15 October 2021")
     labels: set[int] = set()  # lines of furniture that introduce what follows ("Read more:")
     list_labels: set[int] = set()  # those that introduce a list of other articles ("Related news")
+    notes_heading: int | None = None  # the line of a notes list's heading ("References"), where the text has ended
     for number, raw in enumerate(lines, start=1):
         line = fold(raw)
         if line and line[-1] in _END_GLYPHS:
@@ -303,6 +304,8 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
                 labels.add(number)
             if _LIST_LABEL.fullmatch(line):
                 list_labels.add(number)
+            if notes_heading is None and body.texts and _NOTES_HEADING.fullmatch(line):
+                notes_heading = number
             continue
         by = _BY_LINE.match(line)
         if by and (in_header or (headline_seen and _standfirst_only(body, most=2))):
@@ -316,6 +319,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
     _untitle_site_name(layout, body_lines, is_outlet)
     _drop_end_word(body_lines, layout)
     _drop_listed_headlines(body_lines, layout, list_labels)
+    _drop_notes(body_lines, layout, notes_heading)
     _drop_trailing_headlines(body_lines, layout, labels)
     _take_signature(body_lines, layout, is_outlet)
     _take_footer_date(body_lines, layout)
@@ -897,6 +901,39 @@ def _is_listed_headline(line: str) -> bool:
     """A headline in a list of links, which may ask a question (`What is the CSTO?`)."""
     text = fold(line)
     return bool(text) and not text.endswith(tuple(".!…:;,")) and len(text.split()) <= 25
+
+
+# The heading over the notes a wiki or a think tank prints under its text.
+_NOTES_HEADING = re.compile(
+    r"(?:notes|footnotes|endnotes|references|notes and references|references and notes|sources and notes"
+    r"|works cited|bibliography|sources|citations)\s*:?",
+    re.IGNORECASE,
+)
+NOTE_MOST_WORDS = 60  # a note is a reference, not a paragraph of text...
+# ...and names where its words come from: a year, an address, "Retrieved", "Ibid.", a page, a quoted title.
+_REFERENCE = re.compile(
+    r"\b(?:19|20)\d\d\b|https?://|www\.|\bretrieved\b|\bibid\b|\bop\. cit\b|\bpp?\. \d|[\"“][^\"“”]{3,200}[\"”]\.",
+    re.IGNORECASE,
+)
+
+
+def _drop_notes(body: list[tuple[int, str]], layout: Layout, heading: int | None) -> None:
+    """The notes under a `References` heading (`Reuters, 23 February 2024.`, `"About CSTO". CSTO.
+    Retrieved 2024-02-01.`) are furniture even with no `[n]` before them, as a wiki saved from its
+    page prints them: every line after the heading, when each reads as a reference (short, and naming
+    a year, an address, a page or a quoted title). A subheading "Sources" over paragraphs of text
+    drops nothing. A date in the notes is a source's, never the article's (so `_take_footer_date`
+    never sees it)."""
+    if heading is None:
+        return
+    after = [i for i, (number, text) in enumerate(body) if number > heading and text]
+    if not after or not all(
+        len(body[i][1].split()) <= NOTE_MOST_WORDS and _REFERENCE.search(body[i][1]) for i in after
+    ):
+        return
+    for i in after:
+        layout.removed.append(body[i][1])
+        body[i] = (body[i][0], "")
 
 
 def _drop_listed_headlines(body: list[tuple[int, str]], layout: Layout, list_labels: set[int]) -> None:
