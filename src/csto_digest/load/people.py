@@ -31,8 +31,11 @@ Gen. X"), else the registry's, else the institution the text places the person i
 ("Zaur Shiriyev of the International Crisis Group"). An appositive office at an
 institution may be long ("X, director of the Institute of ... at the ...,"); a clause
 after it is no part of it, and a role too long is cut where a place or an
-institution is added. "His Belarusian counterpart X" is no role to show, but it
-makes X the holder of an office of Belarus (see `PeopleIndex.counterparts`).
+institution is added. An office held for the holder of another, joined by "to the",
+is one title with it ("Adviser to the President X" is the adviser, not the President),
+unless the registry gives X the second office. "His Belarusian counterpart X" is no role
+to show, but it makes X the holder of an office of Belarus (see `PeopleIndex.counterparts`);
+"his counterpart X" makes X someone's counterpart, of no country the text names.
 """
 
 from __future__ import annotations
@@ -451,11 +454,7 @@ def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> Peo
             appositive = _appositive_role(text, mention, mentions)
             if appositive:
                 index.roles[name] = (appositive, Evidence(f"{mention.words}, {appositive}", "text", 0.75))
-    for mention in mentions:
-        name = index.canonical[mention.words]
-        counterpart = _counterpart_before(text, mention)
-        if counterpart and name not in index.counterparts:
-            index.counterparts[name] = counterpart
+    _find_counterparts(text, index)
     for mention in mentions:
         name = index.canonical[mention.words]
         title = _title_before(text, mention, mentions)
@@ -481,11 +480,56 @@ def build_index(text: str, registry: Registry, blocked: AbstractSet[str]) -> Peo
             found = _affiliation(text, mention, registry)
             if found:
                 index.roles[name] = (found[0], Evidence(found[1], "text", 0.65, note="the institution named after"))
+    _join_offices_to_the(text, index)
     for name, (role_text, evidence) in list(index.roles.items()):
         office = without_rank(role_text) if evidence.rule == "text" else role_text
         if office != role_text:
             index.roles[name] = (office, evidence)  # the evidence keeps the words as written, rank and all
     return index
+
+
+# "Adviser to the President X", "Assistant to the Secretary General X", "Deputy to the Chief of General Staff
+# X": an office held for the holder of another, written before the role the text gives right before the name.
+# The two are one title: X is the adviser, never the President. Without "the" ("an aide to President X") the
+# name is the second office's holder, and the role stays so.
+_OFFICE_TO_THE = re.compile(
+    r"(?<![\w'’-])(?P<office>(?:[A-Z][\w'’-]*\s+){0,3}(?:[Aa]dviser|[Aa]dvisor|[Aa]ssistant|[Aa]ide|[Dd]eputy"
+    r"|[Cc]ounsell?or|[Ss]pokes(?:man|woman|person)|[Cc]hief\s+of\s+[Ss]taff|[Ss]ecretary|[Ee]nvoy"
+    r"|[Rr]epresentative)\s+to\s+the)\s+$"
+)
+
+
+def _join_offices_to_the(text: str, index: PeopleIndex) -> None:
+    """Make a role the text wrote right after "<office> to the" the whole title ("Adviser to the President").
+
+    A name the registry gives the second office ("an aide to the President Vladimir Putin") keeps it:
+    there the aide is someone else, unnamed."""
+    joined: set[str] = set()
+    for mention in index.mentions:
+        name = index.canonical[mention.words]
+        role = index.roles.get(name)
+        if role is None or role[1].rule != "text" or name in joined:
+            continue
+        start = mention.start - len(role[0]) - 1
+        if start < 0 or text[start : mention.start] != role[0] + " ":
+            continue
+        found = _OFFICE_TO_THE.search(text, max(0, start - 80), start)
+        if not found or _registry_office(role[0], index.registry_roles.get(name)):
+            continue
+        tokens = found.group("office").split()
+        while tokens and tokens[0].lower() in _WHEN_WORDS:
+            tokens = tokens[1:]  # "On Monday Adviser to the ...": the sentence's first words
+        title = f"{' '.join(tokens)} {role[0]}"
+        index.roles[name] = (title, Evidence(f"{title} {mention.words}", "text", role[1].confidence))
+        joined.add(name)
+
+
+def _registry_office(role: str, registry_role: str | None) -> bool:
+    """Whether the registry's role for a person ("President of Russia") holds the first or the last word
+    of `role` ("President"): then the text names them as that office's holder."""
+    words = set(registry_role.lower().split()) if registry_role else set()
+    tokens = role.lower().split()
+    return tokens[0] in words or tokens[-1] in words
 
 
 # "of the International Crisis Group", "from the Moscow State Institute of International Relations": capitalised
@@ -708,19 +752,43 @@ def _lower_role_before(text: str, mention: Mention) -> tuple[str, str] | None:
 
 
 # "his Belarusian counterpart Sergei Aleinik", "her Kazakh counterpart, Maj. Gen. X": a country's adjective
-# and "counterpart" right before a name (a comma or a rank between them or not).
-_COUNTERPART = re.compile(r"(?<![\w'’-])(?P<words>[A-Z][a-z]+\s+counterparts?)\s*,?\s+$")
+# (or none) and "counterpart" right before a name (a comma or a rank between them or not).
+# With no adjective ("his counterpart X", "his new counterpart, X") the office is only "counterpart": of no
+# country the text says, but still someone's, so that "the counterpart said" can name the one such person.
+_COUNTERPART = re.compile(r"(?<![\w'’-])(?P<words>(?:[A-Z][a-z]+\s+)?counterparts?)\s*,?\s+$")
 
 
 def _counterpart_before(text: str, mention: Mention) -> str | None:
-    """The words ("Belarusian counterpart") that make the person named at `mention` the holder of an office
-    of that country, the office of the one whose counterpart they are, whichever it is."""
+    """The words ("Belarusian counterpart", or "counterpart" alone) that make the person named at `mention`
+    the holder of an office of that country (of none the text names), the office of the one whose
+    counterpart they are, whichever it is."""
     before = text[max(0, mention.start - 80) : mention.start]
     if "counterpart" not in before:
         return None
     rank = _TRAILING_RANK.search(before)
     found = _COUNTERPART.search(before, 0, rank.start() if rank else len(before))
     return found.group("words") if found else None
+
+
+# Between the names of a list: "his counterparts X and Y", "X, Y and Z".
+_LIST_GAP = re.compile(r"(?:\s*,)?\s+and\s+|\s*,\s*")
+
+
+def _find_counterparts(text: str, index: PeopleIndex) -> None:
+    """Fill `PeopleIndex.counterparts`: the one named right after "counterpart", and after "counterparts"
+    every name of the list it opens ("his counterparts X and Y"), so that "the counterpart" is not the
+    first of two."""
+    plural: str | None = None  # the words of "counterparts" whose list the previous name was of
+    previous: Mention | None = None
+    for mention in index.mentions:
+        counterpart = _counterpart_before(text, mention)
+        if counterpart is None and plural and previous and _LIST_GAP.fullmatch(text, previous.end, mention.start):
+            counterpart = plural
+        name = index.canonical[mention.words]
+        if counterpart and name not in index.counterparts:
+            index.counterparts[name] = counterpart
+        plural = counterpart if counterpart and counterpart.endswith("counterparts") else None
+        previous = mention
 
 
 # `said the chief of staff, Lt. Gen. X`, `according to the CSTO secretary general, X`: an office with "the",

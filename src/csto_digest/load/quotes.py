@@ -1810,10 +1810,11 @@ PERSON_ROLE_HEADS = {
     "spokesperson", "chairman", "chairwoman", "chair", "chief", "head", "ambassador", "envoy", "commander",
     "director", "leader", "premier", "diplomat", "governor", "mayor", "speaker", "pm", "fm", "secretary's",
 }  # fmt: skip
-# `," the ambassador added`: credited to a person by office, whoever holds it.
+# `," the ambassador added`: credited to a person by office, whoever holds it. So is `," the counterpart said`
+# or `," the aide said` when no one or two hold it: someone's words, still not the last speaker's.
 _ROLE_THEN_VERB = re.compile(
-    rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:{'|'.join(sorted(PERSON_ROLE_HEADS))})"
-    rf"\s+{SPEECH_VERB}\b"
+    rf"\s*[,.]?\s*(?:[—–-]+\s*)?(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:{'|'.join(sorted(PERSON_ROLE_HEADS | {'counterpart', 'aide'}))})\s+{SPEECH_VERB}\b"
 )
 _ROLE_SYNONYMS = {
     "secretary-general": {"secretary", "general"},
