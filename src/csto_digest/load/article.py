@@ -49,12 +49,12 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     byline = [layout.byline_evidence.text] if layout.byline_evidence else []
     dateline = _first_dateline(byline + layout.raw_paragraphs)
     _take_dateline_byline(layout, dateline)
-    bio = _author_bio(layout, registry)
+    _take_author_bio(layout)
     paragraphs = layout.paragraphs
     title, title_derived, title_evidence = _title(layout, paragraphs)
 
     url = layout.url
-    source = _source(layout, dateline, config) or (bio.outlet if bio else None)
+    source = _source(layout, dateline, config)
     date, precision, date_evidence = _date(layout, dateline)
 
     joined = "\n".join(paragraphs)
@@ -104,11 +104,6 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     return record
 
 
-@dataclasses.dataclass(frozen=True)
-class _Bio:
-    outlet: Outlet | None  # the outlet the author works for, when the registry knows it
-
-
 # "Joshua Kucera is the Turkey/Caucasus editor at Eurasianet.", "Catherine Putz is the managing editor of
 # The Diplomat.", "Aigerim Toleukhanova is a journalist based in Almaty and a contributor to Eurasianet."
 _BIO = re.compile(
@@ -120,16 +115,17 @@ _BIO = re.compile(
 )
 
 
-def _author_bio(layout: Layout, registry: Registry) -> _Bio | None:
+def _take_author_bio(layout: Layout) -> None:
     """The author from the note about them that closes an analysis or a feature, when no byline named one.
 
     Analysis sites print the author's name only there ("Joshua Kucera is the Turkey/Caucasus
     editor at Eurasianet."). Only a journalist's note counts: an op-ed's "X is director of an
     institute" names no outlet and is left alone, as is a name the story itself speaks of
-    (a reporter quoted in it). The outlet named is the publisher only when nothing better
-    names one (see `extract`) and the registry knows it."""
+    (a reporter quoted in it). The outlet the note names is not taken as the publisher: a
+    piece reposted elsewhere keeps its author's note, so it says who employs the author,
+    not who published this copy."""
     if layout.author or not layout.paragraphs:
-        return None
+        return
     for offset, paragraph in enumerate(reversed(layout.paragraphs[-2:])):
         match = _BIO.match(paragraph) if len(paragraph.split()) <= 40 else None
         if not match:
@@ -138,15 +134,11 @@ def _author_bio(layout: Layout, registry: Registry) -> _Bio | None:
         others = "\n".join(p for p in layout.paragraphs if p is not paragraph)
         words = [w.lower() for w in name.split()]
         if name.split()[-1] in others or any(w in NOT_NAME_WORDS or w in ROLE_WORDS for w in words):
-            return None
+            return
         line = layout.paragraph_lines[len(layout.paragraphs) - 1 - offset]
         layout.author = name
         layout.author_evidence = Evidence(paragraph, "author-bio", 0.7, line=line, note="the note about the author")
-        known = known_outlet(match.group("outlet"), registry)
-        note = "the outlet the note about the author says they work for"
-        outlet = Outlet(known, Evidence(paragraph, "author-bio", 0.6, line=line, note=note)) if known else None
-        return _Bio(outlet)
-    return None
+        return
 
 
 def _front_title(front: FrontMatter | None) -> str | None:
