@@ -179,3 +179,18 @@ def sample_corpus() -> tuple[tuple[Article, ...], Groups]:
 
 def replace(article: Article, **changes: Any) -> Article:
     return dataclasses.replace(article, **changes)
+
+
+def quotes_found(paragraphs: list[str], config: Any, title: str | None = None) -> list[Quote]:
+    """The quote finder on paragraphs as given (with `title`, a headline that is no paragraph):
+    the layout's work skipped, so a test can hold a quote rule to lines the layout would take out."""
+    from csto_digest.load.people import build_index
+    from csto_digest.load.quotes import QuoteFinder
+
+    text = "\n".join(paragraphs)
+    offsets, position = [], 0
+    for paragraph in paragraphs:
+        offsets.append(position)
+        position += len(paragraph) + 1
+    people = build_index(text, config.registry, config.registry.non_person_words)
+    return QuoteFinder(paragraphs, people, offsets, text, title).run()

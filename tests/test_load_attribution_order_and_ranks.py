@@ -18,8 +18,7 @@ from __future__ import annotations
 import textwrap
 
 from csto_digest.load.frontmatter import markdown_to_text
-from csto_digest.load.people import build_index
-from csto_digest.load.quotes import QuoteFinder
+from factories import quotes_found
 
 
 def article(text: str) -> str:
@@ -132,13 +131,7 @@ def test_she_said_with_no_woman_named_keeps_the_quote_of_no_one(extract_text):
 def _quotes_of(paragraphs: list[str], config) -> list[tuple[str, str | None]]:
     """The QuoteFinder on paragraphs as given: the layout takes lines like these out as furniture
     before the quotes are looked for, and the rule must hold wherever they are left in."""
-    text = "\n".join(paragraphs)
-    offsets, position = [], 0
-    for paragraph in paragraphs:
-        offsets.append(position)
-        position += len(paragraph) + 1
-    people = build_index(text, config.registry, config.registry.non_person_words)
-    return [(q.text, q.speaker) for q in QuoteFinder(paragraphs, people, offsets, text).run()]
+    return [(q.text, q.speaker) for q in quotes_found(paragraphs, config)]
 
 
 def test_a_quoted_headline_with_an_outlet_and_a_date_is_a_cited_article(config):

@@ -14,8 +14,7 @@ import textwrap
 
 import pytest
 
-from csto_digest.load.people import build_index
-from csto_digest.load.quotes import QuoteFinder
+from factories import quotes_found
 
 
 def article(text: str) -> str:
@@ -159,13 +158,7 @@ def test_no_one_or_two_people_named_in_the_intro_give_no_interviewee(extract_tex
 
 def _answers_under_title(title: str | None, paragraphs: list[str], config) -> list[str | None]:
     """The QuoteFinder given a headline that is no paragraph, as the loader's layout leaves it."""
-    text = "\n".join(paragraphs)
-    offsets, position = [], 0
-    for paragraph in paragraphs:
-        offsets.append(position)
-        position += len(paragraph) + 1
-    people = build_index(text, config.registry, config.registry.non_person_words)
-    return [q.speaker for q in QuoteFinder(paragraphs, people, offsets, text, title).run()]
+    return [q.speaker for q in quotes_found(paragraphs, config, title)]
 
 
 def test_the_title_naming_the_interviewee_decides_between_two_in_the_intro(config):
