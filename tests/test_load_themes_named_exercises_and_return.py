@@ -81,3 +81,18 @@ def test_a_list_of_the_states_that_attended_is_not(extract_text):
 )
 def test_joining_the_bloc_with_words_between_is_enlargement(extract_text, sentence):
     assert "enlargement" in themes(extract_text, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tajikistan has asked its allies for help in reinforcing its border with Afghanistan.",
+        "The bloc will hold drills near the Afghan border later this month.",
+    ],
+)
+def test_the_tajik_afghan_border_in_other_words(extract_text, sentence):
+    assert "tajik-afghan-border" in themes(extract_text, sentence)
+
+
+def test_afghanistan_alone_is_not_the_border(extract_text):
+    assert "tajik-afghan-border" not in themes(extract_text, "The ministers discussed the situation in Afghanistan.")
