@@ -37,3 +37,22 @@ def test_the_agency_is_the_source(extract_text):
         "CSTO drills in Issyk-Kul\n\nBISHKEK, 24.kg - The CSTO forces will hold exercises in September.\n"
     )
     assert (record.source.name, record.source.evidence.rule) == ("24.kg", "dateline")
+
+
+def test_a_mixed_case_city_before_initials_the_registry_knows_is_a_dateline(extract_text):
+    record = extract_text(
+        "Mirzoyan on the CSTO\n\nBaku – APA. Armenian Foreign Minister Ararat Mirzoyan said on Friday.\n"
+    )
+    assert (record.source.name, record.source.evidence.rule) == ("APA", "dateline")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Tokayev – NATO. The president spoke of the alliance on Friday.",  # not a place
+        "Baku – UNDP. The programme was presented on Friday.",  # not an outlet the registry knows
+    ],
+)
+def test_other_mixed_case_dashes_give_no_source(extract_text, lead):
+    record = extract_text(f"On the CSTO\n\n{lead}\n")
+    assert record.source is None

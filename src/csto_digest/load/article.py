@@ -29,6 +29,7 @@ from .outlets import (
     copyright_outlet,
     credited_outlets,
     find_dateline,
+    known_agency_dateline,
     known_outlet,
     outlet_from_url,
     site_address,
@@ -47,7 +48,7 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
     )
     _take_bare_byline(layout, registry)
     byline = [layout.byline_evidence.text] if layout.byline_evidence else []
-    dateline = _first_dateline(byline + layout.raw_paragraphs)
+    dateline = _first_dateline(byline + layout.raw_paragraphs, registry)
     _take_dateline_byline(layout, dateline)
     _take_author_bio(layout)
     paragraphs = layout.paragraphs
@@ -181,11 +182,12 @@ def _offsets(paragraphs: list[str]) -> list[int]:
     return offsets
 
 
-def _first_dateline(paragraphs: list[str]) -> Dateline | None:
+def _first_dateline(paragraphs: list[str], registry: Registry) -> Dateline | None:
     """The dateline opening the story. A copied page may put a caption, a summary's bullets and
-    credits above it (Reuters, AFP), so the first few paragraphs are looked at, not only the first."""
+    credits above it (Reuters, AFP), so the first few paragraphs are looked at, not only the first;
+    a dateline only the registry can tell from a sentence (`Baku – APA.`) counts there too."""
     for paragraph in paragraphs[:8]:
-        found = find_dateline(paragraph)
+        found = known_agency_dateline(paragraph, registry)
         if found:
             return found
     return None

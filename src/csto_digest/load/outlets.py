@@ -117,6 +117,30 @@ def _datelines_with(present: frozenset[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(p for p, needs in zip(DATELINES, _DATELINE_NEEDS, strict=True) if all(own & present for own in needs))
 
 
+# `Baku – APA.`: a city in mixed case, a dash and an agency's initials. "Tokayev – NATO." has the same shape,
+# so this is a dateline only when the registry knows the city as a place and the initials as an outlet.
+_CITY_DASH_INITIALS = re.compile(
+    r"^(?P<city>[A-ZА-Я][a-zа-я'’-]+(?: [A-ZА-Я][a-zа-я'’-]+)?)\s*(?:--|[–—-])\s*(?P<agency>[A-Z][A-Z0-9\-]{1,9})\.\s+"
+)
+
+
+def known_agency_dateline(paragraph: str, registry: Registry) -> Dateline | None:
+    """`find_dateline`, or a mixed-case city and a dash before the initials of an outlet the registry
+    knows (`Baku – APA.`), which `find_dateline` alone cannot tell from a sentence."""
+    found = find_dateline(paragraph)
+    if found is not None:
+        return found
+    match = _CITY_DASH_INITIALS.match(paragraph)
+    if match is None or known_outlet(match.group("agency"), registry) is None:
+        return None
+    from .entities import named_entities  # the places table, built once per registry
+
+    city = match.group("city")
+    if named_entities(city, registry.places) == ():
+        return None
+    return Dateline(match.group(0).strip(), city, match.group("agency"), None, None, None)
+
+
 @lru_cache(maxsize=64)
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, if it has one.
