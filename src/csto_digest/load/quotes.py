@@ -11,7 +11,12 @@ titles and scare quotes are not quotations of a speaker; a phrase of two to four
 words inside a sentence is one only as the claim of a clause a named person is
 reported saying (`Putin said Armenia "remains a close ally"`, see `_claims`; after "that",
 a predicate opening with a verb's form: `told TASS on Friday that the drills "send a clear
-signal"`, see `_claims_after_that`).
+signal"`, see `_claims_after_that`); a lower-case phrase of one to ten words in that clause is the
+speaker's too as its predicate (`said Moscow "welcomes" the offer`), a circumstance of its verb
+(`would respond "shortly"`, `could be sent "within hours" if`) or its end with the stop inside the
+marks (`would leave "when the time comes."`), never after a word of naming or a term, nor inside a
+noun phrase (see `_reported_words`). A sentence ending in `, said X` reports X saying the phrase
+inside it (`would be "a symbolic blow" for Moscow, said X`, see `_said_at_sentence_end`).
 
 The speaker comes from the attribution next to the quote: after it
 (`," Zas said`, `," said Zas`, `," the CSTO chief said`, `," he added`, `," said the
@@ -489,6 +494,8 @@ class QuoteFinder:
                     attribution, speech_follows = None, True
         if attribution is None and leads_on:
             attribution = self._before(index, paragraph, span.open_mark)
+        if attribution is None and span.close_mark is not None and not _ends_sentence_before(paragraph, span):
+            attribution = self._said_at_sentence_end(index, paragraph, span)
         if attribution is None and span.close_mark is not None and not paragraph[span.close_mark + 1 :].strip(" .,"):
             attribution = self._signed_below(index)
         base = self.offsets[index]
@@ -604,13 +611,16 @@ class QuoteFinder:
         inside = bool(before) and before[-1] not in '.!?:;,—–-"“”«»()'
         # A phrase of two to four words inside a sentence is a quotation only where it is the claim of a
         # clause a named person is reported saying (see `_claims`).
+        after = _after_close(paragraph, span)
         claim = (
             inside
-            and len(tokens) >= 2
             and attribution is not None
             and attribution.speaker is not None
             and attribution.rule in {"before", "after"}
-            and (_claims(before, tokens) or _claims_after_that(before, inner, _after_close(paragraph, span)))
+            and (
+                (len(tokens) >= 2 and (_claims(before, tokens) or _claims_after_that(before, inner, after)))
+                or _reported_words(before, inner, after, tokens)
+            )
         )
         if len(tokens) < 3 and not claim:
             return False
@@ -692,6 +702,25 @@ class QuoteFinder:
                     # `," she said.` where no one named could be "she": someone's words, whose unknown.
                     return Attribution(None, rest[: verb.end()].strip(), "after-unnamed", 0.4)
         return None
+
+    def _said_at_sentence_end(self, index: int, paragraph: str, span: Span) -> Attribution | None:
+        """`... would be "a blow to its standing" for Moscow, said X, an analyst.`: a quote inside a
+        sentence that ends in `, said X`, with no verb of speech, no other quote and no sentence end
+        between them, is the words of X, whom the whole sentence reports; but not a term or a name
+        (`the so-called "..."`, `known as "..."`), which the writer sets in marks."""
+        assert span.close_mark is not None
+        lead = paragraph[: span.open_mark].rstrip()
+        if _NAMING_END.search(lead, max(0, len(lead) - 40)) or _TERM_END.search(lead, max(0, len(lead) - 40)):
+            return None
+        pos = span.close_mark + 1
+        found = _SAID_AT_END.match(paragraph, pos)
+        if not found or _VERB.search(found.group("between")):
+            return None
+        who_start, who_end = found.start("who"), found.end("who")
+        speaker = self._resolve_subject(index, who_start, who_end)
+        if not speaker or self._names_within(index, pos, found.start("verb")):
+            return None
+        return Attribution(speaker, paragraph[found.start("verb") - 2 : who_end].strip(" ,"), "after", 0.8)
 
     def _holder_after_office(self, index: int, paragraph: str, start: int, end: int) -> tuple[str, int] | None:
         """(the person, where the name ends) of `," said the chief of staff, Lt. Gen. Anatoly Sidorov.`:
@@ -1619,7 +1648,7 @@ def _after_close(paragraph: str, span: Span) -> str:
     return paragraph[span.close_mark + 1 : span.close_mark + 60] if span.close_mark is not None else ""
 
 
-def _claims_after_that(before: str, inner: str, after: str) -> bool:
+def _claims_after_that(before: str, inner: str, after: str, lead: re.Pattern[str] = _THAT_SUBJECT_END) -> bool:
     """Whether a short quoted phrase is the predicate of a clause reported after "that" (`told X that
     the drills "send a clear signal"`): the words between "that" and the quote are the clause's
     subject, with no verb of their own, and the quote opens with a verb's form, in lower case: after
@@ -1628,7 +1657,7 @@ def _claims_after_that(before: str, inner: str, after: str) -> bool:
     A quote the clause's subject goes on into (`that the "red line" was`, `that the Afghan "buffer
     zones" were`, `that the so-called "peace plan"`) is a scare quote or a name, not a claim."""
     tail = before[-120:]
-    found = _THAT_SUBJECT_END.search(tail)
+    found = lead.search(tail)
     if not found or _NAMING_END.search(tail) or not inner.lstrip()[:1].islower():
         return False
     subject = [w.lower() for w in found.group("subject").split()]
@@ -1642,6 +1671,83 @@ def _claims_after_that(before: str, inner: str, after: str) -> bool:
     if first.endswith("ed") or (first.endswith("s") and not first.endswith(("ss", "us", "is"))):
         return True
     return subject[-1] in _PLURAL_SUBJECTS or (subject[-1].endswith("s") and not subject[-1].endswith(("ss", "'s")))
+
+
+# `said Russia "regrets" the decision`: a verb of speech, then the reported clause's subject (a few
+# words, no verb of its own) right before the quote (see `_reported_words`).
+_SAID_SUBJECT_END = re.compile(
+    r"\b(?:said|says|added|adds|noted|notes|stressed|warned|insisted|argued|believes)"
+    r"\s+(?P<subject>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$"
+)
+# The words of speech in a sentence before a quote: a verb of speech or a participle of one, and at
+# least one word of the clause it reports between it and the quote.
+_REPORTS = re.compile(rf"\b(?:{SPEECH_VERB}|saying|adding|noting|stressing|warning|insisting)\s+\S")
+# Words that introduce a term, not a claim: `the term "buffer zone"`, `the word "partner"`.
+_TERM_END = re.compile(r"\b(?:the|a)\s+(?:term|word|phrase|expression|label|slogan|formula|motto)$", re.IGNORECASE)
+# A circumstance a speaker gives in their own words (`could be deployed "within days" if`):
+# prepositions of time, manner and condition, and adverbs of time standing alone.
+_CIRCUMSTANCE_LEADS = frozenset({
+    "within", "under", "by", "until", "till", "before", "after", "without", "in", "at", "on", "for", "from",
+    "over", "during", "through", "beyond", "only",
+})  # fmt: skip
+_TIME_ADVERBS = frozenset({
+    "soon", "now", "never", "later", "again", "together", "already", "yet", "today", "tomorrow", "forever",
+    "first", "next", "still", "too",
+})  # fmt: skip
+_CLAUSE_OPENS = re.compile(r"\b(?:that|and|but|while|whereas)\b|[,;]")
+_SENTENCE_GOES_ON = re.compile(r"^\s+[a-z]")
+_STOP_INSIDE = re.compile(r"[.!?]\s*$")
+# `... for Moscow, said Andrei Kortunov, a Russian analyst.`: the rest of a sentence, ending in a comma,
+# a verb of speech and who spoke (maybe with an appositive), then the sentence's end.
+_SAID_AT_END = re.compile(
+    r"(?P<between>[^\"“”«»„.!?;:\n]{0,100}),\s+(?P<verb>said|says|added|adds|noted|notes|argued|argues|wrote|writes)"
+    r"\s+(?P<who>(?:[^,.;:!?\"“”«»„\n]|(?<=\b[A-Z])\.){2,60}?)\s*(?:,[^\"“”«»„.!?\n]{0,100})?[.!]?\s*(?:$|(?<=[.!])\s)"
+)
+
+
+def _reported_words(before: str, inner: str, after: str, tokens: list[str]) -> bool:
+    """Whether a quoted phrase of one to ten words inside a sentence is the words of the speaker
+    whose reported clause it stands in (`said Armenia would leave "when the time comes."`).
+
+    It must open in lower case, follow a verb of speech and words of the clause in its sentence,
+    and not follow a word of naming or a term (`dubbed`, `the term`) or a word that opens a noun
+    phrase (`the "reset"`: a scare quote). Then it counts where its marks close the speaker's
+    sentence with its stop inside them; or, where the sentence goes on after it, as a circumstance
+    (`"within days" if`, `"soon" on`) or as the predicate a bare subject opens (`said Russia
+    "regrets" the decision`). An object inside the sentence (`was weighing "all the options" for`)
+    is a scare quote's place, and a phrase the sentence ends on with its stop outside the marks
+    (`"when it is ready".`) is marked by the writer as a phrase, not a sentence of the speaker's:
+    both are left to `_claims`."""
+    if not 1 <= len(tokens) <= 10 or not inner.lstrip()[:1].islower():
+        return False
+    sentence = before[_sentence_start(before) :]
+    if _NAMING_END.search(sentence) or _TERM_END.search(sentence) or not _REPORTS.search(sentence):
+        return False
+    previous = words(sentence[-40:])
+    if not previous or previous[-1] in _NOT_SUBJECT_END:
+        return False
+    if not _clause_has_verb(sentence):
+        return _claims_after_that(before, inner, after, _SAID_SUBJECT_END)
+    if _STOP_INSIDE.search(inner) and not after.strip()[:1].isalnum():
+        return True
+    if not _SENTENCE_GOES_ON.match(after):
+        return False
+    if tokens[0] in _CIRCUMSTANCE_LEADS and len(tokens) > 1:
+        return True
+    return len(tokens) == 1 and (tokens[0] in _TIME_ADVERBS or tokens[0].endswith("ly"))
+
+
+def _clause_has_verb(sentence: str) -> bool:
+    """Whether the clause the last verb of speech of `sentence` reports has its own verb before the
+    quote (`that Yerevan would not return to the bloc`): only then is a phrase after it a circumstance
+    or an object of that verb, not a part of the clause's subject (`that the talks "in good faith" went on`)."""
+    last = max(_REPORTS.finditer(sentence), key=lambda m: m.start(), default=None)
+    if last is None:
+        return False
+    start = last.end() - 1
+    cut = max(_CLAUSE_OPENS.finditer(sentence, start), key=lambda m: m.start(), default=None)
+    clause = words(sentence[cut.end() if cut else start :])  # `were ready and that the talks`: the last clause
+    return any(t in _PREDICATE_WORDS or t.endswith("ed") for t in clause)
 
 
 def _continues(paragraph: str, previous: Span, span: Span) -> bool:
