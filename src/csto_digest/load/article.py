@@ -265,6 +265,12 @@ _NAME_JOINERS = frozenset({"de", "van", "von", "der", "bin", "al", "kyzy", "uulu
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я][a-zß-öø-ÿа-я'’-]+")
 
 
+# "Temur Umarov is a fellow at the Carnegie Russia Eurasia Center.": the note about the author closing a piece.
+_ABOUT_THE_AUTHOR = re.compile(
+    r"[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]*){1,3}\s+(?:is|was)\s+(?:a|an|the)\b"
+)
+
+
 def _take_bare_byline(layout: Layout, registry: Registry) -> None:
     """A name alone on the line under the headline (`Lusine Avetisyan`, `Makhabat Tazhibek kyzy`)
     is the author, as analysis sites and regional agencies print it without "By".
@@ -277,7 +283,9 @@ def _take_bare_byline(layout: Layout, registry: Registry) -> None:
         return
 
     def named_in_text(name: str, paragraphs: list[str]) -> bool:
-        text = "\n".join(paragraphs)
+        # The note about the author closing the piece ("Temur Umarov is a fellow at ...") names them
+        # as its author, not as someone the story speaks of.
+        text = "\n".join(p for p in paragraphs if not _ABOUT_THE_AUTHOR.match(p) or not p.startswith(name))
         return name.split()[-1] in text or name.split()[0] in text
 
     under = [(w, n) for w, n in layout.mastheads if 0 < n - layout.title_line <= 4]

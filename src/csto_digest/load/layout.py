@@ -458,6 +458,10 @@ def _take_stamped_title(layout: Layout, body: _Body, line: str, number: int) -> 
 _MASTHEAD_JOIN = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 
 
+# A time of day alone between the joins of a date line: `09:45`, `9.45 am`, `14:35 GMT`.
+_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.IGNORECASE)
+
+
 def _take_dated_masthead(layout: Layout, line: str, number: int) -> None:
     """The name parts of a date line that joins the site's name and the date (and a section) with
     `|`, `·`, `•` or a spaced dash: mastheads, the source when one names an outlet (see
@@ -467,6 +471,7 @@ def _take_dated_masthead(layout: Layout, line: str, number: int) -> None:
     parts = [part.strip() for part in _MASTHEAD_JOIN.split(line)]
     if len(parts) < 2 or not all(parts):
         return
+    parts = [part for part in parts if not _CLOCK_TIME.fullmatch(part)]  # `12 March 2025 | 09:45 | Sputnik`
     dated = [part for part in parts if byline_date(part, other_words=0) or ambiguous_byline_date(part, 0)]
     names = [part for part in parts if part not in dated]
     if len(dated) != 1 or not names or not all(_is_masthead_part(part) for part in names):
