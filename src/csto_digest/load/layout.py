@@ -326,6 +326,7 @@ def parse_layout(text: str, known_title: str | None = None, is_outlet: Callable[
     _take_credit_date(body_lines, layout, credit_line)
     _take_monitoring_date(layout)
     _drop_author_note(body_lines, layout)
+    _take_wire_credit(layout)
     paragraphs = _paragraphs(body_lines)
     layout.raw_paragraphs = [p for _, p in paragraphs]
     _settle_ambiguous_dates(layout)
@@ -460,6 +461,29 @@ _MASTHEAD_JOIN = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 
 # A time of day alone between the joins of a date line: `09:45`, `9.45 am`, `14:35 GMT`.
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.IGNORECASE)
+
+
+# A wire's credit under the story: "(Reporting by Felix Light in Yerevan and Jane Roe; Editing by Toby Chopra)".
+_WIRE_CREDIT = re.compile(r"\(?\s*(?:additional\s+)?reporting by (?P<names>[^;()]{3,160}?)\s*(?:[;)]|$)", re.IGNORECASE)
+_CREDIT_NAME = re.compile(r"(?-i:[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|al|bin))*)")
+_IN_PLACE = re.compile(r"\s+in\s+(?-i:[A-Z])[\w’'.-]+(?:\s+(?-i:[A-Z])[\w’'.-]+)*")
+
+
+def _take_wire_credit(layout: Layout) -> None:
+    """The reporters a wire's credit line names are the authors when no byline named any: Reuters
+    prints its reporters only there. The line stays in `removed`; the evidence is the line."""
+    if layout.author:
+        return
+    for line in layout.removed:
+        match = _WIRE_CREDIT.match(line.strip())
+        if not match:
+            continue
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", _IN_PLACE.sub("", match.group("names")))
+        names = [part.strip() for part in parts if _CREDIT_NAME.fullmatch(part.strip()) and len(part.split()) >= 2]
+        if names:
+            layout.author = ", ".join(names)
+            layout.author_evidence = Evidence(line, "byline", 0.8, note="the wire's credit line under the story")
+        return
 
 
 def _take_dated_masthead(layout: Layout, line: str, number: int) -> None:
