@@ -47,3 +47,10 @@ def test_a_correction_of_the_organisations_has_its_evidence(tmp_path: Path):
     assert record.organizations == ("CSTO Secretariat",)
     evidence = record.mention_of("CSTO Secretariat")
     assert evidence.rule == "override" and evidence.line == 1
+
+
+def test_the_sites_data_export_leaves_the_entity_evidence_out(extract_text):
+    record = extract_text(TEXT)
+    assert "places" in record.to_json()["evidence"]
+    exported = record.to_json(entity_evidence=False)["evidence"]
+    assert "places" not in exported and "organizations" not in exported

@@ -47,7 +47,7 @@ def export_files(index: SiteIndex, groups: Groups, memo: FragmentMemo | None = N
         memo = FragmentMemo()
     digests = index.digests
     records = [
-        memo.get(f"record {digests[a.id]}", lambda a=a: _line(a.to_json()))
+        memo.get(f"record {digests[a.id]}", lambda a=a: _line(a.to_json(entity_evidence=False)))
         for a in sorted(index.articles, key=lambda a: a.id)
     ]
     quotes = [

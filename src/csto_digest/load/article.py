@@ -18,7 +18,7 @@ from ..model import Article, Evidence, Outlet, Speaker
 from ..registry import Registry
 from .classify import classify
 from .dates import FoundDate, date_from_url, parse_date
-from .entities import entity_mentions, mention_evidence
+from .entities import entity_mentions
 from .frontmatter import FrontMatter
 from .gender import gender_of
 from .layout import SECTION_WORDS, Layout, parse_layout
@@ -95,7 +95,7 @@ def extract(text: str, path: str, config: Config, front: FrontMatter | None = No
         themes=classify(title if not title_derived else "", paragraphs, config.themes),
         places=tuple(name for name, _ in named_places),
         organizations=tuple(name for name, _ in named_organizations),
-        mentions=mention_evidence(named_places + named_organizations),
+        mentions=named_places + named_organizations,
         body=tuple(paragraphs),
         removed=tuple(layout.removed),
         content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),

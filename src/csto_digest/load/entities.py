@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 
-from ..model import Evidence
 from ..registry import Entity, Registry
 
 _TOKEN = re.compile(r"\w+(?:[-.’']\w+)*\.?")
@@ -114,7 +113,9 @@ def entity_mentions(text: str, entities: tuple[Entity, ...]) -> tuple[tuple[str,
             if after.isdigit() and len(after) <= 2:  # "France 24", "Belarus 1": a channel's name, not the place
                 resume = i + n + 1
                 break
-            found.setdefault(name, (i, " ".join(tokens[i : i + n])))
+            if name not in found:
+                words = " ".join(tokens[i : i + n])
+                found[name] = (i, name if words == name else words)  # the name's own string when written so
             resume = i + n
             break
     return tuple((name, found[name][1]) for name in sorted(found, key=lambda name: (found[name][0], name)))
@@ -126,11 +127,3 @@ def places(text: str, registry: Registry) -> tuple[str, ...]:
 
 def organizations(text: str, registry: Registry) -> tuple[str, ...]:
     return named_entities(text, registry.organizations)
-
-
-def mention_evidence(mentions: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Evidence], ...]:
-    """Each entity with the evidence of the words that named it (`entity_mentions`)."""
-    return tuple(
-        (name, Evidence(words, "text", 0.9, note=None if words == name else f"{words!r} is the registry's {name}"))
-        for name, words in mentions
-    )

@@ -141,7 +141,7 @@ class FrontMatter:
                 changes[key] = tuple(str(x) for x in f[key])
         if listed:  # the front matter's word for what it lists, over the text's
             names = {name for name, _ in listed}
-            changes["mentions"] = tuple(listed) + tuple(m for m in record.mentions if m[0] not in names)
+            changes["listed"] = tuple(listed) + tuple(m for m in record.listed if m[0] not in names)
         return dataclasses.replace(record, **changes)
 
 

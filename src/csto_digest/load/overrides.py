@@ -188,8 +188,8 @@ def _apply(article: Article, source: CorrectionSource, config: Config) -> Articl
             changes[key] = tuple(str(v) for v in _items(key, value, source, line(key)))
             corrections.append(Correction(key, list(getattr(article, key)), list(changes[key]), where(key)))
             corrected = {name: evidence(key, name) for name in changes[key]}
-            kept = changes.get("mentions", article.mentions)
-            changes["mentions"] = tuple(corrected.items()) + tuple(m for m in kept if m[0] not in corrected)
+            kept = changes.get("listed", article.listed)
+            changes["listed"] = tuple(corrected.items()) + tuple(m for m in kept if m[0] not in corrected)
         elif key == "cited_sources":
             changes[key] = tuple(Outlet(str(v), evidence(key, v)) for v in _items(key, value, source, line(key)))
             corrections.append(Correction(key, [o.name for o in article.cited_sources], list(value or ()), where(key)))
