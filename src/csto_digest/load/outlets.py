@@ -27,6 +27,7 @@ from ..model import Evidence, Outlet
 from ..registry import Registry
 from .clues import lowered, required
 from .dates import FoundDate, parse_date
+from .entities import named_entities
 from .gender import gender_of
 from .guard import guarded
 from .people import NEWSPAPER_WORDS, ROLE_WORDS, TITLE_ADJECTIVE
@@ -133,10 +134,8 @@ def known_agency_dateline(paragraph: str, registry: Registry) -> Dateline | None
     match = _CITY_DASH_INITIALS.match(paragraph)
     if match is None or known_outlet(match.group("agency"), registry) is None:
         return None
-    from .entities import named_entities  # the places table, built once per registry
-
     city = match.group("city")
-    if named_entities(city, registry.places) == ():
+    if not named_entities(city, registry.places):
         return None
     return Dateline(match.group(0).strip(), city, match.group("agency"), None, None, None)
 
